@@ -1,0 +1,269 @@
+//! Assertions whose failure messages are lessons: what happened (times, order, the
+//! timeline), why that is not the async way, and what to use instead.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use crate::harness;
+use crate::runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE};
+use crate::time::{format_real, format_secs};
+use crate::timeline::timeline;
+use crate::trace::{Kind, Trace};
+
+/// Fails the current check with `message`, a lesson for the learner. Use it for
+/// checks the ready-made assertions don't cover.
+///
+/// ```should_panic
+/// workbook::fail("The bell never rang: `ring_bell(..)` made a future but nothing awaited it.");
+/// ```
+#[track_caller]
+pub fn fail(message: impl Into<String>) -> ! {
+    fail_as("lesson", message.into())
+}
+
+#[track_caller]
+fn fail_as(kind: &'static str, message: String) -> ! {
+    harness::mark_lesson(kind);
+    std::panic::panic_any(message)
+}
+
+/// Fails the current check with `message` unless `condition` holds.
+///
+/// ```
+/// workbook::ensure(1 + 1 == 2, "arithmetic broke");
+/// ```
+#[track_caller]
+pub fn ensure(condition: bool, message: impl Into<String>) {
+    if !condition {
+        fail(message);
+    }
+}
+
+pub(crate) fn deadlock(so_far: &Trace) -> ! {
+    let check = harness::current_check().unwrap_or_else(|| "this check".to_string());
+    fail_as("deadlock", format!(
+        "`{check}` never finished: after {} of virtual time it was still waiting, and nothing \
+         was left that could wake it up.\n\
+         That is a deadlock: something awaits an event that can no longer happen, e.g. a \
+         JoinHandle of a task that waits for the caller, a channel whose sender is kept \
+         alive but never used, or a lock that is never released.\n\n\
+         What happened before everything stopped:\n{}",
+        format_secs(VIRTUAL_DEADLINE),
+        picture(so_far, so_far.events().iter().map(|e| e.at).max().unwrap_or_default()),
+    ))
+}
+
+/// The table and the timeline of a trace, indented, for messages.
+fn picture(trace: &Trace, end: Duration) -> String {
+    if trace.events().is_empty() {
+        return "  (nothing was recorded: no simulated service was called)\n".to_string();
+    }
+    let mut out = String::new();
+    for line in timeline(trace, end).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}
+
+impl<T> Run<T> {
+    /// The timeline picture of this run.
+    ///
+    /// ```
+    /// let run = workbook::run(async { workbook::trace::note("bell", "ring") });
+    /// assert!(run.timeline().contains("bell"));
+    /// ```
+    pub fn timeline(&self) -> String {
+        timeline(&self.trace, self.virtual_elapsed)
+    }
+
+    /// Whether the runtime's thread was blocked during the run: the run took more
+    /// than [`REAL_BUDGET`] of real time, or the watchdog saw the thread stuck in one
+    /// poll.
+    ///
+    /// ```
+    /// let run = workbook::run(async { tokio::time::sleep(workbook::secs(5)).await });
+    /// assert!(!run.blocked());
+    /// ```
+    pub fn blocked(&self) -> bool {
+        self.real_elapsed > REAL_BUDGET || self.longest_stall.is_some()
+    }
+
+    /// Fails unless the run stayed within its real-time budget. The message names a
+    /// blocked runtime and says what to use instead.
+    ///
+    /// ```
+    /// let run = workbook::run(async { tokio::time::sleep(workbook::secs(5)).await });
+    /// run.assert_not_blocked();
+    /// ```
+    #[track_caller]
+    pub fn assert_not_blocked(&self) {
+        if !self.blocked() {
+            return;
+        }
+        let stall = match self.longest_stall {
+            Some(stall) => format!(", and the runtime's only thread was stuck inside one poll for {}", format_real(stall)),
+            None => String::new(),
+        };
+        fail_as("blocked", format!(
+            "The runtime was blocked. This run took {} of real time{stall}, while a correct run takes \
+             well under a millisecond; {} of virtual time passed.\n\
+             Something held the runtime's thread without reaching an `.await`, so no other task \
+             could run and no timer could fire: typically `std::thread::sleep`, or a slow \
+             synchronous call inside async code.\n\
+             Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
+             blocking calls you can't avoid.\n\n{}",
+            format_real(self.real_elapsed),
+            format_secs(self.virtual_elapsed),
+            picture(&self.trace, self.virtual_elapsed),
+        ));
+    }
+
+    /// Fails unless the run took exactly `expected` of virtual time and did not block
+    /// the runtime. The message shows the timeline and says what it means.
+    ///
+    /// ```
+    /// use workbook::{run, secs};
+    ///
+    /// let run = run(async { tokio::time::sleep(secs(1)).await });
+    /// run.assert_elapsed(secs(1));
+    /// ```
+    #[track_caller]
+    pub fn assert_elapsed(&self, expected: Duration) {
+        self.assert_not_blocked();
+        if self.virtual_elapsed == expected {
+            return;
+        }
+        let mut message = format!(
+            "Expected this to take exactly {} of virtual time; it took {}.\n",
+            format_secs(expected),
+            format_secs(self.virtual_elapsed)
+        );
+        message.push_str(&explain_timing(&self.trace, expected, self.virtual_elapsed));
+        message.push('\n');
+        message.push_str(&picture(&self.trace, self.virtual_elapsed));
+        fail(message);
+    }
+
+    /// Fails with `message`, followed by this run's timeline.
+    ///
+    /// ```should_panic
+    /// let run = workbook::run(async {});
+    /// run.fail("the bell never rang");
+    /// ```
+    #[track_caller]
+    pub fn fail(&self, message: impl std::fmt::Display) -> ! {
+        fail(format!("{message}\n\n{}", picture(&self.trace, self.virtual_elapsed)))
+    }
+
+    /// Fails with `message` and the timeline unless `condition` holds.
+    ///
+    /// ```
+    /// let run = workbook::run(async { 3 });
+    /// run.ensure(run.value == 3, "expected three");
+    /// ```
+    #[track_caller]
+    pub fn ensure(&self, condition: bool, message: impl std::fmt::Display) {
+        if !condition {
+            self.fail(message);
+        }
+    }
+}
+
+/// A closed bar of the trace: who, from when, to when.
+struct Bar<'a> {
+    actor: &'a str,
+    from: Duration,
+    to: Duration,
+}
+
+fn bars(trace: &Trace) -> Vec<Bar<'_>> {
+    let mut open: Vec<(&str, Duration)> = Vec::new();
+    let mut bars = Vec::new();
+    for e in trace.events() {
+        match e.kind {
+            Kind::Begin => open.push((&e.actor, e.at)),
+            Kind::End | Kind::Dropped => {
+                if let Some(i) = open.iter().rposition(|(a, _)| *a == e.actor) {
+                    let (actor, from) = open.remove(i);
+                    bars.push(Bar { actor, from, to: e.at });
+                }
+            }
+            Kind::Note => {}
+        }
+    }
+    bars
+}
+
+/// Reads the trace for the usual reasons a run took the wrong time.
+fn explain_timing(trace: &Trace, expected: Duration, actual: Duration) -> String {
+    let bars = bars(trace);
+    let overlapping = bars.iter().enumerate().any(|(i, a)| {
+        bars[i + 1..].iter().any(|b| a.from < b.to && b.from < a.to)
+    });
+    let mut out = String::new();
+    if actual > expected && bars.len() >= 2 && !overlapping {
+        let _ = writeln!(
+            out,
+            "The {} calls ran one after another: each started only when the previous one had \
+             finished, so their waits added up.",
+            bars.len()
+        );
+        for bar in &bars {
+            let _ = writeln!(out, "  {:<18} {} → {}", bar.actor, format_secs(bar.from), format_secs(bar.to));
+        }
+        let _ = writeln!(
+            out,
+            "Awaiting one future before creating the next runs them in sequence. Start them \
+             together (`tokio::join!`, `futures::future::join_all`, or `tokio::spawn`) and \
+             await them all, so the waits overlap."
+        );
+    } else if actual > expected {
+        let _ = writeln!(
+            out,
+            "Something waited longer than it had to: look for work that could overlap but \
+             doesn't, or a wait for something that was not needed."
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "It finished too early: some work never happened, or was not waited for. A future \
+             does nothing until it is awaited, and dropping it cancels it."
+        );
+    }
+    out
+}
+
+/// Compares a trace with its stored insta snapshot. Called by [`crate::assert_trace!`].
+#[doc(hidden)]
+#[track_caller]
+pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: Duration) -> Option<String> {
+    let stored = insta::Snapshot::from_file(snapshot_file).ok()?;
+    let expected_text = stored.contents().as_text()?.to_string();
+    let actual_text = actual.canonical().table();
+    if expected_text.trim_end() == actual_text.trim_end() {
+        return None;
+    }
+    let expected = Trace::parse_table(&expected_text);
+    let expected_end = expected.events().iter().map(|e| e.at).max().unwrap_or_default();
+    let first_difference = expected_text
+        .lines()
+        .zip(actual_text.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| expected_text.lines().count().min(actual_text.lines().count()));
+    let mut message = String::from("The order of events is not what a correct solution produces.\n\n");
+    let _ = writeln!(message, "Expected (the reference solution's trace):");
+    for line in expected_text.lines() {
+        let _ = writeln!(message, "  {line}");
+    }
+    let _ = writeln!(message, "\nYours:");
+    for (i, line) in actual_text.lines().enumerate() {
+        let marker = if i == first_difference { "→" } else { " " };
+        let _ = writeln!(message, "{marker} {line}");
+    }
+    if first_difference >= actual_text.lines().count() {
+        let _ = writeln!(message, "→ (your trace ends here)");
+    }
+    let _ = writeln!(message, "\nExpected timeline:\n{}", picture(&expected, expected_end));
+    let _ = write!(message, "Your timeline:\n{}", picture(actual, elapsed));
+    Some(message)
+}

@@ -1,0 +1,167 @@
+//! The check harness: runs each check, and reports its verdict to the grader through
+//! a file the grader names, never through anything the learner's code can print.
+//!
+//! Each check becomes an ordinary `#[test]` (see [`crate::checks!`]), so plain
+//! `cargo test -p <exercise>` still works. When the grader runs the test binary it
+//! sets `GRADER_REPORT`; the harness then appends one JSON line per event to that file:
+//!
+//! ```text
+//! {"event":"start","check":"three_fetches_take_one_second"}
+//! {"event":"pass","check":"three_fetches_take_one_second"}
+//! {"event":"fail","check":"results_keep_input_order","kind":"lesson","message":"…"}
+//! {"event":"panic","check":"…","location":"src/gather.rs:9:5","message":"…"}
+//! ```
+//!
+//! A `start` with no `pass` or `fail` after it means the check hung or the process died.
+//!
+//! While a check runs under the grader, what the learner's code prints goes to the
+//! file `<report>.<check>.out` (see [`output`]), so the grader can show it beside the
+//! check it belongs to.
+
+use std::cell::{Cell, RefCell};
+use std::io::Write as _;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+mod output;
+
+/// The variable naming the report file.
+pub const REPORT_ENV: &str = "GRADER_REPORT";
+
+thread_local! {
+    static CHECK: RefCell<Option<String>> = const { RefCell::new(None) };
+    static LESSON: Cell<Option<&'static str>> = const { Cell::new(None) };
+    static LAST_PANIC: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// The name of the check running on this thread, if any.
+pub(crate) fn current_check() -> Option<String> {
+    CHECK.with(|c| c.borrow().clone())
+}
+
+/// Marks the panic about to happen as a lesson from an assertion, not a crash.
+/// `kind` is `lesson`, or a more precise verdict: `blocked` or `deadlock`.
+pub(crate) fn mark_lesson(kind: &'static str) {
+    LESSON.with(|l| l.set(Some(kind)));
+}
+
+/// Runs one check and reports how it went. [`crate::checks!`] calls this; checks
+/// don't call it directly.
+///
+/// `line` is where the check is declared, so the grader can list checks in the order
+/// their author wrote them.
+///
+/// ```
+/// workbook::harness::run_check("adds_up", line!(), || assert_eq!(1 + 1, 2));
+/// ```
+pub fn run_check(name: &str, line: u32, body: impl FnOnce()) {
+    let report = std::env::var_os(REPORT_ENV);
+    if report.is_some() {
+        install_quiet_hook();
+    }
+    CHECK.with(|c| *c.borrow_mut() = Some(name.to_string()));
+    LESSON.with(|l| l.set(None));
+    LAST_PANIC.with(|p| p.borrow_mut().take());
+    write_record(&[("event", "start"), ("check", name), ("line", &line.to_string())]);
+
+    let capture = report.as_ref().map(|path| output::Capture::start(path, name));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(body));
+    drop(capture);
+    CHECK.with(|c| c.borrow_mut().take());
+    match outcome {
+        Ok(()) => write_record(&[("event", "pass"), ("check", name)]),
+        Err(payload) => {
+            let message = payload_text(payload.as_ref());
+            let kind = LESSON.with(|l| l.replace(None)).unwrap_or("panic");
+            let location = LAST_PANIC.with(|p| p.borrow_mut().take()).map(|(location, _)| location).unwrap_or_default();
+            write_record(&[("event", "fail"), ("check", name), ("kind", kind), ("location", &location), ("message", &message)]);
+            panic::resume_unwind(payload);
+        }
+    }
+}
+
+fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else {
+        "the code panicked with a value that is not text".to_string()
+    }
+}
+
+/// Under the grader, panics are reported through the file instead of being printed:
+/// the grader shows them where they belong.
+fn install_quiet_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        panic::set_hook(Box::new(|info| {
+            let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
+            let message = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            let lesson = LESSON.with(|l| l.get()).is_some();
+            if !lesson {
+                // A panic in the learner's code, maybe in a spawned task that tokio caught.
+                let check = current_check().unwrap_or_default();
+                write_record(&[("event", "panic"), ("check", &check), ("location", &location), ("message", &message)]);
+            }
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some((location, message)));
+        }));
+    });
+}
+
+fn write_record(fields: &[(&str, &str)]) {
+    let Some(path) = std::env::var_os(REPORT_ENV) else { return };
+    let mut line = String::from("{");
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        line.push_str(&json_string(key));
+        line.push(':');
+        line.push_str(&json_string(value));
+    }
+    line.push_str("}\n");
+    // One write per line, in append mode, so records never interleave.
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(line.as_bytes()));
+    if let Err(error) = written {
+        // Straight to stderr: libtest would capture eprintln!.
+        let _ = writeln!(std::io::stderr(), "workbook: cannot write the grader's report {path:?}: {error}");
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    #[test]
+    fn json_strings_escape_quotes_newlines_and_controls() {
+        assert_eq!(json_string("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
+    }
+}

@@ -1,0 +1,137 @@
+//! Running a future the way checks judge it: on a current-thread runtime with tokio's
+//! clock paused, so virtual durations are exact, while a watchdog notices a blocked
+//! thread in real time.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::trace::{Recorder, Trace};
+
+/// How long a run may wait, in virtual time, before it counts as deadlocked. With the
+/// clock paused the runtime jumps straight here when nothing else can happen, so a
+/// deadlock fails in microseconds of real time.
+pub const VIRTUAL_DEADLINE: Duration = Duration::from_secs(600);
+
+/// Real time a run may take before it counts as having blocked the runtime. A correct
+/// run of any check takes well under a millisecond, even on a loaded machine.
+pub const REAL_BUDGET: Duration = Duration::from_millis(250);
+
+/// A stall of the runtime thread inside one poll at least this long is reported.
+const STALL: Duration = Duration::from_millis(100);
+
+/// What came of running a future with [`run`].
+///
+/// ```
+/// use workbook::{run, secs};
+///
+/// let run = run(async {
+///     tokio::time::sleep(secs(2)).await;
+///     "done"
+/// });
+/// assert_eq!(run.value, "done");
+/// assert_eq!(run.virtual_elapsed, secs(2));
+/// ```
+#[derive(Debug)]
+pub struct Run<T> {
+    /// What the future returned.
+    pub value: T,
+    /// Exactly how much virtual (tokio) time passed.
+    pub virtual_elapsed: Duration,
+    /// How much real time passed: a correct run takes well under a millisecond.
+    pub real_elapsed: Duration,
+    /// The longest time the runtime thread spent stuck inside one poll, as seen by
+    /// the watchdog, if it was long enough to matter.
+    pub longest_stall: Option<Duration>,
+    /// Everything the simulated services recorded, in order.
+    pub trace: Trace,
+}
+
+/// Runs `future` to completion on a fresh current-thread runtime with the clock
+/// paused, and reports its value, the exact virtual time, the real time and the trace.
+///
+/// If the future is still pending after [`VIRTUAL_DEADLINE`] of virtual time, the
+/// run panics with a message naming the check: it would otherwise wait forever.
+///
+/// ```
+/// use workbook::{run, secs};
+///
+/// let run = run(async {
+///     tokio::join!(tokio::time::sleep(secs(1)), tokio::time::sleep(secs(3)));
+/// });
+/// assert_eq!(run.virtual_elapsed, secs(3));
+/// assert!(run.real_elapsed < secs(1));
+/// ```
+#[track_caller]
+pub fn run<F: Future>(future: F) -> Run<F::Output> {
+    let recorder = Recorder::new();
+    let for_threads = recorder.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .start_paused(true)
+        // Blocking-pool threads record into the same trace.
+        .on_thread_start(move || std::mem::forget(for_threads.install()))
+        .build()
+        .expect("failed to build the check's tokio runtime");
+    let _installed = recorder.install();
+    crate::sim::reset();
+
+    let done = Arc::new(AtomicBool::new(false));
+    let watchdog = Watchdog::start(runtime.handle().clone(), done.clone());
+    let real_start = Instant::now();
+    let outcome = runtime.block_on(async {
+        recorder.start_clock();
+        let start = tokio::time::Instant::now();
+        let mut future = std::pin::pin!(future);
+        tokio::select! {
+            biased;
+            value = &mut future => Ok((value, start.elapsed())),
+            () = tokio::time::sleep(VIRTUAL_DEADLINE) => Err(recorder.snapshot()),
+        }
+    });
+    let real_elapsed = real_start.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let longest_stall = watchdog.finish();
+    let trace = recorder.close();
+    drop(runtime);
+
+    match outcome {
+        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, longest_stall, trace },
+        Err(so_far) => crate::assertions::deadlock(&so_far),
+    }
+}
+
+/// Watches the runtime's park/unpark count from another thread: if it stays the same
+/// for a long time while the run is going, the runtime thread is stuck inside one
+/// poll, i.e. something blocked it.
+struct Watchdog {
+    thread: std::thread::JoinHandle<Option<Duration>>,
+}
+
+impl Watchdog {
+    fn start(handle: tokio::runtime::Handle, done: Arc<AtomicBool>) -> Watchdog {
+        let thread = std::thread::spawn(move || {
+            let metrics = handle.metrics();
+            let mut last_count = metrics.worker_park_unpark_count(0);
+            let mut since = Instant::now();
+            let mut longest = Duration::ZERO;
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(5));
+                let count = metrics.worker_park_unpark_count(0);
+                if count != last_count {
+                    last_count = count;
+                    since = Instant::now();
+                } else {
+                    longest = longest.max(since.elapsed());
+                }
+            }
+            (longest >= STALL).then_some(longest)
+        });
+        Watchdog { thread }
+    }
+
+    fn finish(self) -> Option<Duration> {
+        self.thread.join().unwrap_or(None)
+    }
+}

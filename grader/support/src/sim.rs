@@ -1,0 +1,31 @@
+//! Simulated services. Each waits in tokio time, never by blocking (except
+//! [`legacy`], whose whole point is to block), and records what it does in the
+//! current run's trace.
+//!
+//! Their latencies are fixed and documented, so checks can predict exact virtual
+//! times. Some can be set per run, from inside the run (see [`web::set_latency`]).
+
+pub mod cafe;
+pub mod chat;
+pub mod db;
+pub mod legacy;
+pub mod station;
+pub mod web;
+
+use std::time::Duration;
+
+use crate::trace::Span;
+
+/// The shape every simulated call shares: open a span, wait in tokio time, close it.
+/// If the future is dropped while waiting, the span records `dropped (cancelled)`.
+async fn wait(actor: String, begin: &str, latency: Duration, end: &str) {
+    let span = Span::begin(actor, begin);
+    tokio::time::sleep(latency).await;
+    span.end(end);
+}
+
+/// Forgets every per-run setting, so each run starts from the documented defaults.
+pub(crate) fn reset() {
+    web::reset();
+    db::reset();
+}

@@ -1,0 +1,173 @@
+//! The timeline picture: one row per actor, one bar per span, over virtual time.
+//!
+//! ```text
+//!             0s        1s        2s        3s
+//! GET /a      ██████████
+//! GET /b                ██████████
+//! GET /c                          ██████████
+//! ```
+//!
+//! It is plain text (no colour needed) and fits in 80 columns.
+
+use std::time::Duration;
+
+use crate::trace::{Kind, Trace};
+
+/// The widest the picture may get, labels included.
+const WIDTH: usize = 78;
+/// The longest actor label before it is shortened.
+const MAX_LABEL: usize = 18;
+
+/// Draws `trace` as a timeline. `end` stretches the axis to at least that instant
+/// (use the run's elapsed time, so idle time at the end shows).
+///
+/// ```
+/// use std::time::Duration;
+/// use workbook::trace::{Event, Kind, Trace};
+///
+/// let trace = Trace::from(vec![
+///     Event::new(Duration::ZERO, "GET /a", Kind::Begin, "request sent"),
+///     Event::new(Duration::from_secs(1), "GET /a", Kind::End, "200 OK"),
+/// ]);
+/// let picture = workbook::timeline(&trace, Duration::from_secs(1));
+/// assert!(picture.contains("GET /a"));
+/// assert!(picture.contains('█'));
+/// ```
+pub fn timeline(trace: &Trace, end: Duration) -> String {
+    let rows = rows(trace);
+    if rows.is_empty() {
+        return "(nothing was recorded: no simulated service was called)\n".to_string();
+    }
+    let last = trace.events().iter().map(|e| e.at).max().unwrap_or_default().max(end);
+    let label_width = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+    let columns = WIDTH.saturating_sub(label_width + 2).max(10);
+    let (step, tick_every) = scale(last, columns);
+    let slot = |at: Duration| -> usize { (at.as_nanos() / step.as_nanos().max(1)) as usize };
+
+    let mut out = String::new();
+    // The axis: a label every `tick_every` columns.
+    let mut axis = String::new();
+    let mut col = 0;
+    while col <= slot(last) && col < columns {
+        let label = format_tick(step * col as u32);
+        if axis.chars().count() <= col {
+            axis.push_str(&" ".repeat(col - axis.chars().count()));
+            axis.push_str(&label);
+        }
+        col += tick_every;
+    }
+    out.push_str(&format!("{:label_width$}  {}\n", "", axis.trim_end()));
+
+    for row in &rows {
+        let mut cells: Vec<char> = Vec::new();
+        let mut put = |at: usize, c: char| {
+            if cells.len() <= at {
+                cells.resize(at + 1, ' ');
+            }
+            // A bar never hides a cancellation or an instant.
+            if cells[at] == ' ' || c != '█' {
+                cells[at] = c;
+            }
+        };
+        for mark in &row.marks {
+            match *mark {
+                Mark::Bar { from, to, dropped } => {
+                    let (a, b) = (slot(from), slot(to));
+                    for i in a..b.max(a + 1) {
+                        put(i, '█');
+                    }
+                    if dropped {
+                        put(b, '✗');
+                    }
+                }
+                Mark::Instant(at) => put(slot(at), '•'),
+            }
+        }
+        let bar: String = cells.into_iter().collect();
+        out.push_str(&format!("{:label_width$}  {}\n", row.label, bar.trim_end()));
+    }
+    out.push_str(&format!(
+        "{:label_width$}  (virtual time; each column is {}; █ working, ✗ dropped, • event)\n",
+        "",
+        format_step(step)
+    ));
+    out
+}
+
+struct Row {
+    label: String,
+    marks: Vec<Mark>,
+}
+
+enum Mark {
+    Bar { from: Duration, to: Duration, dropped: bool },
+    Instant(Duration),
+}
+
+fn rows(trace: &Trace) -> Vec<Row> {
+    let mut rows: Vec<(String, Row, Vec<Duration>)> = Vec::new();
+    for e in trace.events() {
+        let i = match rows.iter().position(|(actor, _, _)| actor == &e.actor) {
+            Some(i) => i,
+            None => {
+                rows.push((e.actor.clone(), Row { label: shorten(&e.actor), marks: Vec::new() }, Vec::new()));
+                rows.len() - 1
+            }
+        };
+        let (_, row, open) = &mut rows[i];
+        match e.kind {
+            Kind::Begin => open.push(e.at),
+            Kind::End | Kind::Dropped => {
+                let from = open.pop().unwrap_or(e.at);
+                row.marks.push(Mark::Bar { from, to: e.at, dropped: e.kind == Kind::Dropped });
+            }
+            Kind::Note => row.marks.push(Mark::Instant(e.at)),
+        }
+    }
+    rows.into_iter().map(|(_, row, _)| row).collect()
+}
+
+fn shorten(label: &str) -> String {
+    if label.chars().count() <= MAX_LABEL {
+        label.to_string()
+    } else {
+        let mut s: String = label.chars().take(MAX_LABEL - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Picks a round duration per column so the whole run fits, and how many columns
+/// apart the axis labels go.
+fn scale(last: Duration, columns: usize) -> (Duration, usize) {
+    const STEPS_MS: &[u64] = &[10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
+    let needed = last.as_millis() as u64 + 1;
+    let step_ms = STEPS_MS
+        .iter()
+        .copied()
+        .find(|&s| needed.div_ceil(s) < columns as u64)
+        .unwrap_or(*STEPS_MS.last().expect("STEPS_MS is not empty"));
+    let step = Duration::from_millis(step_ms);
+    // A label on a whole number of seconds, at least 10 columns apart.
+    let per_label = [10u64, 20, 40, 50, 100]
+        .into_iter()
+        .find(|&n| (n * step_ms) % 1000 == 0)
+        .unwrap_or(10) as usize;
+    (step, per_label)
+}
+
+fn format_tick(at: Duration) -> String {
+    if at.subsec_millis() == 0 {
+        format!("{}s", at.as_secs())
+    } else {
+        format!("{}s", at.as_secs_f64())
+    }
+}
+
+fn format_step(step: Duration) -> String {
+    if step >= Duration::from_secs(1) {
+        format!("{} s", step.as_secs())
+    } else {
+        format!("{} ms", step.as_millis())
+    }
+}
