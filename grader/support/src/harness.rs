@@ -48,13 +48,13 @@ pub(crate) fn mark_lesson(kind: &'static str) {
 /// Runs one check and reports how it went. [`crate::checks!`] calls this; checks
 /// don't call it directly.
 ///
-/// `line` is where the check is declared, so the grader can list checks in the order
-/// their author wrote them.
+/// `position` is the check's place in its `checks!` list, so the grader can show
+/// checks in the order their author wrote them.
 ///
 /// ```
 /// workbook::harness::run_check("adds_up", line!(), || assert_eq!(1 + 1, 2));
 /// ```
-pub fn run_check(name: &str, line: u32, body: impl FnOnce()) {
+pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     let report = std::env::var_os(REPORT_ENV);
     if report.is_some() {
         install_quiet_hook();
@@ -62,7 +62,7 @@ pub fn run_check(name: &str, line: u32, body: impl FnOnce()) {
     CHECK.with(|c| *c.borrow_mut() = Some(name.to_string()));
     LESSON.with(|l| l.set(None));
     LAST_PANIC.with(|p| p.borrow_mut().take());
-    write_record(&[("event", "start"), ("check", name), ("line", &line.to_string())]);
+    write_record(&[("event", "start"), ("check", name), ("position", &position.to_string())]);
 
     let capture = report.as_ref().map(|path| output::Capture::start(path, name));
     let outcome = panic::catch_unwind(AssertUnwindSafe(body));

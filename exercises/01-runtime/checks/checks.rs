@@ -1,0 +1,192 @@
+//! The checks of exercise 01. Read them if you like; `grader check` notices edits.
+//!
+//! `forecast_blocking` and `Station` are synchronous: they start runtimes of their
+//! own, so these checks call them straight from the test thread, which has no
+//! runtime (calling them inside `workbook::run` would nest one runtime in another,
+//! which tokio refuses). They run on the real clock. The async functions run under
+//! `workbook::run`, on a paused clock, so their times are exact.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use super::*;
+use workbook::sim::station::{LinkError, Radio, Reading};
+use workbook::{Run, assert_trace, format_secs, secs};
+
+const SENSORS: [&str; 3] = ["thermometer", "barometer", "anemometer"];
+
+/// Calls the learner's synchronous `call`. If it panics with one of tokio's messages
+/// about runtimes, fails with a lesson that quotes it; any other panic goes on as is.
+fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
+    let payload = match panic::catch_unwind(AssertUnwindSafe(call)) {
+        Ok(value) => return value,
+        Err(payload) => payload,
+    };
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default();
+    let lesson = if message.contains("no reactor running") {
+        "No tokio runtime was running on this thread when a tokio timer was created. Tokio's \
+         timers, sockets and `tokio::spawn` only work inside a tokio runtime, which drives them.\n\
+         `futures::executor::block_on` polls a future to the end, but it is not a tokio runtime: \
+         it has no timer and no I/O driver. (Nor does `Handle::current()` help on a thread where \
+         no runtime runs: it panics the same way.)\n\
+         Build a tokio runtime and use its own `block_on`: \
+         `tokio::runtime::Runtime::new().unwrap().block_on(future)`, or put `#[tokio::main]` on the function."
+    } else if message.contains("timers are disabled") {
+        "The runtime was built without its timer. `Builder::new_current_thread()` and \
+         `Builder::new_multi_thread()` start with every driver switched off, and \
+         `tokio::time::sleep` (the simulated station waits and times out with it) needs the timer.\n\
+         Add `.enable_all()` (timer and I/O) or at least `.enable_time()` before `.build()`. \
+         `Runtime::new()` and `#[tokio::main]` enable everything for you."
+    } else if message.contains("Cannot start a runtime from within a runtime") {
+        "A runtime's `block_on` was called on a thread where a runtime was already running. \
+         These functions are for synchronous code: call them from plain code, never from \
+         inside an `async fn` (Python's `asyncio.run` refuses the same way when a loop is \
+         already running)."
+    } else {
+        panic::resume_unwind(payload)
+    };
+    workbook::fail(format!(
+        "{what} panicked. Tokio said:\n    {message}\n\n{lesson}"
+    ))
+}
+
+/// What a failed read over the radio link teaches.
+fn link_lesson(sensor: &str, error: &LinkError) -> String {
+    let call = format!("station.read({sensor:?})");
+    match error {
+        LinkError::RuntimeGone => format!(
+            "{call} returned Err: {error}.\n\
+             The radio link was connected on one runtime, and that runtime was dropped before the \
+             read. When a runtime shuts down, every task spawned on it is dropped, and the link's \
+             background task was one of them.\n\
+             This is `asyncio.run` in a loop: each call makes a new event loop and closes it at the \
+             end, and whatever lived on the old loop (a connection pool, a background task, a client \
+             session) dies with it.\n\
+             Do what `asyncio.Runner` does: build ONE runtime in `Station::open`, connect on it, keep \
+             the runtime and the link in the struct, and call `self.runtime.block_on(..)` in every \
+             `read`."
+        ),
+        LinkError::NoAnswer => format!(
+            "{call} returned Err after waiting a second: {error}.\n\
+             The link's background task lives on a current-thread runtime, and a current-thread \
+             runtime only runs while some thread is inside its `block_on`. The read was driven by \
+             another runtime, so nothing ran the task that should have answered.\n\
+             Call `block_on` on the runtime the link was connected on, the one kept in the struct: \
+             `self.runtime.block_on(self.link.read(sensor))`."
+        ),
+    }
+}
+
+/// Opens a station on `radio` and reads the three sensors, failing with a lesson at
+/// the first read that doesn't give the right reading.
+fn open_and_read_all(radio: &Radio) {
+    let station = call_sync("Station::open(&radio)", || Station::open(radio));
+    for sensor in SENSORS {
+        let outcome = call_sync(&format!("station.read({sensor:?})"), || {
+            station.read(sensor)
+        });
+        match outcome {
+            Ok(reading) => workbook::ensure(
+                reading.sensor == sensor,
+                format!(
+                    "station.read({sensor:?}) returned a reading of the {}.",
+                    reading.sensor
+                ),
+            ),
+            Err(error) => workbook::fail(link_lesson(sensor, &error)),
+        }
+    }
+}
+
+/// Fails unless `run` returned the three readings in the order (thermometer,
+/// barometer, anemometer).
+fn ensure_three_readings(run: &Run<(Reading, Reading, Reading)>, function: &str) {
+    let (a, b, c) = &run.value;
+    let got = [a.sensor.as_str(), b.sensor.as_str(), c.sensor.as_str()];
+    run.ensure(
+        got == SENSORS,
+        format!(
+            "{function} should return the readings as (thermometer, barometer, anemometer); it \
+             returned them as {got:?}. `tokio::join!(a, b, c)` gives its results in the order of \
+             its arguments, whatever order they finish in."
+        ),
+    );
+}
+
+workbook::checks! {
+    fn forecast_from_plain_code() {
+        // This thread has no runtime, like `main` before anything async has started.
+        let forecast = call_sync("forecast_blocking()", forecast_blocking);
+        workbook::ensure(
+            forecast == "sunny, 24 °C",
+            format!(
+                "forecast_blocking() returned {forecast:?}, not the forecast \"sunny, 24 °C\".\n\
+                 Calling `station::fetch_forecast()` only makes a future, and a future does nothing \
+                 until something polls it; a plain `fn` can't `.await` to do that.\n\
+                 In Python, synchronous code gets a coroutine's result with \
+                 `asyncio.run(fetch_forecast())`: it starts an event loop, runs the coroutine to the \
+                 end and closes the loop. Rust's event loop is a tokio runtime, and \
+                 `tokio::runtime::Runtime::new().unwrap().block_on(station::fetch_forecast())` does the same \
+                 thing. `#[tokio::main]` on an `async fn` writes that code for you."
+            ),
+        );
+    }
+
+    fn station_reads_three_sensors() {
+        open_and_read_all(&Radio::new());
+    }
+
+    fn station_connects_once() {
+        let radio = Radio::new();
+        open_and_read_all(&radio);
+        let connections = radio.connections();
+        workbook::ensure(
+            connections == 1,
+            format!(
+                "The three reads worked, but the radio was connected {connections} times for one \
+                 `Station::open` and three reads; connect it once, in `open`.\n\
+                 A runtime per call forces a connection per call, because each connection dies with \
+                 the runtime it was made on. Real programs pay for that: a new TCP and TLS handshake, \
+                 a new database session, an empty cache every time.\n\
+                 Like `asyncio.Runner`, keep one runtime and the link made on it for the station's \
+                 whole life, and reuse both in every `read`."
+            ),
+        );
+    }
+
+    fn in_sequence_the_waits_add_up() {
+        // Given code: the waits add up, 1 s + 2 s + 3 s.
+        let run = workbook::run(read_in_sequence());
+        ensure_three_readings(&run, "read_in_sequence");
+        run.assert_elapsed(secs(6));
+        assert_trace!(run, "read_in_sequence");
+    }
+
+    fn together_takes_the_longest() {
+        let run = workbook::run(read_together());
+        ensure_three_readings(&run, "read_together");
+        run.assert_not_blocked();
+        if run.virtual_elapsed == secs(6) {
+            run.fail(format!(
+                "read_together took {}: 1 s + 2 s + 3 s, the sum of the three waits, just like \
+                 read_in_sequence. Each read started only when the previous one had finished.\n\
+                 Awaiting a future is what runs it, so `a.await` then `b.await` runs a, then b. \
+                 Making all three futures first and awaiting them one by one changes nothing: a \
+                 Rust future does nothing until it is polled (a Python coroutine object doesn't \
+                 either).\n\
+                 Hand all three to `tokio::join!(a, b, c)`: it polls them together and gives back \
+                 their results as a tuple when the slowest is done, after 3 s, the longest wait.",
+                format_secs(run.virtual_elapsed)
+            ));
+        }
+        run.assert_elapsed(secs(3));
+    }
+
+    fn together_starts_all_three_at_once() {
+        let run = workbook::run(read_together());
+        assert_trace!(run, "read_together");
+    }
+}

@@ -1,0 +1,10 @@
+//! Exercise 02 · coroutines. The learner's code is `src/coroutines.rs`; the checks
+//! are in `checks/checks.rs`. Both are part of this one crate, so a check costs one
+//! build.
+
+#[path = "../src/coroutines.rs"]
+mod coroutines;
+pub use coroutines::*;
+
+#[cfg(test)]
+mod checks;

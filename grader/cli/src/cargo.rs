@@ -1,0 +1,177 @@
+//! Driving cargo: builds an exercise's checks with cargo's JSON messages and reads
+//! the compiler's diagnostics and the test executable from them, never cargo's prose.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::process;
+
+/// A diagnostic from rustc, as cargo's JSON carries it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Diagnostic {
+    /// `error`, `warning`, …
+    pub level: String,
+    /// The main message.
+    pub message: String,
+    /// The error code, such as `E0728`, or the lint name.
+    pub code: Option<Code>,
+    /// Where it points.
+    #[serde(default)]
+    pub spans: Vec<Span>,
+    /// Notes and help.
+    #[serde(default)]
+    pub children: Vec<Diagnostic>,
+    /// The text rustc would print (with ANSI colours when colour is on).
+    pub rendered: Option<String>,
+}
+
+/// A diagnostic's code.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Code {
+    /// `E0277`, `unused_must_use`, …
+    pub code: String,
+}
+
+/// A place in the source a diagnostic points at.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Span {
+    /// The file, relative to the workspace root.
+    pub file_name: String,
+    /// The first line, counting from 1.
+    pub line_start: usize,
+    /// Whether this is the main place.
+    pub is_primary: bool,
+    /// What rustc says about this place.
+    pub label: Option<String>,
+}
+
+impl Diagnostic {
+    /// The code or lint name, if any.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_ref().map(|c| c.code.as_str())
+    }
+
+    /// This diagnostic and all its children, depth first.
+    pub fn all(&self) -> Vec<&Diagnostic> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.all());
+        }
+        out
+    }
+}
+
+/// What came of building a package's checks.
+#[derive(Debug)]
+pub struct Build {
+    /// Errors and warnings, in the order rustc gave them (duplicates removed).
+    pub diagnostics: Vec<(String, Diagnostic)>,
+    /// The test executable of each package that built, by package name.
+    pub executables: Vec<(String, PathBuf)>,
+    /// What cargo itself printed, for failures that are not compiler errors.
+    pub stderr: String,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    reason: String,
+    package_id: Option<String>,
+    message: Option<Diagnostic>,
+    target: Option<Target>,
+    profile: Option<Profile>,
+    executable: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct Target {
+    kind: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Profile {
+    test: bool,
+}
+
+/// Builds the checks (the lib's test executable) of `packages` in the workspace at
+/// `root`, sharing `target_dir`. A package that fails to compile doesn't stop the others.
+pub fn build_checks(root: &Path, target_dir: &Path, packages: &[&str], color: bool) -> Result<Build> {
+    let mut command = Command::new(cargo());
+    command
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .args(["build", "--tests", "--quiet", "--keep-going"])
+        .arg(if color { "--message-format=json-diagnostic-rendered-ansi" } else { "--message-format=json" })
+        .arg(if color { "--color=always" } else { "--color=never" });
+    for package in packages {
+        command.args(["--package", package]);
+    }
+    // Builds have no wall-clock limit of their own beyond a generous one: a cold build
+    // of tokio on a slow machine takes minutes, and rustc doesn't hang.
+    let finished = process::run_limited(command, Duration::from_secs(1800), 64 * 1024 * 1024)?;
+    if finished.status.is_none() {
+        bail!("cargo did not finish building within 30 minutes");
+    }
+    let mut build = Build { diagnostics: Vec::new(), executables: Vec::new(), stderr: finished.stderr };
+    for line in finished.stdout.lines() {
+        let Ok(message) = serde_json::from_str::<Message>(line) else { continue };
+        let package = message.package_id.as_deref().map(package_name).unwrap_or_default();
+        match message.reason.as_str() {
+            "compiler-message" => {
+                if let Some(diagnostic) = message.message
+                    && matches!(diagnostic.level.as_str(), "error" | "warning")
+                    && !diagnostic.message.starts_with("aborting due to")
+                    && !build.diagnostics.iter().any(|(_, d)| d.rendered == diagnostic.rendered)
+                {
+                    build.diagnostics.push((package, diagnostic));
+                }
+            }
+            "compiler-artifact" => {
+                let is_lib_test = message.profile.is_some_and(|p| p.test)
+                    && message.target.is_some_and(|t| t.kind.iter().any(|k| k == "lib"));
+                if is_lib_test && let Some(executable) = message.executable {
+                    build.executables.push((package, executable));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(build)
+}
+
+/// The package name inside a cargo package id, in either of its two spellings:
+/// `path+file:///…/ex04-gather#0.1.0` or `ex04-gather 0.1.0 (path+file:///…)`.
+fn package_name(id: &str) -> String {
+    if let Some((before, _)) = id.split_once(' ')
+        && !before.contains('/')
+    {
+        return before.to_string();
+    }
+    let tail = id.rsplit('/').next().unwrap_or(id);
+    let tail = tail.split('#').next().unwrap_or(tail);
+    match id.rsplit_once('#') {
+        Some((_, fragment)) if fragment.contains('@') => fragment.split('@').next().unwrap_or(tail).to_string(),
+        _ => tail.to_string(),
+    }
+}
+
+/// The cargo to run: the one that ran us, if any (so `cargo grader` uses the same
+/// toolchain), else the one on PATH.
+pub fn cargo() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::package_name;
+
+    #[test]
+    fn package_names_come_out_of_both_id_spellings() {
+        assert_eq!(package_name("path+file:///w/exercises/04-gather#ex04-gather@0.1.0"), "ex04-gather");
+        assert_eq!(package_name("path+file:///w/exercises/ex04-gather#0.1.0"), "ex04-gather");
+        assert_eq!(package_name("ex04-gather 0.1.0 (path+file:///w/exercises/04-gather)"), "ex04-gather");
+    }
+}

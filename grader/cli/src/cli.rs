@@ -1,0 +1,88 @@
+//! The command line, as clap parses it. Nothing outside [`crate::config`] reads these
+//! raw values.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Checks the async workbook's exercises: how your code ran, not only what it returned.
+#[derive(Debug, Parser)]
+#[command(
+    name = "grader",
+    version,
+    after_help = "Examples:\n  grader                 show your progress and what to do next\n  grader check 04        check exercise 04-gather\n  grader hint gather     show the next hint for 04-gather\n  grader next            move on to the next exercise\n  grader verify          prove every stub fails and every solution passes"
+)]
+pub struct Cli {
+    /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// The workbook's root folder. By default, found from the current folder upwards.
+    #[arg(long, env = "GRADER_ROOT", global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The grader's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the exercises in order, with their status.
+    #[command(after_help = "Example:\n  grader list --format json")]
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Build an exercise and run its checks (the current exercise if none is named).
+    #[command(after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json")]
+    Check {
+        /// The exercise: `04-gather`, `04`, `4` or `gather`.
+        exercise: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Wall-clock limit for the checks' process, in seconds; a check still running
+        /// then is reported as hung.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
+        /// Show every failing check's full message, not only the first one's.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Show the next hint for an exercise (the current one if none is named).
+    #[command(after_help = "Examples:\n  grader hint\n  grader hint 04 --all")]
+    Hint {
+        exercise: Option<String>,
+        /// Show all the hints at once.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Move on to the next exercise.
+    Next,
+    /// Prove that every stub fails, every solution passes, and every answer fixture in
+    /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
+    #[command(after_help = "Examples:\n  grader verify\n  grader verify 04 --format json")]
+    Verify {
+        exercise: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Wall-clock limit for each checks process, in seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
+    },
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}

@@ -1,0 +1,86 @@
+//! `grader check`: build an exercise, run its checks, show the verdict.
+
+use std::io::Write;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+
+use crate::cargo;
+use crate::checks;
+use crate::cli::Format;
+use crate::commands::Workbook;
+use crate::config::Config;
+use crate::exercise::Exercise;
+use crate::exit::Outcome;
+use crate::render::{self, Detail};
+use crate::report::{Report, Verdict};
+
+/// Each check's wall-clock limit when the exercise sets none.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn run(config: &Config, query: Option<&str>, format: Format, timeout: Option<u64>, verbose: bool, out: &mut dyn Write) -> Result<Outcome> {
+    let mut workbook = Workbook::load(config)?;
+    let exercise = workbook.pick(query)?.clone();
+    let limit = limit_for(&exercise, timeout);
+    let report = judge(config, &exercise, limit)?;
+
+    let record = workbook.store.exercise(&exercise.name);
+    record.last_verdict = Some(report.verdict.as_str().to_string());
+    record.passed |= report.verdict == Verdict::Pass;
+    workbook.store.save()?;
+
+    match format {
+        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose })?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if report.verdict == Verdict::Pass { Outcome::Passed } else { Outcome::NotYet })
+}
+
+/// The wall-clock limit for each check of `exercise`.
+pub fn limit_for(exercise: &Exercise, timeout: Option<u64>) -> Duration {
+    timeout.or(exercise.meta.timeout_secs).map(Duration::from_secs).unwrap_or(DEFAULT_TIMEOUT)
+}
+
+/// Builds and runs the checks of `exercise` in the learner's workspace.
+pub fn judge(config: &Config, exercise: &Exercise, limit: Duration) -> Result<Report> {
+    let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
+    let scratch = config.state_dir().join("run").join(&exercise.name);
+    let _ = std::fs::remove_dir_all(&scratch);
+    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, limit)
+}
+
+/// Turns a build into a report: the compiler's messages if `package` did not build,
+/// else the verdicts of its checks, run from `crate_dir`.
+pub fn report_for(
+    exercise: &Exercise,
+    build: &cargo::Build,
+    package: &str,
+    crate_dir: &std::path::Path,
+    workspace_root: &std::path::Path,
+    scratch: &std::path::Path,
+    limit: Duration,
+) -> Result<Report> {
+    let diagnostics: Vec<cargo::Diagnostic> = build
+        .diagnostics
+        .iter()
+        .filter(|(from, d)| from == package || d.level == "error" && from.is_empty())
+        .map(|(_, d)| d.clone())
+        .collect();
+    match build.executables.iter().find(|(from, _)| from == package) {
+        None if !diagnostics.iter().any(|d| d.level == "error") => anyhow::bail!(
+            "cargo could not build {} and rustc reported no error, so this is a setup problem, \
+             not your code:\n{}\n(hint: run `cargo test -p {}` to see cargo's own message)",
+            exercise.name,
+            build.stderr.trim(),
+            exercise.package
+        ),
+        None => Ok(Report::build_failed(exercise, &diagnostics, &build.stderr)),
+        Some((_, executable)) => {
+            let results = checks::run(executable, crate_dir, workspace_root, scratch, limit)?;
+            Ok(Report::ran(exercise, &diagnostics, results))
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! `grader next`: move on to the next exercise.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::commands::Workbook;
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::style;
+
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
+    let mut workbook = Workbook::load(config)?;
+    let current = workbook.store.current(&workbook.exercises).clone();
+    let Some(next) = workbook.exercises.iter().find(|e| e.number > current.number || e.number == current.number && e.name > current.name).cloned() else {
+        writeln!(out, "{} is the last exercise.", current.name)?;
+        return Ok(Outcome::Passed);
+    };
+    if !workbook.store.passed(&current.name) {
+        writeln!(
+            out,
+            "{} {} has not passed yet; moving on anyway. Come back with {}.",
+            style::warn("Note:"),
+            current.name,
+            style::command(&format!("grader check {:02}", current.number))
+        )?;
+    }
+    workbook.store.progress.current = Some(next.name.clone());
+    workbook.store.save()?;
+    writeln!(out, "Now on {} {}", style::heading(&next.name), style::dim(&format!("· {}", next.meta.title)))?;
+    writeln!(out, "  Read exercises/{}/README.md, edit {},", next.name, next.display_files())?;
+    writeln!(out, "  then run {}.", style::command(&format!("grader check {:02}", next.number)))?;
+    Ok(Outcome::Passed)
+}

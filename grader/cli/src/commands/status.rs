@@ -1,0 +1,40 @@
+//! A bare `grader`: where the learner is, and what to do next.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::commands::Workbook;
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::style;
+
+pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
+    let workbook = Workbook::load(config)?;
+    let total = workbook.exercises.len();
+    let done = workbook.exercises.iter().filter(|e| workbook.store.passed(&e.name)).count();
+    let current = workbook.store.current(&workbook.exercises);
+    let short = format!("{:02}", current.number);
+    writeln!(out, "{}", style::heading("The async workbook: async Rust with tokio, checked by how your code runs."))?;
+    writeln!(out)?;
+    let filled = if total == 0 { 0 } else { done * 30 / total };
+    writeln!(out, "Progress  [{}{}] {done}/{total}", "█".repeat(filled), "░".repeat(30 - filled))?;
+    writeln!(out)?;
+    if done == total {
+        writeln!(out, "{} You have passed every exercise.", style::pass("All done!"))?;
+        return Ok(Outcome::Passed);
+    }
+    writeln!(out, "Current exercise: {} {}", style::heading(&current.name), style::dim(&format!("· {}", current.meta.title)))?;
+    writeln!(out, "  1. Read exercises/{}/README.md (the task) and {} (the chapter).", current.name, current.chapter())?;
+    writeln!(out, "  2. Edit {}.", current.display_files())?;
+    writeln!(out, "  3. Run {} to see how your code ran.", style::command(&format!("grader check {short}")))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Also: {} all exercises · {} a hint · {} move on",
+        style::command("grader list"),
+        style::command(&format!("grader hint {short}")),
+        style::command("grader next")
+    )?;
+    Ok(Outcome::Passed)
+}

@@ -1,0 +1,69 @@
+//! The grader: checks the async workbook's exercises. The binary's `main` calls
+//! [`run`]; the modules, by responsibility:
+//!
+//! - [`cli`] parses arguments and [`config`] resolves them, once;
+//! - [`exercise`] finds exercises and resolves the names learners type;
+//! - [`cargo`] builds checks, reading cargo's JSON; [`checks`] runs them under a
+//!   wall-clock limit and reads their verdicts; [`report`] is the result;
+//! - [`explain`] holds every heuristic that reads compiler or panic text;
+//! - [`render`] and [`style`] turn results into text; [`progress`] remembers;
+//! - [`scratch`] builds throw-away workspaces that graft code onto pristine checks;
+//! - [`commands`] holds one module per subcommand.
+
+pub mod cargo;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod exercise;
+pub mod exit;
+pub mod explain;
+pub mod process;
+pub mod progress;
+pub mod render;
+pub mod report;
+pub mod scratch;
+pub mod style;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+
+/// Runs the command line and returns the exit code: 0 passed, 1 not yet, 2 for a
+/// usage or setup error (printed as `error: …` with a hint).
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(outcome) => outcome.into(),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::from(exit::PASSED);
+            }
+            let _ = writeln!(std::io::stderr(), "{} {error:#}", style::fail("error:"));
+            ExitCode::from(exit::SETUP)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
+    let config = Config::from_cli(&cli)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        None => commands::status::run(&config, &mut out),
+        Some(Command::List { format }) => commands::list::run(&config, format, &mut out),
+        Some(Command::Check { exercise, format, timeout, verbose }) => {
+            commands::check::run(&config, exercise.as_deref(), format, timeout, verbose, &mut out)
+        }
+        Some(Command::Hint { exercise, all }) => commands::hint::run(&config, exercise.as_deref(), all, &mut out),
+        Some(Command::Next) => commands::next::run(&config, &mut out),
+        Some(Command::Verify { exercise, format, timeout }) => {
+            commands::verify::run(&config, exercise.as_deref(), format, timeout, &mut out)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}

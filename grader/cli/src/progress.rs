@@ -1,0 +1,162 @@
+//! The learner's progress: which exercise they are on, what passed, how many hints
+//! they have seen. Kept in `.grader/progress.json`, written atomically (a temporary
+//! file, then a rename), so a crash mid-write never leaves half a file. A file that
+//! can't be read is kept aside, reported, and replaced by a fresh one.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::exercise::Exercise;
+
+/// Everything the grader remembers about a learner.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// The format's version.
+    pub version: u32,
+    /// The exercise the learner chose to work on, if they moved with `grader next`.
+    #[serde(default)]
+    pub current: Option<String>,
+    /// Per exercise, by folder name.
+    #[serde(default)]
+    pub exercises: BTreeMap<String, ExerciseProgress>,
+}
+
+/// What the grader remembers about one exercise.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseProgress {
+    /// Whether the checks have passed (at least once).
+    #[serde(default)]
+    pub passed: bool,
+    /// The verdict of the latest check.
+    #[serde(default)]
+    pub last_verdict: Option<String>,
+    /// How many hints were shown.
+    #[serde(default)]
+    pub hints_shown: usize,
+}
+
+/// The progress file and what loading it found.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The progress itself.
+    pub progress: Progress,
+    /// Set when the file was damaged: where the damaged copy was kept.
+    pub recovered_from: Option<PathBuf>,
+}
+
+const VERSION: u32 = 1;
+
+impl Store {
+    /// Loads `.grader/progress.json` under `state_dir`. A missing file is a fresh
+    /// start; a damaged one is renamed aside (never deleted) and a fresh one begins.
+    pub fn load(state_dir: &Path) -> Result<Store> {
+        let path = state_dir.join("progress.json");
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Store { path, progress: Progress { version: VERSION, ..Progress::default() }, recovered_from: None });
+            }
+            Err(e) => return Err(e).with_context(|| format!("failed to read your progress file {}", path.display())),
+        };
+        match serde_json::from_str::<Progress>(&text) {
+            Ok(progress) if progress.version == VERSION => Ok(Store { path, progress, recovered_from: None }),
+            _ => {
+                let stamp = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or_default();
+                let aside = state_dir.join(format!("progress.json.damaged-{stamp}"));
+                std::fs::rename(&path, &aside)
+                    .with_context(|| format!("failed to move the damaged progress file {} aside", path.display()))?;
+                let mut store = Store { path, progress: Progress { version: VERSION, ..Progress::default() }, recovered_from: Some(aside) };
+                store.save()?;
+                Ok(store)
+            }
+        }
+    }
+
+    /// Writes the progress atomically: to a temporary file in the same folder, flushed
+    /// to disk, then renamed over the old one.
+    pub fn save(&mut self) -> Result<()> {
+        let dir = self.path.parent().context("the progress file has no folder")?;
+        std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+        let temporary = dir.join(format!(".progress.json.{}.tmp", std::process::id()));
+        let text = serde_json::to_string_pretty(&self.progress).context("failed to encode progress")?;
+        let written = std::fs::File::create(&temporary).and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.write_all(b"\n")?;
+            file.sync_all()
+        });
+        written.with_context(|| format!("failed to write {}", temporary.display()))?;
+        std::fs::rename(&temporary, &self.path).with_context(|| format!("failed to replace {}", self.path.display()))?;
+        Ok(())
+    }
+
+    /// The record of one exercise (created empty if needed).
+    pub fn exercise(&mut self, name: &str) -> &mut ExerciseProgress {
+        self.progress.exercises.entry(name.to_string()).or_default()
+    }
+
+    /// Whether an exercise has passed.
+    pub fn passed(&self, name: &str) -> bool {
+        self.progress.exercises.get(name).is_some_and(|e| e.passed)
+    }
+
+    /// The exercise to work on: the one chosen with `grader next`, else the first
+    /// that has not passed, else the last.
+    pub fn current<'a>(&self, exercises: &'a [Exercise]) -> &'a Exercise {
+        if let Some(chosen) = &self.progress.current
+            && let Some(found) = exercises.iter().find(|e| &e.name == chosen)
+        {
+            return found;
+        }
+        exercises.iter().find(|e| !self.passed(&e.name)).unwrap_or(&exercises[exercises.len() - 1])
+    }
+
+    /// A note for the learner when the file was damaged, if it was.
+    pub fn recovery_note(&self) -> Option<String> {
+        self.recovered_from.as_ref().map(|aside| {
+            format!(
+                "Your progress file could not be read, so a fresh one was started. The damaged \
+                 file is kept as {}; `grader check <exercise>` marks exercises as passed again.",
+                aside.display()
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_survives_a_save_and_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::load(dir.path()).unwrap();
+        store.exercise("04-gather").passed = true;
+        store.exercise("04-gather").hints_shown = 2;
+        store.save().unwrap();
+        let loaded = Store::load(dir.path()).unwrap();
+        assert_eq!(loaded.progress, store.progress);
+        assert!(loaded.recovered_from.is_none());
+    }
+
+    #[test]
+    fn a_damaged_file_is_kept_aside_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("progress.json"), "{ not json").unwrap();
+        let store = Store::load(dir.path()).unwrap();
+        let aside = store.recovered_from.clone().unwrap();
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "{ not json");
+        assert!(store.recovery_note().unwrap().contains("could not be read"));
+        // The fresh file is valid.
+        assert!(Store::load(dir.path()).unwrap().recovered_from.is_none());
+    }
+}

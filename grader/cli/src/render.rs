@@ -1,0 +1,203 @@
+//! Human-readable rendering of check reports, to any `Write`.
+
+use std::io::{self, Write};
+
+use crate::checks::{CheckResult, Status};
+use crate::exercise::Exercise;
+use crate::explain;
+use crate::report::{Report, Verdict};
+use crate::style;
+
+/// How much to show.
+#[derive(Clone, Copy, Debug)]
+pub struct Detail {
+    /// Every failing check's whole message, not only the first one's.
+    pub verbose: bool,
+}
+
+/// Writes a check report the way a learner reads it: the verdict of each check, the
+/// lesson of the first failure in full, and what to do next.
+pub fn check_report(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
+    writeln!(out, "{} {}", style::heading(&exercise.name), style::dim(&format!("· {}", exercise.meta.title)))?;
+    writeln!(out)?;
+    if report.verdict == Verdict::CompileError {
+        compile_errors(out, report, detail)?;
+    } else {
+        let mut shown_in_full = 0;
+        for check in &report.checks {
+            let full = check.status != Status::Pass && (shown_in_full == 0 || detail.verbose);
+            one_check(out, check, full)?;
+            if full {
+                shown_in_full += 1;
+            }
+        }
+        let warnings = report.diagnostics.iter().filter(|d| d.level == "warning").count();
+        if warnings > 0 && detail.verbose {
+            writeln!(out)?;
+            for warning in report.diagnostics.iter().filter(|d| d.level == "warning") {
+                write!(out, "{}", warning.rendered)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    footer(out, report, exercise, detail)
+}
+
+fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::Result<()> {
+    writeln!(out, "{} It doesn't compile yet.", style::fail("✗"))?;
+    writeln!(out)?;
+    if let Some(error) = &report.build_error {
+        writeln!(out, "cargo could not build it:")?;
+        writeln!(out, "{error}")?;
+        return Ok(());
+    }
+    for message in report.diagnostics.iter().filter(|d| d.level == "error" || detail.verbose) {
+        write!(out, "{}", message.rendered)?;
+        if let Some(explanation) = &message.explanation {
+            writeln!(out, "{} {}", style::hint("What this means:"), wrap(&explanation.text, 78, "  ").trim_start())?;
+            writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result<()> {
+    let mark = match check.status {
+        Status::Pass => style::pass("✓"),
+        Status::Fail | Status::Crashed => style::fail("✗"),
+        Status::Hung => style::fail("⧗"),
+        Status::NotRun => style::dim("·"),
+    };
+    let title = check.title();
+    match check.status {
+        Status::Pass => return writeln!(out, "{mark} {title}"),
+        Status::NotRun => return writeln!(out, "{mark} {} {}", style::dim(&title), style::dim("(not run)")),
+        _ => {}
+    }
+    let message = failure_text(check);
+    if !full {
+        let first = message.lines().next().unwrap_or("");
+        return writeln!(out, "{mark} {title}\n    {}", style::dim(&shorten(first, 74)));
+    }
+    writeln!(out, "{mark} {}", style::heading(&title))?;
+    for line in message.lines() {
+        if line.is_empty() {
+            writeln!(out)?;
+        } else if line.starts_with(' ') || line.chars().count() <= 76 {
+            // Indented lines are tables and pictures: never wrapped.
+            writeln!(out, "    {line}")?;
+        } else {
+            writeln!(out, "{}", wrap(line, 80, "    "))?;
+        }
+    }
+    for panic in &check.panics {
+        if panic.message == check.message {
+            continue;
+        }
+        writeln!(out, "    {} {}: {}", style::warn("A panic in your code at"), panic.location, panic.message)?;
+        if let Some(explanation) = explain::panic(&panic.message) {
+            writeln!(out, "{}", wrap(&explanation.text, 78, "      "))?;
+        }
+    }
+    if !check.output.trim().is_empty() {
+        writeln!(out, "    {}", style::dim("Your code printed:"))?;
+        for line in check.output.lines().take(40) {
+            writeln!(out, "    {} {line}", style::dim("│"))?;
+        }
+        if check.output.lines().count() > 40 {
+            writeln!(out, "    {} …", style::dim("│"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The text of a failure: the lesson as written, or a panic with its explanation.
+fn failure_text(check: &CheckResult) -> String {
+    match check.kind.as_deref() {
+        Some("panic") => {
+            let mut text = format!("Your code panicked at {}:\n  {}", check.location, check.message);
+            if let Some(explanation) = explain::panic(&check.message) {
+                text.push_str("\n\n");
+                text.push_str(&wrap(&explanation.text, 74, ""));
+                text.push_str(&format!("\nRead more: docs/src/{}", explanation.chapter));
+            }
+            text
+        }
+        _ => check.message.clone(),
+    }
+}
+
+fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
+    let short = format!("{:02}", exercise.number);
+    match report.verdict {
+        Verdict::Pass => {
+            writeln!(out, "{} all {} checks pass.", style::pass("Passed:"), report.checks.len())?;
+            writeln!(out, "Next: {} moves on to the next exercise.", style::command("grader next"))?;
+        }
+        verdict => {
+            let what = match verdict {
+                Verdict::CompileError => "fix the compiler errors above".to_string(),
+                Verdict::Timeout => "a check hung (see above)".to_string(),
+                Verdict::Blocked => format!("{} of {} checks pass; the runtime was blocked", report.passed(), report.checks.len()),
+                Verdict::Crashed => "the checks crashed (see above)".to_string(),
+                _ => format!("{} of {} checks pass", report.passed(), report.checks.len()),
+            };
+            writeln!(out, "{} {what}.", style::warn("Not yet:"))?;
+            let failing = report.checks.iter().filter(|c| c.status != Status::Pass).count();
+            if failing > 1 && !detail.verbose && report.verdict != Verdict::CompileError {
+                writeln!(out, "  {} shows every failing check in full.", style::command(&format!("grader check {short} --verbose")))?;
+            }
+            writeln!(out, "  Edit {}, then run {} again.", exercise.display_files(), style::command(&format!("grader check {short}")))?;
+            writeln!(
+                out,
+                "  Stuck? {} shows a hint; the chapter is {}.",
+                style::command(&format!("grader hint {short}")),
+                exercise.chapter()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn shorten(line: &str, width: usize) -> String {
+    if line.chars().count() <= width {
+        line.to_string()
+    } else {
+        let mut s: String = line.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Wraps `text` at `width` columns, each line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::from(indent);
+        for word in paragraph.split_whitespace() {
+            if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(indent);
+            }
+            if line.len() > indent.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end_matches('\n').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_the_width_and_indents() {
+        assert_eq!(wrap("one two three four", 10, "  "), "  one two\n  three\n  four");
+    }
+}

@@ -1,0 +1,118 @@
+//! The result of checking one exercise, ready for any renderer: the verdict, each
+//! check's result, and the compiler's diagnostics with their explanations.
+
+use serde::Serialize;
+
+use crate::cargo::Diagnostic;
+use crate::checks::{CheckResult, Status};
+use crate::explain::{self, Explanation};
+
+/// The overall verdict on an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every check passed.
+    Pass,
+    /// A check failed.
+    Fail,
+    /// The code does not compile.
+    CompileError,
+    /// A check was still running at the wall-clock limit.
+    Timeout,
+    /// A check found the runtime blocked.
+    Blocked,
+    /// The checks' process died.
+    Crashed,
+}
+
+impl Verdict {
+    /// The verdict as a word, as progress and JSON store it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::CompileError => "compile_error",
+            Verdict::Timeout => "timeout",
+            Verdict::Blocked => "blocked",
+            Verdict::Crashed => "crashed",
+        }
+    }
+}
+
+/// A compiler diagnostic as reports show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompilerMessage {
+    pub level: String,
+    pub code: Option<String>,
+    pub message: String,
+    pub rendered: String,
+    pub explanation: Option<Explanation>,
+}
+
+/// Everything known about one check of one exercise.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub exercise: String,
+    pub title: String,
+    pub verdict: Verdict,
+    pub checks: Vec<CheckResult>,
+    pub diagnostics: Vec<CompilerMessage>,
+    /// What cargo said when the build failed without a compiler error.
+    pub build_error: Option<String>,
+}
+
+impl Report {
+    /// A report for code that did not build.
+    pub fn build_failed(exercise: &crate::exercise::Exercise, diagnostics: &[Diagnostic], cargo_stderr: &str) -> Report {
+        let messages: Vec<CompilerMessage> = diagnostics.iter().map(compiler_message).collect();
+        let has_errors = messages.iter().any(|m| m.level == "error");
+        Report {
+            exercise: exercise.name.clone(),
+            title: exercise.meta.title.clone(),
+            verdict: Verdict::CompileError,
+            checks: Vec::new(),
+            diagnostics: messages,
+            build_error: (!has_errors).then(|| cargo_stderr.trim().to_string()),
+        }
+    }
+
+    /// A report for checks that ran.
+    pub fn ran(exercise: &crate::exercise::Exercise, diagnostics: &[Diagnostic], checks: Vec<CheckResult>) -> Report {
+        let verdict = if checks.is_empty() {
+            Verdict::Crashed
+        } else if checks.iter().all(|c| c.status == Status::Pass) {
+            Verdict::Pass
+        } else if checks.iter().any(|c| c.status == Status::Hung) {
+            Verdict::Timeout
+        } else if checks.iter().any(|c| c.status == Status::Crashed) {
+            Verdict::Crashed
+        } else if checks.iter().any(|c| c.kind.as_deref() == Some("blocked")) {
+            Verdict::Blocked
+        } else {
+            Verdict::Fail
+        };
+        Report {
+            exercise: exercise.name.clone(),
+            title: exercise.meta.title.clone(),
+            verdict,
+            checks,
+            diagnostics: diagnostics.iter().map(compiler_message).collect(),
+            build_error: None,
+        }
+    }
+
+    /// How many checks passed.
+    pub fn passed(&self) -> usize {
+        self.checks.iter().filter(|c| c.status == Status::Pass).count()
+    }
+}
+
+fn compiler_message(d: &Diagnostic) -> CompilerMessage {
+    CompilerMessage {
+        level: d.level.clone(),
+        code: d.code().map(str::to_string),
+        message: d.message.clone(),
+        rendered: d.rendered.clone().unwrap_or_else(|| d.message.clone()),
+        explanation: explain::compile_error(d),
+    }
+}
