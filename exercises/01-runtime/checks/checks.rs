@@ -48,9 +48,7 @@ fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
     } else {
         panic::resume_unwind(payload)
     };
-    workbook::fail(format!(
-        "{what} panicked. Tokio said:\n    {message}\n\n{lesson}"
-    ))
+    workbook::fail(format!("{what} panicked. Tokio said:\n    {message}\n\n{lesson}"))
 }
 
 /// What a failed read over the radio link teaches.
@@ -85,16 +83,11 @@ fn link_lesson(sensor: &str, error: &LinkError) -> String {
 fn open_and_read_all(radio: &Radio) {
     let station = call_sync("Station::open(&radio)", || Station::open(radio));
     for sensor in SENSORS {
-        let outcome = call_sync(&format!("station.read({sensor:?})"), || {
-            station.read(sensor)
-        });
+        let outcome = call_sync(&format!("station.read({sensor:?})"), || station.read(sensor));
         match outcome {
             Ok(reading) => workbook::ensure(
                 reading.sensor == sensor,
-                format!(
-                    "station.read({sensor:?}) returned a reading of the {}.",
-                    reading.sensor
-                ),
+                format!("station.read({sensor:?}) returned a reading of the {}.", reading.sensor),
             ),
             Err(error) => workbook::fail(link_lesson(sensor, &error)),
         }

@@ -7,10 +7,7 @@ use workbook::{assert_trace, format_secs, secs};
 
 /// Where the first event of `actor` whose text contains `what` sits in the trace.
 fn position(run: &workbook::Run<Drink>, actor: &str, what: &str) -> Option<usize> {
-    run.trace
-        .events()
-        .iter()
-        .position(|e| e.actor == actor && e.what.contains(what))
+    run.trace.events().iter().position(|e| e.actor == actor && e.what.contains(what))
 }
 
 workbook::checks! {

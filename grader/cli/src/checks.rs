@@ -80,7 +80,13 @@ struct Record {
 
 /// Runs the checks in `executable` (a libtest binary built from an exercise crate in
 /// `crate_dir`), one at a time, and accounts for every one.
-pub fn run(executable: &Path, crate_dir: &Path, workspace_root: &Path, scratch: &Path, limit: Duration) -> Result<Vec<CheckResult>> {
+pub fn run(
+    executable: &Path,
+    crate_dir: &Path,
+    workspace_root: &Path,
+    scratch: &Path,
+    limit: Duration,
+) -> Result<Vec<CheckResult>> {
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();
@@ -112,16 +118,19 @@ pub fn run(executable: &Path, crate_dir: &Path, workspace_root: &Path, scratch: 
             match record.event.as_str() {
                 "start" => {
                     let output_file = PathBuf::from(format!("{}.{}.out", report.display(), name));
-                    results.insert(name.clone(), CheckResult {
-                        name: name.clone(),
-                        kind: None,
-                        status: Status::NotRun,
-                        message: String::new(),
-                        location: String::new(),
-                        panics: Vec::new(),
-                        output: output_file.to_string_lossy().into_owned(),
-                        position: record.position.parse().unwrap_or(u32::MAX),
-                    });
+                    results.insert(
+                        name.clone(),
+                        CheckResult {
+                            name: name.clone(),
+                            kind: None,
+                            status: Status::NotRun,
+                            message: String::new(),
+                            location: String::new(),
+                            panics: Vec::new(),
+                            output: output_file.to_string_lossy().into_owned(),
+                            position: record.position.parse().unwrap_or(u32::MAX),
+                        },
+                    );
                     started_unfinished = Some(name);
                 }
                 "pass" | "fail" => {
@@ -166,19 +175,22 @@ pub fn run(executable: &Path, crate_dir: &Path, workspace_root: &Path, scratch: 
             // The process died before starting anything: don't loop; say what we saw.
             for full in &remaining {
                 let name = short_name(full).to_string();
-                results.insert(name.clone(), CheckResult {
-                    name,
-                    kind: Some("crashed".to_string()),
-                    status: Status::Crashed,
-                    message: match finished.status {
-                        None => format!("The checks did not start within {} s.", limit.as_secs()),
-                        Some(status) => crash_message(status, &finished.stderr),
+                results.insert(
+                    name.clone(),
+                    CheckResult {
+                        name,
+                        kind: Some("crashed".to_string()),
+                        status: Status::Crashed,
+                        message: match finished.status {
+                            None => format!("The checks did not start within {} s.", limit.as_secs()),
+                            Some(status) => crash_message(status, &finished.stderr),
+                        },
+                        location: String::new(),
+                        panics: Vec::new(),
+                        output: String::new(),
+                        position: u32::MAX,
                     },
-                    location: String::new(),
-                    panics: Vec::new(),
-                    output: String::new(),
-                    position: u32::MAX,
-                });
+                );
             }
             remaining.clear();
         }

@@ -35,7 +35,9 @@ pub enum Command {
         format: Format,
     },
     /// Build an exercise and run its checks (the current exercise if none is named).
-    #[command(after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json")]
+    #[command(
+        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json"
+    )]
     Check {
         /// The exercise: `04-gather`, `04`, `4` or `gather`.
         exercise: Option<String>,

@@ -24,7 +24,9 @@ impl Config {
         colored::control::set_override(color);
         let root = match &cli.root {
             Some(root) => {
-                let root = root.canonicalize().with_context(|| format!("failed to find the workbook folder {}", root.display()))?;
+                let root = root
+                    .canonicalize()
+                    .with_context(|| format!("failed to find the workbook folder {}", root.display()))?;
                 if !is_workbook(&root) {
                     bail!(
                         "{} is not a workbook folder: it needs a Cargo.toml and an exercises/ folder \

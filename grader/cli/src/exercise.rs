@@ -89,7 +89,10 @@ pub fn discover(exercises_dir: &Path) -> Result<Vec<Exercise>> {
     }
     exercises.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
     if exercises.is_empty() {
-        bail!("found no exercises in {} (each is a folder like 04-gather with an exercise.toml)", exercises_dir.display());
+        bail!(
+            "found no exercises in {} (each is a folder like 04-gather with an exercise.toml)",
+            exercises_dir.display()
+        );
     }
     Ok(exercises)
 }
@@ -104,11 +107,14 @@ fn split_name(name: &str) -> Option<(u32, &str)> {
 
 fn load(dir: &Path, name: String, number: u32, slug: String) -> Result<Exercise> {
     let meta_path = dir.join("exercise.toml");
-    let text = std::fs::read_to_string(&meta_path).with_context(|| format!("failed to read {}", meta_path.display()))?;
+    let text =
+        std::fs::read_to_string(&meta_path).with_context(|| format!("failed to read {}", meta_path.display()))?;
     let meta: Meta = toml::from_str(&text).with_context(|| format!("failed to parse {}", meta_path.display()))?;
     let manifest_path = dir.join("Cargo.toml");
-    let manifest = std::fs::read_to_string(&manifest_path).with_context(|| format!("failed to read {}", manifest_path.display()))?;
-    let manifest: toml::Table = toml::from_str(&manifest).with_context(|| format!("failed to parse {}", manifest_path.display()))?;
+    let manifest = std::fs::read_to_string(&manifest_path)
+        .with_context(|| format!("failed to read {}", manifest_path.display()))?;
+    let manifest: toml::Table =
+        toml::from_str(&manifest).with_context(|| format!("failed to parse {}", manifest_path.display()))?;
     let package = manifest
         .get("package")
         .and_then(|p| p.get("name"))
@@ -134,7 +140,8 @@ pub fn resolve<'a>(exercises: &'a [Exercise], query: &str) -> Result<&'a Exercis
     if let Some(found) = exercises.iter().find(|e| e.slug == query) {
         return Ok(found);
     }
-    let starting: Vec<&Exercise> = exercises.iter().filter(|e| !query.is_empty() && e.slug.starts_with(query)).collect();
+    let starting: Vec<&Exercise> =
+        exercises.iter().filter(|e| !query.is_empty() && e.slug.starts_with(query)).collect();
     if let [only] = starting.as_slice() {
         return Ok(only);
     }

@@ -19,7 +19,9 @@ fn explanation(text: impl Into<String>, chapter: &'static str) -> Option<Explana
 pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     let message = diagnostic.message.as_str();
     let code = diagnostic.code().unwrap_or("");
-    if message.contains("future cannot be sent between threads safely") || message.contains("cannot be sent between threads safely") && mentions_await(diagnostic) {
+    if message.contains("future cannot be sent between threads safely")
+        || message.contains("cannot be sent between threads safely") && mentions_await(diagnostic)
+    {
         return explanation(not_send(diagnostic), "17-send-bounds.md");
     }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
@@ -100,9 +102,9 @@ fn not_send(diagnostic: &Diagnostic) -> String {
          holds across an `.await` must be `Send` (safe to move between threads).",
     );
     match (held, awaited) {
-        (Some(held), Some(awaited)) => text.push_str(&format!(
-            " Here a value that {held} is still alive at the `.await` on {awaited}."
-        )),
+        (Some(held), Some(awaited)) => {
+            text.push_str(&format!(" Here a value that {held} is still alive at the `.await` on {awaited}."))
+        }
         (Some(held), None) => text.push_str(&format!(" Here a value that {held} is held across an `.await`.")),
         _ => {}
     }

@@ -67,7 +67,12 @@ pub fn run_watched(mut command: Command, limit: Duration, keep: usize, progress:
         }
     };
     let elapsed = start.elapsed();
-    Ok(Finished { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default(), elapsed })
+    Ok(Finished {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+        elapsed,
+    })
 }
 
 fn drain(stream: Option<impl std::io::Read + Send + 'static>, keep: usize) -> std::thread::JoinHandle<String> {

@@ -61,7 +61,11 @@ impl Store {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Store { path, progress: Progress { version: VERSION, ..Progress::default() }, recovered_from: None });
+                return Ok(Store {
+                    path,
+                    progress: Progress { version: VERSION, ..Progress::default() },
+                    recovered_from: None,
+                });
             }
             Err(e) => return Err(e).with_context(|| format!("failed to read your progress file {}", path.display())),
         };
@@ -75,7 +79,11 @@ impl Store {
                 let aside = state_dir.join(format!("progress.json.damaged-{stamp}"));
                 std::fs::rename(&path, &aside)
                     .with_context(|| format!("failed to move the damaged progress file {} aside", path.display()))?;
-                let mut store = Store { path, progress: Progress { version: VERSION, ..Progress::default() }, recovered_from: Some(aside) };
+                let mut store = Store {
+                    path,
+                    progress: Progress { version: VERSION, ..Progress::default() },
+                    recovered_from: Some(aside),
+                };
                 store.save()?;
                 Ok(store)
             }
@@ -95,7 +103,8 @@ impl Store {
             file.sync_all()
         });
         written.with_context(|| format!("failed to write {}", temporary.display()))?;
-        std::fs::rename(&temporary, &self.path).with_context(|| format!("failed to replace {}", self.path.display()))?;
+        std::fs::rename(&temporary, &self.path)
+            .with_context(|| format!("failed to replace {}", self.path.display()))?;
         Ok(())
     }
 

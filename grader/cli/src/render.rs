@@ -139,16 +139,27 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
             let what = match verdict {
                 Verdict::CompileError => "fix the compiler errors above".to_string(),
                 Verdict::Timeout => "a check hung (see above)".to_string(),
-                Verdict::Blocked => format!("{} of {} checks pass; the runtime was blocked", report.passed(), report.checks.len()),
+                Verdict::Blocked => {
+                    format!("{} of {} checks pass; the runtime was blocked", report.passed(), report.checks.len())
+                }
                 Verdict::Crashed => "the checks crashed (see above)".to_string(),
                 _ => format!("{} of {} checks pass", report.passed(), report.checks.len()),
             };
             writeln!(out, "{} {what}.", style::warn("Not yet:"))?;
             let failing = report.checks.iter().filter(|c| c.status != Status::Pass).count();
             if failing > 1 && !detail.verbose && report.verdict != Verdict::CompileError {
-                writeln!(out, "  {} shows every failing check in full.", style::command(&format!("grader check {short} --verbose")))?;
+                writeln!(
+                    out,
+                    "  {} shows every failing check in full.",
+                    style::command(&format!("grader check {short} --verbose"))
+                )?;
             }
-            writeln!(out, "  Edit {}, then run {} again.", exercise.display_files(), style::command(&format!("grader check {short}")))?;
+            writeln!(
+                out,
+                "  Edit {}, then run {} again.",
+                exercise.display_files(),
+                style::command(&format!("grader check {short}"))
+            )?;
             writeln!(
                 out,
                 "  Stuck? {} shows a hint; the chapter is {}.",

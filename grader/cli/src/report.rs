@@ -63,7 +63,11 @@ pub struct Report {
 
 impl Report {
     /// A report for code that did not build.
-    pub fn build_failed(exercise: &crate::exercise::Exercise, diagnostics: &[Diagnostic], cargo_stderr: &str) -> Report {
+    pub fn build_failed(
+        exercise: &crate::exercise::Exercise,
+        diagnostics: &[Diagnostic],
+        cargo_stderr: &str,
+    ) -> Report {
         let messages: Vec<CompilerMessage> = diagnostics.iter().map(compiler_message).collect();
         let has_errors = messages.iter().any(|m| m.level == "error");
         Report {

@@ -45,7 +45,12 @@ impl Scratch {
         if let Ok(lock_file) = std::fs::read(workbook_root.join("Cargo.lock")) {
             std::fs::write(root.join("Cargo.lock"), lock_file).context("failed to copy Cargo.lock")?;
         }
-        Ok(Scratch { root: root.to_path_buf(), workbook_root: workbook_root.to_path_buf(), members: Vec::new(), _lock: lock })
+        Ok(Scratch {
+            root: root.to_path_buf(),
+            workbook_root: workbook_root.to_path_buf(),
+            members: Vec::new(),
+            _lock: lock,
+        })
     }
 
     /// The scratch workspace's root folder.
@@ -62,13 +67,18 @@ impl Scratch {
         collect_tree(&exercise.dir, Path::new(""), &mut wanted)?;
         for (relative, contents) in files {
             if !exercise.meta.files.contains(relative) {
-                bail!("{relative} is not one of {}'s learner files ({})", exercise.name, exercise.meta.files.join(", "));
+                bail!(
+                    "{relative} is not one of {}'s learner files ({})",
+                    exercise.name,
+                    exercise.meta.files.join(", ")
+                );
             }
             wanted.insert(PathBuf::from(relative), contents.clone().into_bytes());
         }
         mirror(&dir, &wanted)?;
         let manifest_path = dir.join("Cargo.toml");
-        let manifest = std::fs::read_to_string(&manifest_path).with_context(|| format!("failed to read {}", manifest_path.display()))?;
+        let manifest = std::fs::read_to_string(&manifest_path)
+            .with_context(|| format!("failed to read {}", manifest_path.display()))?;
         let mut manifest: toml_edit::DocumentMut =
             manifest.parse().with_context(|| format!("failed to parse {}", manifest_path.display()))?;
         manifest["package"]["name"] = toml_edit::value(package);
@@ -82,7 +92,8 @@ impl Scratch {
     pub fn finish(&self) -> Result<()> {
         let source = self.workbook_root.join("Cargo.toml");
         let text = std::fs::read_to_string(&source).with_context(|| format!("failed to read {}", source.display()))?;
-        let mut manifest: toml_edit::DocumentMut = text.parse().with_context(|| format!("failed to parse {}", source.display()))?;
+        let mut manifest: toml_edit::DocumentMut =
+            text.parse().with_context(|| format!("failed to parse {}", source.display()))?;
         let workspace = manifest["workspace"].as_table_mut().context("the workbook's Cargo.toml has no [workspace]")?;
         let mut members = toml_edit::Array::new();
         for member in &self.members {
@@ -131,7 +142,8 @@ fn collect_tree(dir: &Path, relative: &Path, into: &mut std::collections::BTreeM
         if file_type.is_dir() {
             collect_tree(&entry.path(), &relative.join(&name), into)?;
         } else if file_type.is_file() {
-            let contents = std::fs::read(entry.path()).with_context(|| format!("failed to read {}", entry.path().display()))?;
+            let contents =
+                std::fs::read(entry.path()).with_context(|| format!("failed to read {}", entry.path().display()))?;
             into.insert(relative.join(&name), contents);
         }
     }

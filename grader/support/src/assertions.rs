@@ -41,16 +41,19 @@ pub fn ensure(condition: bool, message: impl Into<String>) {
 
 pub(crate) fn deadlock(so_far: &Trace) -> ! {
     let check = harness::current_check().unwrap_or_else(|| "this check".to_string());
-    fail_as("deadlock", format!(
-        "`{check}` never finished: after {} of virtual time it was still waiting, and nothing \
+    fail_as(
+        "deadlock",
+        format!(
+            "`{check}` never finished: after {} of virtual time it was still waiting, and nothing \
          was left that could wake it up.\n\
          That is a deadlock: something awaits an event that can no longer happen, e.g. a \
          JoinHandle of a task that waits for the caller, a channel whose sender is kept \
          alive but never used, or a lock that is never released.\n\n\
          What happened before everything stopped:\n{}",
-        format_secs(VIRTUAL_DEADLINE),
-        picture(so_far, so_far.events().iter().map(|e| e.at).max().unwrap_or_default()),
-    ))
+            format_secs(VIRTUAL_DEADLINE),
+            picture(so_far, so_far.events().iter().map(|e| e.at).max().unwrap_or_default()),
+        ),
+    )
 }
 
 /// The table and the timeline of a trace, indented, for messages.
@@ -101,21 +104,26 @@ impl<T> Run<T> {
             return;
         }
         let stall = match self.longest_stall {
-            Some(stall) => format!(", and the runtime's only thread was stuck inside one poll for {}", format_real(stall)),
+            Some(stall) => {
+                format!(", and the runtime's only thread was stuck inside one poll for {}", format_real(stall))
+            }
             None => String::new(),
         };
-        fail_as("blocked", format!(
-            "The runtime was blocked. This run took {} of real time{stall}, while a correct run takes \
+        fail_as(
+            "blocked",
+            format!(
+                "The runtime was blocked. This run took {} of real time{stall}, while a correct run takes \
              well under a millisecond; {} of virtual time passed.\n\
              Something held the runtime's thread without reaching an `.await`, so no other task \
              could run and no timer could fire: typically `std::thread::sleep`, or a slow \
              synchronous call inside async code.\n\
              Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
              blocking calls you can't avoid.\n\n{}",
-            format_real(self.real_elapsed),
-            format_secs(self.virtual_elapsed),
-            picture(&self.trace, self.virtual_elapsed),
-        ));
+                format_real(self.real_elapsed),
+                format_secs(self.virtual_elapsed),
+                picture(&self.trace, self.virtual_elapsed),
+            ),
+        );
     }
 
     /// Fails unless the run took exactly `expected` of virtual time and did not block
@@ -197,9 +205,8 @@ fn bars(trace: &Trace) -> Vec<Bar<'_>> {
 /// Reads the trace for the usual reasons a run took the wrong time.
 fn explain_timing(trace: &Trace, expected: Duration, actual: Duration) -> String {
     let bars = bars(trace);
-    let overlapping = bars.iter().enumerate().any(|(i, a)| {
-        bars[i + 1..].iter().any(|b| a.from < b.to && b.from < a.to)
-    });
+    let overlapping =
+        bars.iter().enumerate().any(|(i, a)| bars[i + 1..].iter().any(|b| a.from < b.to && b.from < a.to));
     let mut out = String::new();
     if actual > expected && bars.len() >= 2 && !overlapping {
         let _ = writeln!(

@@ -74,7 +74,13 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
             let message = payload_text(payload.as_ref());
             let kind = LESSON.with(|l| l.replace(None)).unwrap_or("panic");
             let location = LAST_PANIC.with(|p| p.borrow_mut().take()).map(|(location, _)| location).unwrap_or_default();
-            write_record(&[("event", "fail"), ("check", name), ("kind", kind), ("location", &location), ("message", &message)]);
+            write_record(&[
+                ("event", "fail"),
+                ("check", name),
+                ("kind", kind),
+                ("location", &location),
+                ("message", &message),
+            ]);
             panic::resume_unwind(payload);
         }
     }
@@ -96,7 +102,8 @@ fn install_quiet_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         panic::set_hook(Box::new(|info| {
-            let location = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
+            let location =
+                info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
             let message = info
                 .payload()
                 .downcast_ref::<String>()

@@ -149,25 +149,14 @@ fn scale(last: Duration, columns: usize) -> (Duration, usize) {
         .unwrap_or(*STEPS_MS.last().expect("STEPS_MS is not empty"));
     let step = Duration::from_millis(step_ms);
     // A label on a whole number of seconds, at least 10 columns apart.
-    let per_label = [10u64, 20, 40, 50, 100]
-        .into_iter()
-        .find(|&n| (n * step_ms) % 1000 == 0)
-        .unwrap_or(10) as usize;
+    let per_label = [10u64, 20, 40, 50, 100].into_iter().find(|&n| (n * step_ms) % 1000 == 0).unwrap_or(10) as usize;
     (step, per_label)
 }
 
 fn format_tick(at: Duration) -> String {
-    if at.subsec_millis() == 0 {
-        format!("{}s", at.as_secs())
-    } else {
-        format!("{}s", at.as_secs_f64())
-    }
+    if at.subsec_millis() == 0 { format!("{}s", at.as_secs()) } else { format!("{}s", at.as_secs_f64()) }
 }
 
 fn format_step(step: Duration) -> String {
-    if step >= Duration::from_secs(1) {
-        format!("{} s", step.as_secs())
-    } else {
-        format!("{} ms", step.as_millis())
-    }
+    if step >= Duration::from_secs(1) { format!("{} s", step.as_secs()) } else { format!("{} ms", step.as_millis()) }
 }

@@ -18,7 +18,14 @@ use crate::report::{Report, Verdict};
 /// Each check's wall-clock limit when the exercise sets none.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub fn run(config: &Config, query: Option<&str>, format: Format, timeout: Option<u64>, verbose: bool, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    config: &Config,
+    query: Option<&str>,
+    format: Format,
+    timeout: Option<u64>,
+    verbose: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);

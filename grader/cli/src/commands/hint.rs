@@ -29,7 +29,11 @@ pub fn run(config: &Config, query: Option<&str>, all: bool, out: &mut dyn Write)
     record.hints_shown = record.hints_shown.max(shown);
     workbook.store.save()?;
     if shown < hints.len() {
-        writeln!(out, "Run {} again for the next one.", style::command(&format!("grader hint {:02}", exercise.number)))?;
+        writeln!(
+            out,
+            "Run {} again for the next one.",
+            style::command(&format!("grader hint {:02}", exercise.number))
+        )?;
     } else {
         writeln!(out, "That was the last hint. The chapter {} explains the topic in depth.", exercise.chapter())?;
     }

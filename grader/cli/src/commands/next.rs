@@ -12,7 +12,12 @@ use crate::style;
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let current = workbook.store.current(&workbook.exercises).clone();
-    let Some(next) = workbook.exercises.iter().find(|e| e.number > current.number || e.number == current.number && e.name > current.name).cloned() else {
+    let Some(next) = workbook
+        .exercises
+        .iter()
+        .find(|e| e.number > current.number || e.number == current.number && e.name > current.name)
+        .cloned()
+    else {
         writeln!(out, "{} is the last exercise.", current.name)?;
         return Ok(Outcome::Passed);
     };

@@ -24,8 +24,18 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
         writeln!(out, "{} You have passed every exercise.", style::pass("All done!"))?;
         return Ok(Outcome::Passed);
     }
-    writeln!(out, "Current exercise: {} {}", style::heading(&current.name), style::dim(&format!("· {}", current.meta.title)))?;
-    writeln!(out, "  1. Read exercises/{}/README.md (the task) and {} (the chapter).", current.name, current.chapter())?;
+    writeln!(
+        out,
+        "Current exercise: {} {}",
+        style::heading(&current.name),
+        style::dim(&format!("· {}", current.meta.title))
+    )?;
+    writeln!(
+        out,
+        "  1. Read exercises/{}/README.md (the task) and {} (the chapter).",
+        current.name,
+        current.chapter()
+    )?;
     writeln!(out, "  2. Edit {}.", current.display_files())?;
     writeln!(out, "  3. Run {} to see how your code ran.", style::command(&format!("grader check {short}")))?;
     writeln!(out)?;

@@ -59,7 +59,13 @@ struct Case {
     expected: Expectation,
 }
 
-pub fn run(config: &Config, query: Option<&str>, format: Format, timeout: Option<u64>, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    config: &Config,
+    query: Option<&str>,
+    format: Format,
+    timeout: Option<u64>,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let all = exercise::discover(&config.exercises_dir())?;
     let chosen: Vec<Exercise> = match query {
         Some(query) => vec![exercise::resolve(&all, query)?.clone()],
@@ -93,7 +99,13 @@ pub fn run(config: &Config, query: Option<&str>, format: Format, timeout: Option
         let problems = judge_case(&case.expected, &report);
         if format == Format::Human {
             let mark = if problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
-            writeln!(out, "{mark} {} {} {}", case.exercise.name, case.name, style::dim(&describe(&case.expected, &report)))?;
+            writeln!(
+                out,
+                "{mark} {} {} {}",
+                case.exercise.name,
+                case.name,
+                style::dim(&describe(&case.expected, &report))
+            )?;
             for problem in &problems {
                 writeln!(out, "    {}", problem)?;
             }
@@ -124,7 +136,13 @@ pub fn run(config: &Config, query: Option<&str>, format: Format, timeout: Option
             if failed.is_empty() {
                 writeln!(out, "{} {} cases behave as declared.", style::pass("Verified:"), results.len())?;
             } else {
-                writeln!(out, "{} {} of {} cases do not behave as declared.", style::fail("Not verified:"), failed.len(), results.len())?;
+                writeln!(
+                    out,
+                    "{} {} of {} cases do not behave as declared.",
+                    style::fail("Not verified:"),
+                    failed.len(),
+                    results.len()
+                )?;
             }
         }
     }
@@ -196,11 +214,15 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
 }
 
 fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
-    let learner_file = exercise.meta.files.first().with_context(|| format!("{} lists no learner files", exercise.name))?;
+    let learner_file =
+        exercise.meta.files.first().with_context(|| format!("{} lists no learner files", exercise.name))?;
     let mut stub_files = Vec::new();
     for file in &exercise.meta.files {
         let path = exercise.dir.join(file);
-        stub_files.push((file.clone(), std::fs::read_to_string(&path).with_context(|| format!("failed to read {}", path.display()))?));
+        stub_files.push((
+            file.clone(),
+            std::fs::read_to_string(&path).with_context(|| format!("failed to read {}", path.display()))?,
+        ));
     }
     let package_base = format!("v{:02}-{}", exercise.number, exercise.slug);
     let mut cases = vec![Case {
@@ -208,7 +230,11 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
         name: "stub".to_string(),
         package: format!("{package_base}-stub"),
         files: stub_files,
-        expected: if exercise.stub_is_compile_error() { Expectation::CompileError { fragment: None } } else { Expectation::FailACheck },
+        expected: if exercise.stub_is_compile_error() {
+            Expectation::CompileError { fragment: None }
+        } else {
+            Expectation::FailACheck
+        },
     }];
 
     let solution_dir = config.solutions_dir().join(&exercise.name);
@@ -246,10 +272,8 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
 
 fn answer_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(Vec::new()) };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "rs")).collect();
     files.sort();
     Ok(files)
 }
@@ -265,7 +289,9 @@ pub fn parse_expectation(text: &str) -> Result<Expectation> {
             ("compile-error", None) => expected = Some(Expectation::CompileError { fragment: Some(quoted(argument)?) }),
             ("fail", None) => expected = Some(Expectation::Fail { checks: vec![check_and_fragment(argument)?] }),
             ("fail", Some(Expectation::Fail { checks })) => checks.push(check_and_fragment(argument)?),
-            _ => bail!("`{line}` contradicts an earlier `grader: expect` line or is not one of: expect pass, expect fail <check> \"<text>\", expect compile-error \"<text>\""),
+            _ => bail!(
+                "`{line}` contradicts an earlier `grader: expect` line or is not one of: expect pass, expect fail <check> \"<text>\", expect compile-error \"<text>\""
+            ),
         }
     }
     expected.context("no `//! grader: expect …` line at the top: say whether this answer should pass or fail")
@@ -278,7 +304,10 @@ fn check_and_fragment(argument: &str) -> Result<(String, String)> {
 
 fn quoted(text: &str) -> Result<String> {
     let text = text.trim();
-    let inner = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).with_context(|| format!("expected text in double quotes, got `{text}`"))?;
+    let inner = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .with_context(|| format!("expected text in double quotes, got `{text}`"))?;
     Ok(inner.to_string())
 }
 
@@ -288,7 +317,10 @@ fn metadata_problems(config: &Config, exercise: &Exercise) -> Option<CaseResult>
         problems.push("exercise.toml has an empty title".to_string());
     }
     if exercise.meta.hints.len() < 2 {
-        problems.push(format!("exercise.toml has {} hints; give at least two, from vague to concrete", exercise.meta.hints.len()));
+        problems.push(format!(
+            "exercise.toml has {} hints; give at least two, from vague to concrete",
+            exercise.meta.hints.len()
+        ));
     }
     let chapter = config.root.join(exercise.chapter());
     if !chapter.is_file() {

@@ -148,10 +148,9 @@ pub enum LinkError {
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LinkError::RuntimeGone => write!(
-                f,
-                "the radio link's background task is gone: the runtime that connected it has shut down"
-            ),
+            LinkError::RuntimeGone => {
+                write!(f, "the radio link's background task is gone: the runtime that connected it has shut down")
+            }
             LinkError::NoAnswer => write!(
                 f,
                 "the radio link's background task did not answer: the runtime it was started on is not running"

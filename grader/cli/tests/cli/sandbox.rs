@@ -1,0 +1,163 @@
+//! A throw-away workbook holding copies of real exercises, and a small builder for
+//! running the grader on it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The real workbook this test runs from.
+pub fn workbook_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// A temporary workbook.
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    /// A workbook with copies of the named exercises (with their solutions, answers
+    /// and chapters).
+    pub fn with(exercises: &[&str]) -> Sandbox {
+        let real = workbook_root();
+        let dir = tempfile::Builder::new().prefix("grader-test-").tempdir().unwrap();
+        let root = dir.path();
+        // Cargo names a workspace member's build output after its package name and its
+        // path *relative to the workspace*, which is the same in every sandbox; a
+        // package name of its own keeps parallel tests from overwriting each other's
+        // test executables in the shared target folder.
+        let unique = root
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "");
+        for name in exercises {
+            let exercise = root.join("exercises").join(name);
+            copy_tree(&real.join("exercises").join(name), &exercise);
+            copy_tree(&real.join("solutions").join(name), &root.join("solutions").join(name));
+            let manifest = std::fs::read_to_string(exercise.join("Cargo.toml")).unwrap();
+            let (before, after) = manifest.split_once("\nname = \"").unwrap();
+            let (package, after) = after.split_once('"').unwrap();
+            std::fs::write(exercise.join("Cargo.toml"), format!("{before}\nname = \"{package}-{unique}\"{after}"))
+                .unwrap();
+        }
+        copy_tree(&real.join("docs"), &root.join("docs"));
+        std::fs::copy(real.join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
+        let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
+        let manifest = manifest
+            .replace(r#"members = ["grader/cli", "grader/support", "exercises/*"]"#, r#"members = ["exercises/*"]"#)
+            .replace(r#"default-members = ["grader/cli", "grader/support"]"#, "")
+            .replace(
+                r#"path = "grader/support""#,
+                &format!("path = {:?}", real.join("grader/support").display().to_string()),
+            );
+        assert!(
+            manifest.contains(r#"members = ["exercises/*"]"#),
+            "the workbook's Cargo.toml changed shape; update the sandbox"
+        );
+        std::fs::write(root.join("Cargo.toml"), manifest).unwrap();
+        Sandbox { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Replaces a learner file with a fixture from `solutions/<exercise>/…`, or with
+    /// the text given.
+    pub fn write(&self, relative: &str, contents: &str) {
+        std::fs::write(self.root().join(relative), contents).unwrap();
+    }
+
+    /// Copies `from` (relative to the sandbox) over `to`.
+    pub fn copy(&self, from: &str, to: &str) {
+        std::fs::copy(self.root().join(from), self.root().join(to)).unwrap();
+    }
+
+    /// Runs `grader <args>` here.
+    pub fn grader(&self, args: &[&str]) -> Output {
+        let real = workbook_root();
+        let output = Command::new(env!("CARGO_BIN_EXE_grader"))
+            .args(["--color", "never", "--root"])
+            .arg(self.root())
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", std::env::var_os("HOME").unwrap_or_default())
+            .envs(std::env::var_os("CARGO_HOME").map(|v| ("CARGO_HOME", v)))
+            .envs(std::env::var_os("RUSTUP_HOME").map(|v| ("RUSTUP_HOME", v)))
+            .envs(std::env::var_os("RUSTUP_TOOLCHAIN").map(|v| ("RUSTUP_TOOLCHAIN", v)))
+            .env(
+                "CARGO_TARGET_DIR",
+                std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or(real.join("target")),
+            )
+            .output()
+            .unwrap();
+        Output {
+            code: output.status.code().unwrap_or(-1),
+            text: redact(
+                &String::from_utf8_lossy(&output.stdout),
+                &String::from_utf8_lossy(&output.stderr),
+                self.root(),
+            ),
+        }
+    }
+}
+
+/// What a grader run printed, redacted, and its exit code.
+pub struct Output {
+    pub code: i32,
+    pub text: String,
+}
+
+fn redact(stdout: &str, stderr: &str, root: &Path) -> String {
+    let mut text = String::from(stdout);
+    if !stderr.is_empty() {
+        text.push_str("--- stderr ---\n");
+        text.push_str(stderr);
+    }
+    let text = text.replace(&root.display().to_string(), "[ROOT]");
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(&redact_real_time(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// Real (wall-clock) durations vary from run to run: `about 1.0 s`, `about 3 ms`.
+fn redact_real_time(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("about ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 6..];
+        let number_end = after.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(after.len());
+        if number_end > 0 && (after[number_end..].starts_with(" s") || after[number_end..].starts_with(" ms")) {
+            let unit_end = number_end + if after[number_end..].starts_with(" s") { 2 } else { 3 };
+            out.push_str("about [REAL TIME]");
+            rest = &after[unit_end..];
+        } else {
+            out.push_str("about ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "target" || name.to_string_lossy().ends_with(".snap.new") {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &to.join(&name));
+        } else {
+            std::fs::copy(entry.path(), to.join(&name)).unwrap();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! grader: expect fail three_fetches_take_one_second "ran one after another"
+//! grader: expect fail dashboard_panels_load_together "ran one after another"
+//! grader: expect fail try_join_drops_siblings "waited for the other fetches"
+//! Awaits every fetch before starting the next: the waits add up.
+use workbook::sim::db::{self, Rows};
+use workbook::sim::station::{self, Reading};
+use workbook::sim::web::{self, FetchError, Page};
+
+/// The three panels of the dashboard.
+#[derive(Debug)]
+pub struct Dashboard {
+    pub headlines: Result<Page, FetchError>,
+    pub temperature: Reading,
+    pub orders: Rows,
+}
+
+/// Loads the three panels. They don't depend on each other.
+pub async fn load_dashboard() -> Dashboard {
+    // TODO: these waits add up (1 s + 1 s + 0.5 s). Run them together with `tokio::join!`.
+    let headlines = web::fetch_page("/news").await;
+    let temperature = station::read_sensor("thermometer").await;
+    let orders = db::query("SELECT * FROM orders").await;
+    Dashboard { headlines, temperature, orders }
+}
+
+/// Fetches every page in `urls` and returns every outcome, in the order of `urls`,
+/// like `asyncio.gather(*fetches, return_exceptions=True)`: one failure does not stop
+/// the other fetches.
+pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
+    // TODO: fetch all the pages at once (see `futures::future::join_all`).
+    let mut outcomes = Vec::new();
+    for url in urls {
+        outcomes.push(web::fetch_page(url).await);
+    }
+    outcomes
+}
+
+/// Fetches every page in `urls`, or fails with the first error as soon as it happens,
+/// cancelling the fetches still running.
+pub async fn fetch_all_or_nothing(urls: &[&str]) -> Result<Vec<Page>, FetchError> {
+    // TODO: fetch all the pages at once, and stop at the first error
+    //       (see `futures::future::try_join_all`).
+    let mut pages = Vec::new();
+    for url in urls {
+        pages.push(web::fetch_page(url).await?);
+    }
+    Ok(pages)
+}

@@ -1,0 +1,41 @@
+//! grader: expect fail try_join_drops_siblings "kept running after it returned"
+//! Spawns each fetch and try-joins the handles: returns in time, but the other fetches are never cancelled.
+use futures::future::{join_all, try_join_all};
+use workbook::sim::db::{self, Rows};
+use workbook::sim::station::{self, Reading};
+use workbook::sim::web::{self, FetchError, Page};
+
+/// The three panels of the dashboard.
+#[derive(Debug)]
+pub struct Dashboard {
+    pub headlines: Result<Page, FetchError>,
+    pub temperature: Reading,
+    pub orders: Rows,
+}
+
+/// Loads the three panels together: as long as the slowest, 1 s.
+pub async fn load_dashboard() -> Dashboard {
+    let (headlines, temperature, orders) = tokio::join!(
+        web::fetch_page("/news"),
+        station::read_sensor("thermometer"),
+        db::query("SELECT * FROM orders"),
+    );
+    Dashboard { headlines, temperature, orders }
+}
+
+/// Every outcome, in the order of `urls`; failures don't stop the others.
+pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
+    join_all(urls.iter().map(|url| web::fetch_page(url))).await
+}
+
+/// All pages, or the first error as soon as it happens; the other fetches are
+/// dropped, which cancels them.
+pub async fn fetch_all_or_nothing(urls: &[&str]) -> Result<Vec<Page>, FetchError> {
+    // Spawned tasks: try_join_all returns at the first error, but dropping a
+    // JoinHandle detaches its task instead of cancelling it.
+    let handles = urls.iter().map(|url| {
+        let url = url.to_string();
+        async move { tokio::spawn(async move { web::fetch_page(&url).await }).await.expect("fetch task panicked") }
+    });
+    try_join_all(handles).await
+}
