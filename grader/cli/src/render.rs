@@ -133,7 +133,7 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
     match report.verdict {
         Verdict::Pass => {
             writeln!(out, "{} all {} checks pass.", style::pass("Passed:"), report.checks.len())?;
-            writeln!(out, "Next: {} moves on to the next exercise.", style::command("grader next"))?;
+            writeln!(out, "Next: {} moves on to the next exercise.", style::invoke("next"))?;
         }
         verdict => {
             let what = match verdict {
@@ -151,19 +151,19 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
                 writeln!(
                     out,
                     "  {} shows every failing check in full.",
-                    style::command(&format!("grader check {short} --verbose"))
+                    style::invoke(&format!("check {short} --verbose"))
                 )?;
             }
             writeln!(
                 out,
                 "  Edit {}, then run {} again.",
                 exercise.display_files(),
-                style::command(&format!("grader check {short}"))
+                style::invoke(&format!("check {short}"))
             )?;
             writeln!(
                 out,
                 "  Stuck? {} shows a hint; the chapter is {}.",
-                style::command(&format!("grader hint {short}")),
+                style::invoke(&format!("hint {short}")),
                 exercise.chapter()
             )?;
         }

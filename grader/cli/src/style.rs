@@ -30,3 +30,12 @@ pub fn dim(text: &str) -> ColoredString {
 pub fn command(text: &str) -> ColoredString {
     text.cyan().bold()
 }
+
+/// A grader command to suggest, spelled the way this grader was started: `cargo grader
+/// check 04` when run through the `cargo grader` alias (cargo sets `CARGO_PKG_NAME`
+/// for `cargo run`), else `grader check 04`.
+pub fn invoke(arguments: &str) -> ColoredString {
+    let through_cargo = std::env::var("CARGO_PKG_NAME").is_ok_and(|name| name == "grader");
+    let program = if through_cargo { "cargo grader" } else { "grader" };
+    command(&format!("{program} {arguments}"))
+}

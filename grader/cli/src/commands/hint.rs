@@ -22,18 +22,14 @@ pub fn run(config: &Config, query: Option<&str>, all: bool, out: &mut dyn Write)
     let shown = if all { hints.len() } else { (record.hints_shown + 1).min(hints.len()) };
     let first = if all { 0 } else { shown - 1 };
     for (i, hint) in hints.iter().enumerate().take(shown).skip(first) {
-        writeln!(out, "{} {}", style::hint(&format!("Hint {} of {} for {}:", i + 1, hints.len(), exercise.name)), "")?;
+        writeln!(out, "{}", style::hint(&format!("Hint {} of {} for {}:", i + 1, hints.len(), exercise.name)))?;
         writeln!(out, "{}", wrap(hint, 80, "  "))?;
         writeln!(out)?;
     }
     record.hints_shown = record.hints_shown.max(shown);
     workbook.store.save()?;
     if shown < hints.len() {
-        writeln!(
-            out,
-            "Run {} again for the next one.",
-            style::command(&format!("grader hint {:02}", exercise.number))
-        )?;
+        writeln!(out, "Run {} again for the next one.", style::invoke(&format!("hint {:02}", exercise.number)))?;
     } else {
         writeln!(out, "That was the last hint. The chapter {} explains the topic in depth.", exercise.chapter())?;
     }

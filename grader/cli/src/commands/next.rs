@@ -27,13 +27,13 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
             "{} {} has not passed yet; moving on anyway. Come back with {}.",
             style::warn("Note:"),
             current.name,
-            style::command(&format!("grader check {:02}", current.number))
+            style::invoke(&format!("check {:02}", current.number))
         )?;
     }
     workbook.store.progress.current = Some(next.name.clone());
     workbook.store.save()?;
     writeln!(out, "Now on {} {}", style::heading(&next.name), style::dim(&format!("· {}", next.meta.title)))?;
     writeln!(out, "  Read exercises/{}/README.md, edit {},", next.name, next.display_files())?;
-    writeln!(out, "  then run {}.", style::command(&format!("grader check {:02}", next.number)))?;
+    writeln!(out, "  then run {}.", style::invoke(&format!("check {:02}", next.number)))?;
     Ok(Outcome::Passed)
 }

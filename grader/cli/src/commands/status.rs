@@ -17,7 +17,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
     let short = format!("{:02}", current.number);
     writeln!(out, "{}", style::heading("The async workbook: async Rust with tokio, checked by how your code runs."))?;
     writeln!(out)?;
-    let filled = if total == 0 { 0 } else { done * 30 / total };
+    let filled = (done * 30).checked_div(total).unwrap_or(0);
     writeln!(out, "Progress  [{}{}] {done}/{total}", "█".repeat(filled), "░".repeat(30 - filled))?;
     writeln!(out)?;
     if done == total {
@@ -37,14 +37,14 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
         current.chapter()
     )?;
     writeln!(out, "  2. Edit {}.", current.display_files())?;
-    writeln!(out, "  3. Run {} to see how your code ran.", style::command(&format!("grader check {short}")))?;
+    writeln!(out, "  3. Run {} to see how your code ran.", style::invoke(&format!("check {short}")))?;
     writeln!(out)?;
     writeln!(
         out,
         "Also: {} all exercises · {} a hint · {} move on",
-        style::command("grader list"),
-        style::command(&format!("grader hint {short}")),
-        style::command("grader next")
+        style::invoke("list"),
+        style::invoke(&format!("hint {short}")),
+        style::invoke("next")
     )?;
     Ok(Outcome::Passed)
 }
