@@ -79,16 +79,16 @@ impl<T> Run<T> {
         timeline(&self.trace, self.virtual_elapsed)
     }
 
-    /// Whether the runtime's thread was blocked during the run: the run took more
-    /// than [`REAL_BUDGET`] of real time, or the watchdog saw the thread stuck in one
-    /// poll.
+    /// Whether the runtime's thread was blocked during the run: it spent more than
+    /// [`REAL_BUDGET`] of real time running (time parked, waiting for `spawn_blocking`
+    /// jobs, doesn't count), or the watchdog saw it stuck in one poll.
     ///
     /// ```
     /// let run = workbook::run(async { tokio::time::sleep(workbook::secs(5)).await });
     /// assert!(!run.blocked());
     /// ```
     pub fn blocked(&self) -> bool {
-        self.real_elapsed > REAL_BUDGET || self.longest_stall.is_some()
+        self.busy > REAL_BUDGET || self.longest_stall.is_some()
     }
 
     /// Fails unless the run stayed within its real-time budget. The message names a
@@ -112,14 +112,14 @@ impl<T> Run<T> {
         fail_as(
             "blocked",
             format!(
-                "The runtime was blocked. This run took {} of real time{stall}, while a correct run takes \
-             well under a millisecond; {} of virtual time passed.\n\
+                "The runtime was blocked. Its thread was busy for {} of real time{stall}, while a correct \
+             run keeps it busy for well under a millisecond; {} of virtual time passed.\n\
              Something held the runtime's thread without reaching an `.await`, so no other task \
              could run and no timer could fire: typically `std::thread::sleep`, or a slow \
              synchronous call inside async code.\n\
              Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
              blocking calls you can't avoid.\n\n{}",
-                format_real(self.real_elapsed),
+                format_real(self.busy.max(self.longest_stall.unwrap_or_default())),
                 format_secs(self.virtual_elapsed),
                 picture(&self.trace, self.virtual_elapsed),
             ),

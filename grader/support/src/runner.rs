@@ -14,8 +14,10 @@ use crate::trace::{Recorder, Trace};
 /// deadlock fails in microseconds of real time.
 pub const VIRTUAL_DEADLINE: Duration = Duration::from_secs(600);
 
-/// Real time a run may take before it counts as having blocked the runtime. A correct
-/// run of any check takes well under a millisecond, even on a loaded machine.
+/// Real time the runtime's thread may spend running (not parked) before the run counts
+/// as having blocked it. A correct run of any check takes well under a millisecond,
+/// even on a loaded machine. Time the thread spends parked, say while a
+/// `spawn_blocking` job works on another thread, does not count.
 pub const REAL_BUDGET: Duration = Duration::from_millis(250);
 
 /// A stall of the runtime thread inside one poll at least this long is reported.
@@ -39,8 +41,12 @@ pub struct Run<T> {
     pub value: T,
     /// Exactly how much virtual (tokio) time passed.
     pub virtual_elapsed: Duration,
-    /// How much real time passed: a correct run takes well under a millisecond.
+    /// How much real time passed: a correct run takes well under a millisecond, unless
+    /// it waits for blocking work on other threads.
     pub real_elapsed: Duration,
+    /// About how much of that real time the runtime's thread spent running rather than
+    /// parked, as sampled by the watchdog every 5 ms.
+    pub busy: Duration,
     /// The longest time the runtime thread spent stuck inside one poll, as seen by
     /// the watchdog, if it was long enough to matter.
     pub longest_stall: Option<Duration>,
@@ -92,22 +98,26 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     });
     let real_elapsed = real_start.elapsed();
     done.store(true, Ordering::Relaxed);
-    let longest_stall = watchdog.finish();
+    let (longest_stall, busy) = watchdog.finish();
+    let busy = busy.min(real_elapsed);
     let trace = recorder.close();
     drop(runtime);
 
     match outcome {
-        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, longest_stall, trace },
+        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace },
         Err(so_far) => crate::assertions::deadlock(&so_far),
     }
 }
 
-/// Watches the runtime's park/unpark count from another thread: if it stays the same
-/// for a long time while the run is going, the runtime thread is stuck inside one
-/// poll, i.e. something blocked it.
+/// Watches the runtime's park/unpark count from another thread. The count goes up when
+/// the thread parks and again when it unparks, so an odd count means parked (idle, say
+/// while a `spawn_blocking` job runs elsewhere). An even count that stays the same for
+/// a long time means the thread is stuck inside one poll: something blocked it.
 struct Watchdog {
-    thread: std::thread::JoinHandle<Option<Duration>>,
+    thread: std::thread::JoinHandle<(Option<Duration>, Duration)>,
 }
+
+const SAMPLE: Duration = Duration::from_millis(5);
 
 impl Watchdog {
     fn start(handle: tokio::runtime::Handle, done: Arc<AtomicBool>) -> Watchdog {
@@ -116,22 +126,30 @@ impl Watchdog {
             let mut last_count = metrics.worker_park_unpark_count(0);
             let mut since = Instant::now();
             let mut longest = Duration::ZERO;
+            let mut busy = Duration::ZERO;
+            let mut last_sample = Instant::now();
             while !done.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(5));
+                std::thread::sleep(SAMPLE);
+                let now = Instant::now();
                 let count = metrics.worker_park_unpark_count(0);
-                if count != last_count {
+                let running = count % 2 == 0;
+                if running {
+                    busy += now - last_sample;
+                }
+                last_sample = now;
+                if count != last_count || !running {
                     last_count = count;
-                    since = Instant::now();
+                    since = now;
                 } else {
                     longest = longest.max(since.elapsed());
                 }
             }
-            (longest >= STALL).then_some(longest)
+            ((longest >= STALL).then_some(longest), busy)
         });
         Watchdog { thread }
     }
 
-    fn finish(self) -> Option<Duration> {
-        self.thread.join().unwrap_or(None)
+    fn finish(self) -> (Option<Duration>, Duration) {
+        self.thread.join().unwrap_or((None, Duration::ZERO))
     }
 }

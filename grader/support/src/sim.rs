@@ -8,8 +8,13 @@
 pub mod cafe;
 pub mod chat;
 pub mod db;
+pub mod deploy;
 pub mod legacy;
+pub mod linter;
+pub mod race;
 pub mod station;
+pub mod tasks;
+pub mod tickets;
 pub mod web;
 
 use std::time::Duration;
@@ -28,4 +33,9 @@ async fn wait(actor: String, begin: &str, latency: Duration, end: &str) {
 pub(crate) fn reset() {
     web::reset();
     db::reset();
+    deploy::reset();
+    tickets::reset();
+    race::reset();
+    linter::reset();
+    tasks::reset();
 }
