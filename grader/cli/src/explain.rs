@@ -148,6 +148,16 @@ pub fn panic(message: &str) -> Option<Explanation> {
             "01-runtime.md",
         );
     }
+    if message.contains("can call blocking only when running on the multi-threaded runtime") {
+        return explanation(
+            "`tokio::task::block_in_place` works only on the multi-threaded runtime: it hands \
+             this worker's other tasks to another worker while the closure blocks, and a \
+             current-thread runtime (the one the checks use, and `#[tokio::main(flavor = \
+             \"current_thread\")]`) has no other worker. `tokio::task::spawn_blocking(move || ...)\
+             .await` works on every runtime.",
+            "09-spawn-blocking.md",
+        );
+    }
     if message.starts_with("not yet implemented") {
         return explanation("Your code reached a `todo!()`: this is where your work goes.", "01-runtime.md");
     }
@@ -196,6 +206,7 @@ mod tests {
 
     #[test]
     fn known_panics_are_explained_and_others_are_not() {
+        assert!(panic("can call blocking only when running on the multi-threaded runtime").is_some());
         assert!(panic("there is no reactor running, must be called from the context of a Tokio 1.x runtime").is_some());
         assert!(panic("A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.").is_some());
         assert!(panic("Cannot start a runtime from within a runtime. This happens because a function (like `block_on`) attempted to block the current thread while the thread is being used to drive asynchronous tasks.").is_some());

@@ -186,7 +186,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     for paragraph in text.split('\n') {
         let mut line = String::from(indent);
-        for word in paragraph.split_whitespace() {
+        // Split at ordinary spaces only: a non-breaking space (as in `about 480 ms`) keeps
+        // its neighbours on one line, and is printed as a plain space.
+        for word in paragraph.split([' ', '\t']).filter(|w| !w.is_empty()) {
             if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > width {
                 out.push_str(line.trim_end());
                 out.push('\n');
@@ -200,7 +202,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.trim_end_matches('\n').to_string()
+    out.trim_end_matches('\n').replace('\u{a0}', " ")
 }
 
 #[cfg(test)]
@@ -210,5 +212,6 @@ mod tests {
     #[test]
     fn wrap_breaks_at_the_width_and_indents() {
         assert_eq!(wrap("one two three four", 10, "  "), "  one two\n  three\n  four");
+        assert_eq!(wrap("took about\u{a0}5\u{a0}ms", 12, ""), "took\nabout 5 ms");
     }
 }

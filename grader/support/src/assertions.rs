@@ -103,23 +103,20 @@ impl<T> Run<T> {
         if !self.blocked() {
             return;
         }
-        let stall = match self.longest_stall {
-            Some(stall) => {
-                format!(", and the runtime's only thread was stuck inside one poll for {}", format_real(stall))
-            }
-            None => String::new(),
+        let held = match self.longest_stall {
+            Some(stall) => format!("stuck inside one poll for {} of real time", format_real(stall)),
+            None => format!("busy for {} of real time", format_real(self.busy)),
         };
         fail_as(
             "blocked",
             format!(
-                "The runtime was blocked. Its thread was busy for {} of real time{stall}, while a correct \
-             run keeps it busy for well under a millisecond; {} of virtual time passed.\n\
+                "The runtime was blocked: its only thread was {held}, while a correct run keeps it \
+             busy for well under a millisecond; {} of virtual time passed.\n\
              Something held the runtime's thread without reaching an `.await`, so no other task \
              could run and no timer could fire: typically `std::thread::sleep`, or a slow \
              synchronous call inside async code.\n\
              Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
              blocking calls you can't avoid.\n\n{}",
-                format_real(self.busy.max(self.longest_stall.unwrap_or_default())),
                 format_secs(self.virtual_elapsed),
                 picture(&self.trace, self.virtual_elapsed),
             ),

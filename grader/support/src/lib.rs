@@ -23,6 +23,7 @@
 
 mod assertions;
 pub mod harness;
+pub mod heartbeat;
 mod runner;
 pub mod sim;
 mod time;
@@ -31,7 +32,7 @@ pub mod trace;
 
 pub use assertions::{ensure, fail};
 pub use runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE, run};
-pub use time::{format_secs, millis, secs};
+pub use time::{format_real, format_secs, millis, secs};
 pub use timeline::timeline;
 
 #[doc(hidden)]

@@ -9,6 +9,8 @@ pub mod cafe;
 pub mod chat;
 pub mod db;
 pub mod deploy;
+#[cfg(unix)]
+pub mod disk;
 pub mod legacy;
 pub mod linter;
 pub mod race;

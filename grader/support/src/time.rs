@@ -30,11 +30,17 @@ pub fn format_secs(d: Duration) -> String {
     format!("{}.{:03}s", d.as_secs(), d.subsec_millis())
 }
 
-/// A real (wall-clock) duration for messages: rounded, since real time is never exact.
-pub(crate) fn format_real(d: Duration) -> String {
+/// Formats a real (wall-clock) duration, which varies from run to run, as roughly as it
+/// deserves: `about 1.5 s`, `about 480 ms`. The spaces are non-breaking, so a wrapped
+/// message never splits the figure from its unit.
+///
+/// ```
+/// assert_eq!(workbook::format_real(workbook::millis(480)), "about\u{a0}480\u{a0}ms");
+/// ```
+pub fn format_real(d: Duration) -> String {
     if d >= Duration::from_secs(1) {
-        format!("about {:.1} s", d.as_secs_f64())
+        format!("about\u{a0}{:.1}\u{a0}s", d.as_secs_f64())
     } else {
-        format!("about {} ms", d.as_millis().max(1))
+        format!("about\u{a0}{}\u{a0}ms", d.as_millis().max(1))
     }
 }

@@ -125,10 +125,12 @@ fn redact(stdout: &str, stderr: &str, root: &Path) -> String {
     out
 }
 
-/// Real (wall-clock) durations vary from run to run: `about 1.0 s`, `about 3 ms`.
+/// Real (wall-clock) durations vary from run to run: `about 1.0 s`, `about 3 ms` (with
+/// ordinary or non-breaking spaces).
 fn redact_real_time(line: &str) -> String {
+    let line = line.replace('\u{a0}', " ");
     let mut out = String::new();
-    let mut rest = line;
+    let mut rest = line.as_str();
     while let Some(i) = rest.find("about ") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 6..];
