@@ -132,7 +132,7 @@ impl Watchdog {
                 std::thread::sleep(SAMPLE);
                 let now = Instant::now();
                 let count = metrics.worker_park_unpark_count(0);
-                let running = count % 2 == 0;
+                let running = count.is_multiple_of(2);
                 if running {
                     busy += now - last_sample;
                 }
