@@ -11,8 +11,10 @@ pub mod db;
 pub mod deploy;
 #[cfg(unix)]
 pub mod disk;
+pub mod flaky;
 pub mod legacy;
 pub mod linter;
+pub mod orders;
 pub mod race;
 pub mod station;
 pub mod tasks;
@@ -40,4 +42,6 @@ pub(crate) fn reset() {
     race::reset();
     linter::reset();
     tasks::reset();
+    flaky::reset();
+    orders::reset();
 }
