@@ -22,7 +22,10 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     if message.contains("future cannot be sent between threads safely")
         || message.contains("cannot be sent between threads safely") && mentions_await(diagnostic)
     {
-        return explanation(not_send(diagnostic), "17-send-bounds.md");
+        // A lock guard held across an `.await` is the lesson of 07; anything else, of
+        // 03 (what `tokio::spawn` asks of a task) until 17 (Send bounds) exists.
+        let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "03-tasks.md" };
+        return explanation(not_send(diagnostic), chapter);
     }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
         return explanation(
@@ -33,7 +36,11 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
             "01-runtime.md",
         );
     }
-    if code == "unused_must_use" && (message.contains("Future") || message.contains("future")) {
+    if code == "unused_must_use"
+        && (message.contains("Future")
+            || message.contains("future")
+            || diagnostic_mentions(diagnostic, "futures do nothing unless you `.await`"))
+    {
         return explanation(
             "This future is created and then thrown away without being awaited, so it never runs: \
              Rust futures are lazy, like Python coroutine objects, and doing nothing is what a \
@@ -59,15 +66,23 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     }
     if code == "E0373" || (code == "E0597" || code == "E0521") && mentions_static(diagnostic) {
         return explanation(
-            "`tokio::spawn` runs its future in the background, possibly after the current function \
-             has returned, so the future must own everything it uses (it must be `'static`): it \
-             cannot borrow local variables or `&str` arguments. Move owned data in: turn borrowed \
-             text into a `String` (`name.to_string()`), clone what you need to keep, and write \
-             `async move { … }` so the block takes ownership.",
+            "`tokio::spawn` and `spawn_blocking` run their work in the background, possibly after \
+             the current function has returned, so the future or closure must own everything it \
+             uses (it must be `'static`): it cannot borrow local variables or `&str` arguments. \
+             Move owned data in: turn borrowed text into a `String` (`name.to_string()`), clone \
+             what you need to keep, and write `async move { … }` (or `move || …` for \
+             `spawn_blocking`) so it takes ownership.",
             "03-tasks.md",
         );
     }
     None
+}
+
+/// Whether `text` appears in the diagnostic's message, its children's, or a span label.
+fn diagnostic_mentions(diagnostic: &Diagnostic, text: &str) -> bool {
+    diagnostic.all().iter().any(|d| {
+        d.message.contains(text) || d.spans.iter().any(|s| s.label.as_deref().is_some_and(|l| l.contains(text)))
+    })
 }
 
 fn mentions_await(diagnostic: &Diagnostic) -> bool {

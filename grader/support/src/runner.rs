@@ -85,6 +85,8 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
 
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = Watchdog::start(runtime.handle().clone(), done.clone());
+    // Stops the watchdog even if the future panics (a check may catch that panic).
+    let _stop_watchdog = StopOnDrop(done.clone());
     let real_start = Instant::now();
     let outcome = runtime.block_on(async {
         recorder.start_clock();
@@ -106,6 +108,15 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     match outcome {
         Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace },
         Err(so_far) => crate::assertions::deadlock(&so_far),
+    }
+}
+
+/// Sets its flag when dropped: the watchdog's stop signal, also on unwinding.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
     }
 }
 

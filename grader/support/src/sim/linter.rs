@@ -1,4 +1,94 @@
-//! (being written)
+//! A simulated linter, in the spirit of Python's `isort.check_file`: [`check_file`]
+//! is an ordinary synchronous library call. It holds the calling thread while it reads
+//! and checks the file, and has no `.await` anywhere inside.
+//!
+//! Wrapping it in an `async fn` changes nothing: the call still holds whichever thread
+//! runs it, and in async code that is the runtime's thread, so every other task waits.
+//! It belongs in `tokio::task::spawn_blocking`, which runs it on a thread of tokio's
+//! blocking pool while the runtime carries on.
+//!
+//! The linter has no per-run settings: it runs on blocking-pool threads, which would
+//! not see a setting stored in the run's thread. What it finds depends on the path
+//! alone (see [`check_file`]).
 
-/// Forgets this module's per-run settings.
+use std::time::Duration;
+
+use crate::trace::Span;
+
+/// How long [`check_file`] holds the thread, in real time: 300 ms. No tokio time
+/// passes while it does.
+///
+/// ```
+/// assert_eq!(workbook::sim::linter::CHECK_TIME, workbook::millis(300));
+/// ```
+pub const CHECK_TIME: Duration = Duration::from_millis(300);
+
+/// The problem [`check_file`] reports in a file whose path contains `unsorted`.
+///
+/// ```
+/// assert_eq!(workbook::sim::linter::UNSORTED_IMPORTS, "imports are not sorted");
+/// ```
+pub const UNSORTED_IMPORTS: &str = "imports are not sorted";
+
+/// Forgets this module's per-run settings (it has none; see the module docs).
 pub(crate) fn reset() {}
+
+/// What [`check_file`] found in one file.
+///
+/// ```
+/// use workbook::sim::linter::LintReport;
+///
+/// let report = LintReport { path: "src/main.rs".to_string(), problems: Vec::new() };
+/// assert!(report.is_clean());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LintReport {
+    /// The file that was checked.
+    pub path: String,
+    /// What is wrong with it, one line per problem; empty when the file is clean.
+    pub problems: Vec<String>,
+}
+
+impl LintReport {
+    /// Whether the linter found nothing to complain about.
+    ///
+    /// ```
+    /// use workbook::sim::linter::LintReport;
+    ///
+    /// let report = LintReport { path: "src/unsorted.rs".to_string(), problems: vec!["imports are not sorted".to_string()] };
+    /// assert!(!report.is_clean());
+    /// ```
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Checks the file at `path`: a synchronous call that holds the calling thread for
+/// [`CHECK_TIME`] (300 ms) of real time. A path containing `unsorted` gets one problem,
+/// [`UNSORTED_IMPORTS`]; every other file is clean. Traced as actor `check_file <path>`,
+/// from `linting (holds the thread)` to the outcome.
+///
+/// Run it with `tokio::task::spawn_blocking`, which needs owned data (`'static`):
+/// give the closure its own `String`, not the borrowed `&str`.
+///
+/// ```
+/// use workbook::sim::linter;
+///
+/// let run = workbook::run(async {
+///     let path = "src/unsorted.rs".to_string();
+///     tokio::task::spawn_blocking(move || linter::check_file(&path)).await.unwrap()
+/// });
+/// assert_eq!(run.value.problems, [linter::UNSORTED_IMPORTS]);
+/// // The work happened on a blocking-pool thread: the runtime's own thread was free.
+/// assert!(!run.blocked());
+/// ```
+pub fn check_file(path: &str) -> LintReport {
+    let span = Span::begin(format!("check_file {path}"), "linting (holds the thread)");
+    std::thread::sleep(CHECK_TIME);
+    let problems: Vec<String> = if path.contains("unsorted") { vec![UNSORTED_IMPORTS.to_string()] } else { Vec::new() };
+    match problems.first() {
+        None => span.end("clean"),
+        Some(problem) => span.end(&format!("1 problem: {problem}")),
+    }
+    LintReport { path: path.to_string(), problems }
+}
