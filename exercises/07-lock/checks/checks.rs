@@ -1,0 +1,541 @@
+//! The checks of exercise 07. Read them if you like; `grader check` notices edits.
+//!
+//! Each check opens a box office and lets several buyers buy at the same moment. The
+//! trace records every read and write of the tally under the buyer's name, and every
+//! payment as a bar, so the checks can see each sale's critical section: from the
+//! buyer's read of the tally to its write.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::*;
+use futures::future::join_all;
+use workbook::sim::tickets::{CHARGE_TIME, SoldOut, Ticket};
+use workbook::trace::{Event, Kind, Trace};
+use workbook::{Run, assert_trace, format_secs};
+
+/// Five buyers, in the order they reach the box office.
+const FIVE_BUYERS: [&str; 5] = ["Ada", "Ben", "Cleo", "Dan", "Eve"];
+
+/// What to do instead, for every message that finds a lost update.
+const HOLD_ONE_LOCK: &str = "A sale must read and write the tally with nobody else's read or write in between. \
+     Two ways to do that:\n\
+     - Hold one lock for the whole sale, like `async with lock:` in Python: put the tally in a \
+     `tokio::sync::Mutex<Tally>` and keep its guard from the read, across the `.await` of the \
+     payment, to the write (`let mut tally = self.tally.lock().await;`).\n\
+     - Or take the seat first: read and write the tally under one short lock, let the guard go, \
+     and only then charge. A `std::sync::Mutex` is fine for that, as long as its guard never \
+     lives across an `.await`.\n\
+     Calling `lock()` twice, once to read and once to write, lets the lock go in between: \
+     each `self.tally.lock()` in a statement of its own is a critical section of its own.";
+
+/// Opens a box office with `seats` seats, lets every one of `buyers` buy at the same
+/// moment (joined with `join_all`), then asks how many seats are sold.
+async fn rush(seats: u32, buyers: &[&str]) -> (Vec<Result<Ticket, SoldOut>>, u32) {
+    let office = BoxOffice::new(seats);
+    let outcomes = join_all(buyers.iter().map(|buyer| office.buy(buyer))).await;
+    let sold = office.sold().await;
+    (outcomes, sold)
+}
+
+/// The same rush, but each buyer is served by a task of its own, the way a server
+/// handles each request: `tokio::spawn` needs a future that is `Send`.
+async fn rush_in_tasks(seats: u32, buyers: &[&'static str]) -> (Vec<Result<Ticket, SoldOut>>, u32) {
+    let office = Arc::new(BoxOffice::new(seats));
+    let handles: Vec<_> = buyers
+        .iter()
+        .map(|&buyer| {
+            let office = Arc::clone(&office);
+            tokio::spawn(async move { office.buy(buyer).await })
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    for handle in handles {
+        outcomes.push(handle.await.expect("a buyer's task panicked"));
+    }
+    let sold = office.sold().await;
+    (outcomes, sold)
+}
+
+/// A tally note: `(position in the trace, event, count)`.
+type TallyNote<'a> = (usize, &'a Event, u32);
+
+/// The count in a tally note, if `event` is a read (`"read"`) or a write (`"wrote"`).
+fn tally_count(event: &Event, verb: &str) -> Option<u32> {
+    if event.kind != Kind::Note {
+        return None;
+    }
+    event.what.strip_prefix(verb)?.strip_prefix(" tally: ")?.strip_suffix(" sold")?.parse().ok()
+}
+
+fn is_tally_note(event: &Event) -> bool {
+    tally_count(event, "read").is_some() || tally_count(event, "wrote").is_some()
+}
+
+/// What the trace says one buyer did.
+struct Sale<'a> {
+    buyer: String,
+    reads: Vec<TallyNote<'a>>,
+    writes: Vec<TallyNote<'a>>,
+    /// Where each payment began in the trace.
+    charges: Vec<usize>,
+    /// Where each payment ended in the trace.
+    paid: Vec<usize>,
+}
+
+impl<'a> Sale<'a> {
+    fn of(trace: &'a Trace, buyer: &str) -> Sale<'a> {
+        let mut sale = Sale {
+            buyer: buyer.to_string(),
+            reads: Vec::new(),
+            writes: Vec::new(),
+            charges: Vec::new(),
+            paid: Vec::new(),
+        };
+        for (i, e) in trace.events().iter().enumerate().filter(|(_, e)| e.actor == buyer) {
+            if let Some(n) = tally_count(e, "read") {
+                sale.reads.push((i, e, n));
+            } else if let Some(n) = tally_count(e, "wrote") {
+                sale.writes.push((i, e, n));
+            } else if e.kind == Kind::Begin && e.what.starts_with("charging") {
+                sale.charges.push(i);
+            } else if e.kind == Kind::End && e.what.starts_with("paid") {
+                sale.paid.push(i);
+            }
+        }
+        sale
+    }
+
+    /// The critical section: from the read that the last write is based on (the last
+    /// read before it) to that write.
+    fn section(&self) -> Option<(TallyNote<'a>, TallyNote<'a>)> {
+        let last_write = *self.writes.last()?;
+        let read = *self.reads.iter().rev().find(|r| r.0 < last_write.0)?;
+        Some((read, last_write))
+    }
+
+    /// One line telling what this buyer did, for messages.
+    fn story(&self, trace: &Trace) -> String {
+        let events = trace.events();
+        let mut indices: Vec<usize> = self.reads.iter().chain(&self.writes).map(|n| n.0).collect();
+        indices.extend(&self.charges);
+        indices.sort_unstable();
+        let mut steps = Vec::new();
+        for i in indices {
+            let e = &events[i];
+            let step = match (tally_count(e, "read"), tally_count(e, "wrote")) {
+                (Some(n), _) => format!("read {n} at {}", format_secs(e.at)),
+                (_, Some(n)) => format!("wrote {n} at {}", format_secs(e.at)),
+                _ => {
+                    let seat = e.what.trim_start_matches("charging for ");
+                    let ended = events[i + 1..].iter().find(|end| end.actor == e.actor && end.kind != Kind::Note);
+                    match ended {
+                        Some(end) if end.kind == Kind::End => {
+                            format!("paid for {seat} ({} → {})", format_secs(e.at), format_secs(end.at))
+                        }
+                        _ => format!("began paying for {seat} at {}, never finished", format_secs(e.at)),
+                    }
+                }
+            };
+            steps.push(step);
+        }
+        if steps.is_empty() {
+            steps.push("never touched the tally".to_string());
+        }
+        format!("  {:<5} {}", self.buyer, steps.join(", "))
+    }
+}
+
+/// Every buyer's line, for messages.
+fn stories(trace: &Trace, buyers: &[&str]) -> String {
+    buyers.iter().map(|buyer| Sale::of(trace, buyer).story(trace)).collect::<Vec<_>>().join("\n")
+}
+
+/// The first buyer whose critical section another read or write of the tally got
+/// into, with the events that got in.
+fn first_interleaving<'a>(trace: &'a Trace, buyers: &[&str]) -> Option<(Sale<'a>, Vec<&'a Event>)> {
+    for buyer in buyers {
+        let sale = Sale::of(trace, buyer);
+        let Some((read, write)) = sale.section() else { continue };
+        let intruders: Vec<&Event> =
+            trace.events()[read.0 + 1..write.0].iter().filter(|e| e.actor != *buyer && is_tally_note(e)).collect();
+        if !intruders.is_empty() {
+            return Some((sale, intruders));
+        }
+    }
+    None
+}
+
+/// `["Ben", "Cleo", "Dan"]` as `Ben, Cleo and Dan`.
+fn names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The lesson for an interleaving: whose section, who got in, why that loses updates.
+/// With `list`, every event that got in is shown.
+fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String {
+    let (read, write) = sale.section().expect("an interleaved sale has a section");
+    let mut others: Vec<&str> = Vec::new();
+    for e in intruders {
+        if !others.contains(&e.actor.as_str()) {
+            others.push(&e.actor);
+        }
+    }
+    let mut out = format!(
+        "{buyer} read the tally at {read_at} ({read_n} sold) and wrote it at {write_at} ({write_n} sold), \
+         but in between, {others} read or wrote it too",
+        buyer = sale.buyer,
+        read_at = format_secs(read.1.at),
+        read_n = read.2,
+        write_at = format_secs(write.1.at),
+        write_n = write.2,
+        others = names(&others),
+    );
+    if list {
+        out.push_str(":\n");
+        for e in intruders.iter().take(8) {
+            let _ = writeln!(out, "  {}  {} {}", format_secs(e.at), e.actor, e.what);
+        }
+        if intruders.len() > 8 {
+            let _ = writeln!(out, "  … and {} more", intruders.len() - 8);
+        }
+    } else {
+        out.push_str(".\n");
+    }
+    let paid_inside = sale.charges.iter().any(|&c| read.0 < c && c < write.0);
+    let gap = if paid_inside {
+        format!("while {} waited for the payment (at its `.await`)", sale.buyer)
+    } else {
+        format!("at an `.await` between {}'s read and its write", sale.buyer)
+    };
+    let _ = write!(
+        out,
+        "They worked from a count that {buyer} was about to change, so they counted the same seat, and each \
+         write overwrote the one before it: a lost update.\n\
+         From one buyer's read of the tally to its write is a critical section: nobody else may read or \
+         write the tally in between, and a lock is what keeps it that way. Here the lock was let go {gap}, \
+         and the other buyers ran in that gap.\n\n{HOLD_ONE_LOCK}",
+        buyer = sale.buyer,
+    );
+    out
+}
+
+/// The lesson for the first sale that wrote something else than the count it had
+/// just read + 1, if any.
+fn stale_write(trace: &Trace, buyers: &[&str]) -> Option<String> {
+    buyers.iter().find_map(|buyer| {
+        let sale = Sale::of(trace, buyer);
+        let (read, write) = sale.section()?;
+        (write.2 != read.2 + 1).then(|| {
+            format!(
+                "{buyer} read the tally at {} ({} sold), then wrote {} sold:\n{}\nA sale adds one seat to the \
+                 count it has just read, under the same lock. Writing a count read earlier, before the lock was \
+                 taken again, overwrites the sales made in between: a lost update.\n\n{HOLD_ONE_LOCK}",
+                format_secs(read.1.at),
+                read.2,
+                write.2,
+                sale.story(trace)
+            )
+        })
+    })
+}
+
+/// Seat numbers of the tickets sold, in the order of the buyers.
+fn seats(outcomes: &[Result<Ticket, SoldOut>]) -> Vec<u32> {
+    outcomes.iter().filter_map(|o| o.as_ref().ok()).map(|t| t.seat).collect()
+}
+
+/// Fails unless the tickets sold are for seats 1..=`expected`, one each, and the tally
+/// says `expected`. Explains a lost update with the trace. `scenario` says what the
+/// check did, such as `10 seats, 5 buyers at once`.
+fn ensure_seats_counted<T>(
+    run: &Run<T>,
+    scenario: &str,
+    buyers: &[&str],
+    outcomes: &[Result<Ticket, SoldOut>],
+    sold: u32,
+    expected: u32,
+) {
+    let mut numbers = seats(outcomes);
+    numbers.sort_unstable();
+    let one_each: Vec<u32> = (1..=expected).collect();
+    if numbers == one_each && sold == expected {
+        return;
+    }
+    let mut message = format!(
+        "{scenario}: the {} tickets sold are for seats {numbers:?}, and the tally says {sold} sold. \
+         Expected seats {one_each:?}, one each, and a tally of {expected}.",
+        numbers.len(),
+    );
+    let mut distinct = numbers.clone();
+    distinct.dedup();
+    if distinct.len() < numbers.len() {
+        message.push_str(" Some buyers hold a ticket for the same seat.");
+    }
+    let _ = writeln!(message, "\nWhat each buyer did:\n{}", stories(&run.trace, buyers));
+    let why = if let Some((sale, intruders)) = first_interleaving(&run.trace, buyers) {
+        interleaving_lesson(&sale, &intruders, false)
+    } else if let Some(lesson) = stale_write(&run.trace, buyers) {
+        lesson
+    } else if sold != numbers.len() as u32 {
+        "Every ticket sold must be counted in the tally: read the count, and write the count + 1 with \
+         `Tally::write` before the sale ends. `sold()` reads it back."
+            .to_string()
+    } else {
+        "A sale's seat is `count + 1`, where `count` is what it read from the tally.".to_string()
+    };
+    message.push_str(&why);
+    run.fail(message);
+}
+
+/// Fails unless at most `seats` tickets were sold and nobody paid without getting one.
+fn ensure_not_oversold<T>(
+    run: &Run<T>,
+    scenario: &str,
+    buyers: &[&str],
+    outcomes: &[Result<Ticket, SoldOut>],
+    seats_total: u32,
+) {
+    let tickets = ticket_holders(outcomes);
+    let charged = charges_made(&run.trace);
+    if tickets.len() > seats_total as usize {
+        run.fail(format!(
+            "{scenario}: {} tickets were sold (seats {:?}), for {seats_total} seats: the concert is oversold. \
+             What each buyer did:\n{}\n{}",
+            tickets.len(),
+            seats(outcomes),
+            stories(&run.trace, buyers),
+            match first_interleaving(&run.trace, buyers) {
+                Some((sale, intruders)) => format!(
+                    "Buyers saw free seats that other sales were already taking. {}",
+                    interleaving_lesson(&sale, &intruders, false)
+                ),
+                None => HOLD_ONE_LOCK.to_string(),
+            }
+        ));
+    }
+    if charged > tickets.len() {
+        let refused: Vec<&str> = outcomes.iter().filter_map(|o| o.as_ref().err()).map(|e| e.buyer.as_str()).collect();
+        run.fail(format!(
+            "{scenario}: {charged} cards were charged, but only {} tickets were sold: {} paid and {} told \
+             the concert is sold out. What each buyer did:\n{}\n\
+             Look at the tally (and take the seat, or keep the lock) before you charge: a buyer refused \
+             with `SoldOut` must not have paid.",
+            tickets.len(),
+            names(&refused),
+            if refused.len() == 1 { "was" } else { "were" },
+            stories(&run.trace, buyers)
+        ));
+    }
+    let expected = (seats_total as usize).min(buyers.len());
+    run.ensure(
+        tickets.len() == expected && charged == expected,
+        format!(
+            "{scenario}: expected {expected} tickets and {expected} payments; got {} tickets ({}) and \
+             {charged} payments. The first {expected} buyers get the seats; the others get `SoldOut`.",
+            tickets.len(),
+            names(&tickets)
+        ),
+    );
+}
+
+/// How the buyers who paid arranged their sale: the payment inside the critical
+/// section (between the read and the write of the tally), or after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// read, pay, write: the lock must be held across the payment.
+    PayInside,
+    /// read, write, then pay: the seat is taken before paying.
+    PayAfter,
+}
+
+/// The shape of every paying buyer's sale, or a lesson if they differ or make no sense.
+fn shape<T>(run: &Run<T>, buyers: &[&str]) -> Shape {
+    let mut shapes = Vec::new();
+    for buyer in buyers {
+        let sale = Sale::of(&run.trace, buyer);
+        let Some(&charge) = sale.charges.first() else { continue };
+        if sale.writes.is_empty() {
+            run.fail(format!(
+                "{buyer} paid, but never wrote the tally, so no seat was counted for {buyer}:\n{}\n\
+                 A buyer who pays must get a seat, and every seat sold must be counted with `Tally::write`. \
+                 Read the tally before charging, and refuse with `SoldOut`, without charging, when every \
+                 seat is taken.",
+                sale.story(&run.trace)
+            ));
+        }
+        let Some(((read, _, _), (write, _, _))) = sale.section() else {
+            run.fail(format!(
+                "{buyer} paid for a seat, but the trace shows no read of the tally followed by a write by \
+                 {buyer}:\n{}\nEvery sale reads the count (`Tally::read`), checks there is a seat left, and \
+                 writes the count + 1 (`Tally::write`), with the buyer's name in both calls.",
+                sale.story(&run.trace)
+            ));
+        };
+        if charge < read {
+            run.fail(format!(
+                "{buyer} paid before reading the count that the sale was based on:\n{}\nCharge only once \
+                 you know there is a seat for the buyer: read the count, refuse with `SoldOut` if the concert \
+                 is full, and charge either while you still hold the lock or after the seat is written.",
+                sale.story(&run.trace)
+            ));
+        }
+        let paid_inside = sale.paid.first().is_some_and(|&paid| paid < write);
+        shapes.push((buyer, if charge < write && paid_inside { Shape::PayInside } else { Shape::PayAfter }));
+    }
+    let Some(&(_, first)) = shapes.first() else {
+        run.fail("Nobody was charged: every sale must charge its buyer with `tickets::charge(buyer, seat).await`.");
+    };
+    if let Some((odd, _)) = shapes.iter().find(|(_, s)| *s != first) {
+        run.fail(format!(
+            "The sales are not all arranged the same way: {} paid {} writing the tally, but {odd} paid {}.\n\
+             Pick one: read, pay, write under one lock held across the payment; or read and write under \
+             the lock, then pay.",
+            shapes[0].0,
+            if first == Shape::PayInside { "before" } else { "after" },
+            if first == Shape::PayInside { "after" } else { "before" },
+        ));
+    }
+    first
+}
+
+/// Fails unless the run took what a correct lock implies for `sales` sales of this
+/// shape: one at a time when each sale pays inside its critical section
+/// (`sales` × 1 s), or all payments together when the seat is taken first (1 s).
+fn assert_lock_time<T>(run: &Run<T>, buyers: &[&str], sales: u32) -> Shape {
+    run.assert_not_blocked();
+    let shape = shape(run, buyers);
+    let expected = match shape {
+        Shape::PayInside => CHARGE_TIME * sales,
+        Shape::PayAfter => CHARGE_TIME,
+    };
+    let took = run.virtual_elapsed;
+    if took == expected {
+        return shape;
+    }
+    let rule = "The rule: while one sale is in its critical section (from its read of the tally to its \
+                write), the other sales wait for the lock, and nothing else needs to wait.";
+    match shape {
+        Shape::PayInside if took < expected => run.fail(format!(
+            "Each sale pays between reading and writing the tally, so each must keep the tally to itself \
+             for its whole 1 s payment: {sales} sales one after another take {sales} × 1 s = {}. They took \
+             {}: the sales overlapped, so nothing kept them apart while they waited for the payment.\n\
+             {rule}\n\n{HOLD_ONE_LOCK}",
+            format_secs(expected),
+            format_secs(took)
+        )),
+        Shape::PayAfter if took > expected => run.fail(format!(
+            "Each sale takes its seat (reads and writes the tally) before paying, so the payments need no \
+             lock and can all run at once: {sales} sales take 1.000s. They took {}: the payments ran one \
+             after another, because the lock was still held while each buyer paid.\n{rule} \
+             Let the guard go before the `.await` of the payment: put the read and the write in a `{{ }}` \
+             block of their own, or `drop(tally)` once the seat is written. A guard lives until the end \
+             of its block, like the body of an `async with lock:` in Python; a wider block makes \
+             everyone wait longer.",
+            format_secs(took)
+        )),
+        _ => {
+            run.assert_elapsed(expected);
+            shape
+        }
+    }
+}
+
+/// The buyers who got a ticket, in the order of `buyers`.
+fn ticket_holders(outcomes: &[Result<Ticket, SoldOut>]) -> Vec<&str> {
+    outcomes.iter().filter_map(|o| o.as_ref().ok()).map(|t| t.buyer.as_str()).collect()
+}
+
+/// How many payments the trace shows beginning.
+fn charges_made(trace: &Trace) -> usize {
+    trace.events().iter().filter(|e| e.kind == Kind::Begin && e.what.starts_with("charging")).count()
+}
+
+workbook::checks! {
+    fn every_sale_is_counted() {
+        // 10 seats, 5 buyers at once: everyone gets a seat, and the tally must say 5.
+        let scenario = "10 seats, 5 buyers at once";
+        let run = workbook::run(rush(10, &FIVE_BUYERS));
+        let (outcomes, sold) = &run.value;
+        if let Some(refused) = outcomes.iter().find_map(|o| o.as_ref().err()) {
+            run.fail(format!(
+                "{scenario}, but {} was refused (`{refused}`). Refuse only when the tally already counts \
+                 as many seats sold as the concert has.",
+                refused.buyer
+            ));
+        }
+        ensure_seats_counted(&run, scenario, &FIVE_BUYERS, outcomes, *sold, 5);
+        assert_lock_time(&run, &FIVE_BUYERS, 5);
+    }
+
+    fn never_sells_more_seats_than_exist() {
+        // 3 seats, 5 buyers at once: 3 tickets, 2 refusals, 3 payments.
+        let scenario = "3 seats, 5 buyers at once";
+        let run = workbook::run(rush(3, &FIVE_BUYERS));
+        let (outcomes, sold) = &run.value;
+        ensure_not_oversold(&run, scenario, &FIVE_BUYERS, outcomes, 3);
+        ensure_seats_counted(&run, scenario, &FIVE_BUYERS, outcomes, *sold, 3);
+        // Timing is `sales_take_as_long_as_the_lock_is_held`'s business; the real-time budget is everyone's.
+        run.assert_not_blocked();
+    }
+
+    fn critical_sections_never_interleave() {
+        let run = workbook::run(rush(3, &FIVE_BUYERS));
+        let (outcomes, _) = &run.value;
+        for buyer in ticket_holders(outcomes) {
+            let sale = Sale::of(&run.trace, buyer);
+            run.ensure(
+                sale.section().is_some(),
+                format!(
+                    "{buyer} got a ticket, but the trace shows no read of the tally followed by a write by \
+                     {buyer}:\n{}\nEvery sale must read the count with `tally.read(buyer)` and write the \
+                     new count with `tally.write(buyer, count + 1)`: the checks see your critical sections \
+                     through those two calls.",
+                    sale.story(&run.trace)
+                ),
+            );
+        }
+        if let Some((sale, intruders)) = first_interleaving(&run.trace, &FIVE_BUYERS) {
+            run.fail(interleaving_lesson(&sale, &intruders, true));
+        }
+        if let Some(lesson) = stale_write(&run.trace, &FIVE_BUYERS) {
+            run.fail(lesson);
+        }
+        run.assert_not_blocked();
+    }
+
+    fn sales_take_as_long_as_the_lock_is_held() {
+        // Paying inside the critical section: 3 sales × 1 s. Taking the seat first: 1 s.
+        let run = workbook::run(rush(3, &FIVE_BUYERS));
+        let (outcomes, _) = &run.value;
+        let shape = assert_lock_time(&run, &FIVE_BUYERS, 3);
+        run.ensure(
+            ticket_holders(outcomes) == ["Ada", "Ben", "Cleo"],
+            format!(
+                "Ada, Ben and Cleo came first and should get the 3 seats; the tickets went to {}.",
+                names(&ticket_holders(outcomes))
+            ),
+        );
+        // Two correct stories, one stored trace each.
+        match shape {
+            Shape::PayInside => assert_trace!(run, "one_sale_at_a_time"),
+            Shape::PayAfter => assert_trace!(run, "seats_taken_before_paying"),
+        }
+    }
+
+    fn buyers_served_by_their_own_tasks() {
+        // The way a server would do it: one task per buyer. `tokio::spawn` needs a `Send`
+        // future, which is why a `std::sync::MutexGuard` held across an `.await` doesn't compile.
+        let scenario = "2 seats, 3 buyers, each served by a task of its own (`tokio::spawn`)";
+        let buyers = ["Ada", "Ben", "Cleo"];
+        let run = workbook::run(rush_in_tasks(2, &buyers));
+        let (outcomes, sold) = &run.value;
+        ensure_not_oversold(&run, scenario, &buyers, outcomes, 2);
+        ensure_seats_counted(&run, scenario, &buyers, outcomes, *sold, 2);
+        assert_lock_time(&run, &buyers, 2);
+    }
+}

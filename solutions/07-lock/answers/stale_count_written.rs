@@ -1,0 +1,42 @@
+//! grader: expect fail every_sale_is_counted "Writing a count read earlier"
+//! grader: expect fail critical_sections_never_interleave "Writing a count read earlier"
+//! Checks the tally again after the payment, under the lock, but writes the count it
+//! read before the payment: the second look changes nothing, the update is still lost.
+
+use std::sync::Mutex;
+
+use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
+
+/// A box office for one concert with `capacity` seats.
+#[derive(Debug)]
+pub struct BoxOffice {
+    capacity: u32,
+    tally: Mutex<Tally>,
+}
+
+impl BoxOffice {
+    /// A box office with `capacity` seats, none sold.
+    pub fn new(capacity: u32) -> BoxOffice {
+        BoxOffice { capacity, tally: Mutex::new(Tally::new()) }
+    }
+
+    /// How many seats are sold.
+    pub async fn sold(&self) -> u32 {
+        self.tally.lock().unwrap().read("box office")
+    }
+
+    /// Looks twice, but counts from the first look.
+    pub async fn buy(&self, buyer: &str) -> Result<Ticket, SoldOut> {
+        let seen = self.tally.lock().unwrap().read(buyer);
+        if seen >= self.capacity {
+            return Err(SoldOut { buyer: buyer.to_string() });
+        }
+        let ticket = tickets::charge(buyer, seen + 1).await;
+        let mut tally = self.tally.lock().unwrap();
+        if tally.read(buyer) >= self.capacity {
+            return Err(SoldOut { buyer: buyer.to_string() });
+        }
+        tally.write(buyer, seen + 1);
+        Ok(ticket)
+    }
+}

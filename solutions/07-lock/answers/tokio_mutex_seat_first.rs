@@ -1,0 +1,40 @@
+//! grader: expect pass
+//! Another correct answer: a `tokio::sync::Mutex`, but only around taking the seat;
+//! the guard's block ends before the payment, so the buyers pay all at once.
+
+use tokio::sync::Mutex;
+
+use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
+
+/// A box office for one concert with `capacity` seats.
+#[derive(Debug)]
+pub struct BoxOffice {
+    capacity: u32,
+    tally: Mutex<Tally>,
+}
+
+impl BoxOffice {
+    /// A box office with `capacity` seats, none sold.
+    pub fn new(capacity: u32) -> BoxOffice {
+        BoxOffice { capacity, tally: Mutex::new(Tally::new()) }
+    }
+
+    /// How many seats are sold.
+    pub async fn sold(&self) -> u32 {
+        self.tally.lock().await.read("box office")
+    }
+
+    /// Takes the seat under the lock, then pays with the lock already let go.
+    pub async fn buy(&self, buyer: &str) -> Result<Ticket, SoldOut> {
+        let seat = {
+            let mut tally = self.tally.lock().await;
+            let sold = tally.read(buyer);
+            if sold >= self.capacity {
+                return Err(SoldOut { buyer: buyer.to_string() });
+            }
+            tally.write(buyer, sold + 1);
+            sold + 1
+        };
+        Ok(tickets::charge(buyer, seat).await)
+    }
+}
