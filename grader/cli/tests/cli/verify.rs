@@ -41,3 +41,39 @@ fn every_exercise_verifies() {
         assert_eq!(output.status.code(), Some(0));
     }
 }
+
+/// Every construct of the Python notes has an exercise that teaches it. (That the
+/// learner must get each one right to pass is what `every_exercise_verifies` proves:
+/// every stub fails and every solution passes.)
+#[test]
+fn every_construct_of_the_notes_has_an_exercise() {
+    let required = [
+        "asyncio.create_task",
+        "asyncio.gather",
+        "asyncio.TaskGroup",
+        "asyncio.as_completed",
+        "asyncio.Lock",
+        "asyncio.Event",
+        "asyncio.to_thread",
+        "asyncio.Runner",
+        "the event loop",
+        "await in sequence instead of asyncio.gather",
+        "time.sleep inside async def",
+        "wrapped in async def",
+    ];
+    let mut taught = Vec::new();
+    for entry in std::fs::read_dir(workbook_root().join("exercises")).unwrap() {
+        let path = entry.unwrap().path().join("exercise.toml");
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for construct in table.get("python").and_then(|p| p.as_array()).into_iter().flatten() {
+            taught.push(construct.as_str().unwrap().to_string());
+        }
+    }
+    for construct in required {
+        assert!(
+            taught.iter().any(|t| t.contains(construct)),
+            "no exercise lists `{construct}` among its Python constructs; taught: {taught:?}"
+        );
+    }
+}
