@@ -12,9 +12,11 @@ pub mod deploy;
 #[cfg(unix)]
 pub mod disk;
 pub mod flaky;
+pub mod jobs;
 pub mod legacy;
 pub mod linter;
 pub mod orders;
+pub mod pager;
 pub mod race;
 pub mod station;
 pub mod tasks;
@@ -44,4 +46,6 @@ pub(crate) fn reset() {
     tasks::reset();
     flaky::reset();
     orders::reset();
+    jobs::reset();
+    pager::reset();
 }
