@@ -22,9 +22,9 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     if message.contains("future cannot be sent between threads safely")
         || message.contains("cannot be sent between threads safely") && mentions_await(diagnostic)
     {
-        // A lock guard held across an `.await` is the lesson of 07; anything else, of
-        // 03 (what `tokio::spawn` asks of a task) until 17 (Send bounds) exists.
-        let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "03-tasks.md" };
+        // A lock guard held across an `.await` is the lesson of 07 (and 17); anything
+        // else, of 17.
+        let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "17-send-bounds.md" };
         return explanation(not_send(diagnostic), chapter);
     }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
@@ -124,10 +124,12 @@ fn not_send(diagnostic: &Diagnostic) -> String {
         _ => {}
     }
     text.push_str(
-        " Fixes: end the value's life before the `.await` (put it in its own `{ }` block, or \
-         `drop` it first); use a thread-safe type (`Arc` instead of `Rc`); and for a lock held \
-         across an `.await`, use `tokio::sync::Mutex`, or copy what you need out of a \
-         `std::sync::MutexGuard` and let the guard go before awaiting.",
+        " Fixes: end the value's life before the `.await` by putting it in its own `{ }` block \
+         (an explicit `drop(value)` is not enough: the compiler counts a variable as alive until \
+         the end of its scope); use a thread-safe type (`Arc` instead of `Rc`); and for a lock \
+         held across an `.await`, lock only after the `.await`, or copy what you need out of the \
+         `std::sync::MutexGuard` inside a block, or use `tokio::sync::Mutex` when the lock \
+         really must cover the wait.",
     );
     text
 }
