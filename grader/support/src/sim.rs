@@ -15,6 +15,7 @@ pub mod flaky;
 pub mod jobs;
 pub mod legacy;
 pub mod linter;
+pub mod mailbox;
 pub mod orders;
 pub mod pager;
 pub mod race;
@@ -48,4 +49,5 @@ pub(crate) fn reset() {
     orders::reset();
     jobs::reset();
     pager::reset();
+    mailbox::reset();
 }

@@ -1,0 +1,4 @@
+//! (being written)
+
+/// Forgets this module's per-run settings.
+pub(crate) fn reset() {}
