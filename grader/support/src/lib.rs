@@ -22,6 +22,7 @@
 //! This crate never depends on the grader's CLI.
 
 mod assertions;
+pub mod child;
 pub mod harness;
 pub mod heartbeat;
 mod runner;

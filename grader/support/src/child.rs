@@ -1,0 +1,49 @@
+//! A check that needs a real process of its own (to send it a signal, say) runs its own
+//! test binary again, with only that check selected and a *role* in the environment.
+//! In the child, the check sees [`role`] and plays that part instead; the parent
+//! drives it from outside.
+//!
+//! ```no_run
+//! use workbook::child;
+//!
+//! // Inside a check called `stops_on_ctrl_c`:
+//! if child::role().as_deref() == Some("server") {
+//!     // ... run the learner's program on a real runtime, then:
+//!     std::process::exit(0);
+//! }
+//! let server = child::spawn("stops_on_ctrl_c", "server");
+//! let output = server.wait_with_output().unwrap();
+//! ```
+//!
+//! The child never writes to the grader's report: only the parent's verdict counts.
+
+use std::process::{Child, Command, Stdio};
+
+/// The variable that carries the role to the child.
+pub const ROLE_ENV: &str = "WORKBOOK_CHILD_ROLE";
+
+/// The role this process was started in by [`spawn`], or `None` in the parent.
+///
+/// ```
+/// assert_eq!(workbook::child::role(), None);
+/// ```
+pub fn role() -> Option<String> {
+    std::env::var(ROLE_ENV).ok()
+}
+
+/// Starts this test binary again, running only the check `check` (its name as written
+/// in `checks!`), with [`role`] set to `role`. Its stdin is null; its stdout and stderr
+/// are piped to the caller.
+pub fn spawn(check: &str, role: &str) -> Child {
+    let exe = std::env::current_exe().expect("can't find the running test binary");
+    Command::new(exe)
+        .args(["--exact", &format!("checks::{check}"), "--nocapture", "--test-threads=1", "--quiet"])
+        .env(ROLE_ENV, role)
+        .env_remove(crate::harness::REPORT_ENV)
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("can't start the check's own test binary again")
+}
