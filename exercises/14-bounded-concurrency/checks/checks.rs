@@ -1,0 +1,499 @@
+//! The checks of exercise 14. Read them if you like; `grader check` notices edits.
+//!
+//! Each check gives `make_thumbnails` a list of photos and a limit. The thumbnail
+//! service counts the resizes in progress (`jobs::peak()` is the most there ever were at
+//! once), and the trace shows when each photo started and finished, so a check can tell
+//! how many ran at once, and whether a place was left empty while photos were waiting.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use super::*;
+use workbook::sim::jobs::{self, Thumbnail};
+use workbook::trace::{Kind, Trace};
+use workbook::{Run, assert_trace, format_secs, secs};
+
+/// One call of `make_thumbnails`: which photos, how long some of them take, what limit.
+struct Scenario {
+    /// What the check does, in words, for messages.
+    what: &'static str,
+    /// `photo01.jpg`, `photo02.jpg`, … in this order.
+    photos: Vec<String>,
+    limit: usize,
+    /// Photos that take longer than 1 s, and how long.
+    slow: Vec<(String, Duration)>,
+}
+
+impl Scenario {
+    /// `count` photos named `photo01.jpg`…; `slow` gives `(number, seconds)` for the
+    /// photos that don't take 1 s.
+    fn new(what: &'static str, count: usize, limit: usize, slow: &[(usize, u64)]) -> Scenario {
+        Scenario {
+            what,
+            photos: (1..=count).map(photo).collect(),
+            limit,
+            slow: slow.iter().map(|&(number, time)| (photo(number), secs(time))).collect(),
+        }
+    }
+}
+
+/// The name of photo number `number`: `photo07.jpg`.
+fn photo(number: usize) -> String {
+    format!("photo{number:02}.jpg")
+}
+
+/// What a run of a scenario gives back: the thumbnails, and the most resizes the
+/// service ever had in progress at once.
+#[derive(Debug)]
+struct Outcome {
+    thumbnails: Vec<Thumbnail>,
+    peak: usize,
+}
+
+fn run_scenario(scenario: &Scenario) -> Run<Outcome> {
+    workbook::run(async {
+        for (photo, time) in &scenario.slow {
+            jobs::set_resize_time(photo, *time);
+        }
+        let photos: Vec<&str> = scenario.photos.iter().map(String::as_str).collect();
+        let thumbnails = make_thumbnails(&photos, scenario.limit).await;
+        Outcome { thumbnails, peak: jobs::peak() }
+    })
+}
+
+/// `["a", "b", "c"]` as `a, b and c`; a long list is cut short.
+fn names<S: AsRef<str>>(names: &[S]) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    match names.as_slice() {
+        [] => "nobody".to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] if names.len() <= 5 => format!("{} and {last}", init.join(", ")),
+        _ => format!("{}, … and {} more", names[..3].join(", "), names.len() - 3),
+    }
+}
+
+/// `1 photo`, `3 photos`.
+fn photos_count(n: usize) -> String {
+    if n == 1 { "1 photo".to_string() } else { format!("{n} photos") }
+}
+
+/// One resize, as the trace shows it.
+struct Resize<'a> {
+    photo: &'a str,
+    from: Duration,
+    /// When it finished or was dropped; `None` if it never did.
+    to: Option<Duration>,
+}
+
+impl Resize<'_> {
+    fn in_progress_at(&self, at: Duration) -> bool {
+        self.from <= at && self.to.is_none_or(|to| to > at)
+    }
+}
+
+fn resizes(trace: &Trace) -> Vec<Resize<'_>> {
+    let mut out: Vec<Resize<'_>> = Vec::new();
+    for e in trace.events() {
+        match e.kind {
+            Kind::Begin => out.push(Resize { photo: &e.actor, from: e.at, to: None }),
+            Kind::End | Kind::Dropped => {
+                if let Some(open) = out.iter_mut().rev().find(|r| r.photo == e.actor && r.to.is_none()) {
+                    open.to = Some(e.at);
+                }
+            }
+            Kind::Note => {}
+        }
+    }
+    out
+}
+
+/// The first moment the most resizes were in progress, and which they were.
+fn busiest(trace: &Trace) -> (Duration, Vec<&str>) {
+    let mut running: Vec<&str> = Vec::new();
+    let mut best: (Duration, Vec<&str>) = (Duration::ZERO, Vec::new());
+    for e in trace.events() {
+        match e.kind {
+            Kind::Begin => {
+                running.push(&e.actor);
+                if running.len() > best.1.len() {
+                    best = (e.at, running.clone());
+                }
+            }
+            Kind::End | Kind::Dropped => {
+                if let Some(i) = running.iter().position(|r| *r == e.actor) {
+                    running.remove(i);
+                }
+            }
+            Kind::Note => {}
+        }
+    }
+    best
+}
+
+/// How to keep to a limit, for every message that finds too many resizes at once.
+const TAKE_A_PERMIT: &str = "To let only `limit` through, do what Python does with `async with sem:`. Make one \
+     `tokio::sync::Semaphore::new(limit)` for the whole call, before the photos; in each photo's future, first \
+     `let _permit = semaphore.acquire().await.unwrap();`, then resize. The permit goes back to the semaphore when \
+     `_permit` is dropped, at the end of its block: after the resize. (`futures::StreamExt::buffer_unordered(limit)` \
+     is the other way.)";
+
+/// Ways to take a permit and hold nothing back, for messages that find every photo at once.
+const PERMIT_TRAPS: &str = "If your code does take permits, look for one of the three ways to take a permit and still \
+     let every photo through:\n\
+     - `let _ = semaphore.acquire().await;` The `_` pattern is not a name: it binds nothing, so the permit is \
+     dropped on that very line. A name that starts with an underscore (`_permit`) keeps it to the end of the block.\n\
+     - A `Semaphore` made inside each photo's future: every photo gets a semaphore of its own, with all its \
+     permits free. Make one before the photos and share it (by reference, or in an `Arc` for spawned tasks).\n\
+     - A permit taken before `tokio::spawn` but not moved into the task: it is dropped at the end of the loop's \
+     block, right after the spawn, while the resize has only just started. Move it into the task \
+     (`async move { let _permit = permit; … }`), or take it inside the task (`acquire_owned`).";
+
+/// Fails unless the service had exactly `min(limit, photos)` resizes in progress at its
+/// busiest: never more than the limit, and not fewer either.
+fn ensure_limit_kept(run: &Run<Outcome>, scenario: &Scenario) {
+    let limit = scenario.limit;
+    let count = scenario.photos.len();
+    let expected = limit.min(count);
+    let peak = run.value.peak;
+    if peak == expected {
+        return;
+    }
+    let (at, busiest) = busiest(&run.trace);
+    let what = scenario.what;
+    if peak > limit {
+        let why = if peak == count {
+            format!(
+                "Nothing held the photos back: all {count} resizes started the moment they were created, as with \
+                 a plain `join_all` (or `asyncio.gather` without a semaphore). A real thumbnail service would \
+                 answer the extra requests with `429 Too Many Requests`, or run out of memory.\n\n\
+                 {TAKE_A_PERMIT}\n{PERMIT_TRAPS}"
+            )
+        } else {
+            format!(
+                "Something held the photos back, but to {peak} rather than {limit}: a semaphore with more permits \
+                 than `limit` (a number written in the code, instead of the `limit` parameter?), or a hand-made \
+                 cap that lets one too many through (`>` where `>=` was meant).\n\n{TAKE_A_PERMIT}"
+            )
+        };
+        run.fail(format!(
+            "{what}: {peak} resizes were in progress at once (at {}: {}), but the limit is {limit}.\n{why}",
+            format_secs(at),
+            names(&busiest),
+        ));
+    }
+    if peak == 0 {
+        run.fail(format!(
+            "{what}: the thumbnail service never resized a photo. Each thumbnail comes from \
+             `jobs::resize(photo).await`: a future does nothing until it is awaited."
+        ));
+    }
+    if peak == 1 {
+        run.fail(format!(
+            "{what}: the photos were resized one at a time, each starting only when the one before had \
+             finished, so their times added up. The limit allows {expected} at once.\n\
+             Awaiting each resize in a `for` loop runs them one after another, whatever the limit. Start them \
+             all together (`join_all`), and let a `tokio::sync::Semaphore` with `limit` permits hold back the \
+             ones beyond the limit: each photo's future waits for a permit, then resizes. Or feed the photos \
+             through `buffer_unordered(limit)`, which keeps `limit` of them going."
+        ));
+    }
+    run.fail(format!(
+        "{what}: at most {peak} resizes were ever in progress at once, though {expected} were allowed and \
+         photos were waiting: a place stayed empty the whole time, and the photos took longer than they had to.\n\
+         A limit of {limit} means up to {limit} at once, and exactly {limit} while at least that many photos are \
+         waiting. Look for an off-by-one: a semaphore made with `limit - 1` permits, fewer workers than `limit`, \
+         or a cap that counts from the wrong end (`>=` where `>` was meant). Use `limit` as it is."
+    ));
+}
+
+/// Fails unless every photo was resized exactly once and got exactly one thumbnail.
+fn ensure_one_thumbnail_each(run: &Run<Outcome>, scenario: &Scenario) {
+    let what = scenario.what;
+    let resizes = resizes(&run.trace);
+    for photo in &scenario.photos {
+        let times = resizes.iter().filter(|r| r.photo == photo).count();
+        if times > 1 {
+            run.fail(format!(
+                "{what}: {photo} was resized {times} times. Resize each photo once: one `jobs::resize` call per \
+                 photo, each awaited once."
+            ));
+        }
+    }
+    let got: Vec<&str> = run.value.thumbnails.iter().map(|t| t.photo.as_str()).collect();
+    let missing: Vec<&str> = scenario.photos.iter().map(String::as_str).filter(|photo| !got.contains(photo)).collect();
+    let mut extra: Vec<&str> = Vec::new();
+    for photo in &got {
+        let repeated = got.iter().filter(|p| *p == photo).count() > 1;
+        let unknown = !scenario.photos.iter().any(|p| p == photo);
+        if (repeated || unknown) && !extra.contains(photo) {
+            extra.push(photo);
+        }
+    }
+    if !missing.is_empty() || !extra.is_empty() {
+        let mut message = format!(
+            "{what}: `make_thumbnails` returned {} thumbnails for {}.",
+            got.len(),
+            photos_count(scenario.photos.len())
+        );
+        if !missing.is_empty() {
+            let _ = write!(message, " Missing: {}.", names(&missing));
+        }
+        if !extra.is_empty() {
+            let _ = write!(message, " More than one, or not from the list: {}.", names(&extra));
+        }
+        message.push_str(
+            " Return what every resize returned, one thumbnail per photo. If a resize was dropped before it \
+             finished (the timeline shows ✗), its thumbnail was never made: a future that is dropped is cancelled.",
+        );
+        run.fail(message);
+    }
+    for photo in &scenario.photos {
+        if !resizes.iter().any(|r| r.photo == photo && r.to.is_some()) {
+            run.fail(format!(
+                "{what}: there is a thumbnail of {photo}, but the thumbnail service never finished resizing it. \
+                 Every thumbnail must come from `jobs::resize(photo).await`."
+            ));
+        }
+    }
+}
+
+/// Fails unless the thumbnails came back in the order of the photos.
+fn ensure_input_order(run: &Run<Outcome>, scenario: &Scenario) {
+    let got: Vec<&str> = run.value.thumbnails.iter().map(|t| t.photo.as_str()).collect();
+    let Some(position) = scenario.photos.iter().zip(&got).position(|(photo, thumbnail)| photo != thumbnail) else {
+        return;
+    };
+    let resizes = resizes(&run.trace);
+    let finished = |photo: &str| resizes.iter().find(|r| r.photo == photo).and_then(|r| r.to);
+    let finish_times: Vec<Option<Duration>> = got.iter().map(|photo| finished(photo)).collect();
+    let in_finishing_order = finish_times.windows(2).all(|pair| pair[0] <= pair[1]);
+    let order = if in_finishing_order {
+        "the order in which the resizes finished".to_string()
+    } else {
+        "neither the order of the photos nor the order in which they finished".to_string()
+    };
+    let mut message = format!(
+        "{}: the thumbnails came back in {order}. Place {} holds the thumbnail of {}, where that of {} belongs.\n",
+        scenario.what,
+        position + 1,
+        got[position],
+        scenario.photos[position],
+    );
+    if got.len() <= 10 {
+        let _ = writeln!(message, "  photos:     {}", scenario.photos.join(", "));
+        let _ = writeln!(message, "  thumbnails: {}", got.join(", "));
+    }
+    message.push_str(
+        "The caller pairs each thumbnail with its photo by position, as with the results of `asyncio.gather`, so \
+         they must come back in the order of `photos`, however the resizes finished. `buffer_unordered` (like \
+         `FuturesUnordered` and `JoinSet::join_next`) hands results out as they finish. Carry each photo's index \
+         along (`photos.iter().enumerate()`) and put each thumbnail back in its place at the end (sort by the \
+         index). `join_all` over futures that each take a semaphore permit keeps the order by itself. \
+         (`buffered(limit)` keeps it too, but see what `a_slow_photo_does_not_hold_up_the_others` says about it.)",
+    );
+    run.fail(message);
+}
+
+/// The first stretch of time when fewer than `limit` photos were resizing although
+/// photos that had not started yet were waiting.
+struct EmptyPlace<'a> {
+    from: Duration,
+    /// When the next photo started.
+    to: Duration,
+    /// The photos that had not started at `from`.
+    waiting: Vec<&'a str>,
+    /// From `from` to `to`, each stretch during which the same photos were resizing.
+    stretches: Vec<(Duration, Duration, Vec<&'a str>)>,
+}
+
+fn first_empty_place<'a>(resizes: &[Resize<'a>], limit: usize) -> Option<EmptyPlace<'a>> {
+    let mut instants: Vec<Duration> = resizes.iter().flat_map(|r| [Some(r.from), r.to]).flatten().collect();
+    instants.sort_unstable();
+    instants.dedup();
+    let busy_at =
+        |at: Duration| -> Vec<&'a str> { resizes.iter().filter(|r| r.in_progress_at(at)).map(|r| r.photo).collect() };
+    for &at in &instants {
+        let Some(next_start) = resizes.iter().map(|r| r.from).filter(|&from| from > at).min() else { break };
+        if busy_at(at).len() < limit {
+            let waiting = resizes.iter().filter(|r| r.from > at).map(|r| r.photo).collect();
+            let cuts: Vec<Duration> =
+                instants.iter().copied().filter(|&t| t >= at && t < next_start).chain([next_start]).collect();
+            let stretches = cuts.windows(2).map(|pair| (pair[0], pair[1], busy_at(pair[0]))).collect();
+            return Some(EmptyPlace { from: at, to: next_start, waiting, stretches });
+        }
+    }
+    None
+}
+
+/// Whether every photo started when no other resize was in progress: batches.
+fn in_batches(resizes: &[Resize<'_>]) -> bool {
+    resizes.iter().all(|start| !resizes.iter().any(|r| r.from < start.from && r.in_progress_at(start.from)))
+}
+
+const BATCHES: &str = "The photos went in batches: a batch started only when the whole batch before it had finished, so \
+     every batch waited for its slowest photo. That is what `photos.chunks(limit)` with a `join_all` per chunk does \
+     (in Python, a `gather` per slice of the list). It never runs more than `limit` at once, but a limit is a \
+     ceiling, not a batch size: the moment one resize finishes, the next photo should take its place.\n\
+     A `tokio::sync::Semaphore` does exactly that: every photo waits for a permit, and a permit given back goes \
+     straight to the next photo in line. `buffer_unordered(limit)` does it too.";
+
+const HELD_PLACES: &str = "Resizes had finished, but their places were not given to the next photos until later. Two \
+     usual causes:\n\
+     - `buffered(limit)`. It hands the results out in the order of the input, so a finished resize keeps its place \
+     in the window until every photo before it is done: one slow photo holds up the photos behind it. \
+     `buffer_unordered(limit)` gives a place to the next photo as soon as any resize finishes; use it, carry each \
+     photo's index along (`enumerate`), and put the thumbnails back in order at the end.\n\
+     - Photos dealt out in advance, say `limit` workers with a share of the list each: the worker whose share \
+     holds the slow photo still has photos left when the others are done. Let the workers take the next photo \
+     from one shared queue, or use a `tokio::sync::Semaphore`, whose permits go to the next photo in line.";
+
+/// Fails unless the run took exactly `expected`, explaining an empty place (when it took
+/// longer) or a photo started out of turn. `why` says where `expected` comes from.
+fn assert_time(run: &Run<Outcome>, scenario: &Scenario, expected: Duration, why: &str) {
+    run.assert_not_blocked();
+    let took = run.virtual_elapsed;
+    if took == expected {
+        return;
+    }
+    let what = scenario.what;
+    let resizes = resizes(&run.trace);
+    let head = format!("{what}: expected exactly {} ({why}); it took {}.", format_secs(expected), format_secs(took));
+    if took > expected
+        && let Some(empty) = first_empty_place(&resizes, scenario.limit)
+    {
+        let mut message = format!(
+            "{head}\nFrom {} to {}, {} waited, though places were free:\n",
+            format_secs(empty.from),
+            format_secs(empty.to),
+            names(&empty.waiting),
+        );
+        for (from, to, busy) in &empty.stretches {
+            let _ = writeln!(
+                message,
+                "  {} → {}  {} of {} places in use{}",
+                format_secs(*from),
+                format_secs(*to),
+                busy.len(),
+                scenario.limit,
+                if busy.is_empty() { String::new() } else { format!(": {}", names(busy)) },
+            );
+        }
+        message.push_str(if in_batches(&resizes) { BATCHES } else { HELD_PLACES });
+        run.fail(message);
+    }
+    let started = |photo: &str| resizes.iter().find(|r| r.photo == photo).map(|r| r.from);
+    for (i, early) in scenario.photos.iter().enumerate() {
+        let Some(early_start) = started(early) else { continue };
+        let late = scenario.photos[i + 1..]
+            .iter()
+            .filter(|later| started(later).is_some_and(|s| s < early_start))
+            .min_by_key(|later| started(later));
+        if let Some(late) = late {
+            run.fail(format!(
+                "{head}\n{early} is number {} in the list, but it started at {}, after {late}, which comes later \
+                 in the list, had started at {}.\nStart the photos in the order of the list, like a queue: the \
+                 first waiting photo takes the next free place. A `tokio::sync::Semaphore` is fair, so its \
+                 permits go out in the order they were asked for; `buffer_unordered` takes the photos in the \
+                 order of its stream. A worker pool that takes photos with `Vec::pop` takes the last one first.",
+                i + 1,
+                format_secs(early_start),
+                format_secs(started(late).unwrap_or_default()),
+            ));
+        }
+    }
+    run.assert_elapsed(expected);
+}
+
+/// A run's trace as the snapshots store it: at each instant, the resizes that finished
+/// come before the ones that started (a place is given back before it is taken again).
+/// Correct answers record one instant in different orders: a semaphore records
+/// "photo01 and photo02 done, photo05 and photo06 start", a `join_all` of workers
+/// "photo01 done, photo05 starts, photo02 done, photo06 starts". Both tell the same story.
+struct Settled {
+    trace: Trace,
+    virtual_elapsed: Duration,
+}
+
+fn settled(run: &Run<Outcome>) -> Settled {
+    let rank = |kind: Kind| match kind {
+        Kind::End | Kind::Dropped => 0,
+        Kind::Begin => 1,
+        Kind::Note => 2,
+    };
+    let mut events = run.trace.events().to_vec();
+    events.sort_by_key(|e| (e.at, rank(e.kind)));
+    Settled { trace: Trace::from(events), virtual_elapsed: run.virtual_elapsed }
+}
+
+workbook::checks! {
+    fn twenty_photos_four_at_a_time() {
+        let scenario = Scenario::new("20 photos of 1 s each, limit 4", 20, 4, &[]);
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        ensure_input_order(&run, &scenario);
+        assert_time(&run, &scenario, secs(5), "20 photos on 4 places: 5 rounds of 1 s");
+    }
+
+    fn the_limit_comes_from_the_caller() {
+        let scenario = Scenario::new("9 photos of 1 s each, limit 3", 9, 3, &[]);
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        ensure_input_order(&run, &scenario);
+        assert_time(&run, &scenario, secs(3), "9 photos on 3 places: 3 rounds of 1 s");
+
+        let scenario = Scenario::new("3 photos of 1 s each, limit 10", 3, 10, &[]);
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        ensure_input_order(&run, &scenario);
+        assert_time(&run, &scenario, secs(1), "fewer photos than places: all 3 at once");
+    }
+
+    fn a_slow_photo_does_not_hold_up_the_others() {
+        let scenario = Scenario::new(
+            "10 photos, limit 4; photo03.jpg is a panorama that takes 3 s, the others take 1 s",
+            10,
+            4,
+            &[(3, 3)],
+        );
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        assert_time(
+            &run,
+            &scenario,
+            secs(3),
+            "12 s of resizing on 4 places, none left empty while a photo waits: the panorama keeps one place \
+             for 3 s, and the 9 other photos take turns on the other 3",
+        );
+        assert_trace!(settled(&run), "a_slow_photo_does_not_hold_up_the_others");
+    }
+
+    fn thumbnails_come_back_in_input_order() {
+        let scenario = Scenario::new(
+            "6 photos, limit 3; photo04.jpg takes 3 s, photo05.jpg 2 s, the others 1 s",
+            6,
+            3,
+            &[(4, 3), (5, 2)],
+        );
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        ensure_input_order(&run, &scenario);
+        assert_time(
+            &run,
+            &scenario,
+            secs(4),
+            "photo01.jpg to photo03.jpg from 0 s to 1 s, then photo04.jpg to photo06.jpg from 1 s, the last \
+             done at 4 s",
+        );
+        assert_trace!(settled(&run), "thumbnails_come_back_in_input_order");
+    }
+}
