@@ -27,6 +27,19 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
         let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "17-send-bounds.md" };
         return explanation(not_send(diagnostic), chapter);
     }
+    if (code == "E0277" || code == "E0599")
+        && message.contains("Future<Output = impl Stream")
+    {
+        return explanation(
+            "This is a future *of* a stream, not a stream: an `async fn` returning `impl Stream` \
+             gives back a future, which you would have to `.await` before reading. Python's async \
+             generators are written `async def`, but in Rust a function that returns a stream is a \
+             plain `fn … -> impl Stream<Item = …>`: build the stream with \
+             `futures::stream::unfold` (or a type with `poll_next`) and return it; the waiting \
+             happens inside the stream, each time an item is asked for.",
+            "16-streams.md",
+        );
+    }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
         return explanation(
             "`.await` only works inside an `async fn` or an `async { }` block, just as Python's \
@@ -223,6 +236,10 @@ mod tests {
 
     #[test]
     fn known_panics_are_explained_and_others_are_not() {
+        let stream_fn = diagnostic(
+            r#"{"level":"error","message":"the trait bound `impl futures::Future<Output = impl Stream<Item = Book>>: Stream` is not satisfied","code":{"code":"E0277"},"spans":[],"children":[],"rendered":null}"#,
+        );
+        assert_eq!(compile_error(&stream_fn).unwrap().chapter, "16-streams.md");
         assert!(panic("can call blocking only when running on the multi-threaded runtime").is_some());
         assert!(panic("there is no reactor running, must be called from the context of a Tokio 1.x runtime").is_some());
         assert!(panic("A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.").is_some());

@@ -51,13 +51,29 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
         writeln!(out, "{error}")?;
         return Ok(());
     }
-    for message in report.diagnostics.iter().filter(|d| d.level == "error" || detail.verbose) {
+    // The first few errors in full (rustc's own advice: fix the first one first), each
+    // explanation once; `--verbose` shows everything.
+    const SHOWN: usize = 3;
+    let messages: Vec<_> = report.diagnostics.iter().filter(|d| d.level == "error" || detail.verbose).collect();
+    let shown = if detail.verbose { messages.len() } else { messages.len().min(SHOWN) };
+    let mut explained = Vec::new();
+    for message in &messages[..shown] {
         write!(out, "{}", message.rendered)?;
         if let Some(explanation) = &message.explanation {
-            writeln!(out, "{} {}", style::hint("What this means:"), wrap(&explanation.text, 78, "  ").trim_start())?;
-            writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
+            if explained.contains(&&explanation.text) {
+                writeln!(out, "{} the same as above.", style::hint("What this means:"))?;
+            } else {
+                explained.push(&explanation.text);
+                writeln!(out, "{} {}", style::hint("What this means:"), wrap(&explanation.text, 78, "  ").trim_start())?;
+                writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
+            }
         }
         writeln!(out)?;
+    }
+    let hidden = messages.len() - shown;
+    if hidden > 0 {
+        let errors = if hidden == 1 { "error" } else { "errors" };
+        writeln!(out, "{}", style::dim(&format!("…and {hidden} more {errors}. Fix the first one first: later errors often follow from it. `--verbose` shows them all.")))?;
     }
     Ok(())
 }
