@@ -1,0 +1,740 @@
+//! The checks of exercise 20. Read them if you like; `grader check` notices edits.
+//!
+//! `Join2` is judged on two parcel deliveries, [`Delivery`] futures written by hand
+//! here: each records in the trace when it set off and when it was delivered, and
+//! notices being polled again after it was done.
+//!
+//! `Pickup` is judged through a [`Probe`], a future that wraps it and writes down every
+//! poll and every wake-up: which task polled it, and which waker was woken. A check
+//! waits at most 10 s (virtual) for a future, and stops one that is polled 1000 times
+//! without finishing, so a future that is never woken, or one that spins, fails with a
+//! lesson instead of hanging.
+
+use std::future::{Future, poll_fn};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::{Pin, pin};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll, Wake, Waker, ready};
+use std::time::Duration;
+
+use tokio::time::{Instant, Sleep};
+
+use super::*;
+use workbook::trace::{Span, note};
+use workbook::{Run, assert_trace, format_secs, millis, secs};
+
+/// How long a check waits for a future before it calls it stuck: 10 s.
+const PATIENCE: Duration = secs(10);
+
+/// How many polls a future gets without finishing before a check calls it a busy
+/// loop. A future that waits properly is polled a handful of times.
+const POLL_LIMIT: u32 = 1000;
+
+/// How many polls (and wake-ups) of a pickup the trace writes down; a busy loop would
+/// fill it with a thousand lines.
+const NOTED: usize = 5;
+
+// ---------------------------------------------------------------------------------
+// Join2: two deliveries.
+
+/// A parcel on its way: ready with the parcel's name after `takes`. Traced as
+/// `▶ on its way` at its first poll and `■ delivered` when ready. Polled again after
+/// that, it notes `polled again after it was delivered` and stays pending for good,
+/// with nothing to wake it: a finished future has nothing more to give.
+#[derive(Debug)]
+struct Delivery {
+    parcel: &'static str,
+    takes: Duration,
+    on_the_way: Option<(Pin<Box<Sleep>>, Span)>,
+    delivered: bool,
+    polled_after_delivery: bool,
+}
+
+fn delivery(parcel: &'static str, takes: Duration) -> Delivery {
+    Delivery { parcel, takes, on_the_way: None, delivered: false, polled_after_delivery: false }
+}
+
+impl Future for Delivery {
+    type Output = &'static str;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<&'static str> {
+        let this = &mut *self;
+        if this.delivered {
+            if !this.polled_after_delivery {
+                this.polled_after_delivery = true;
+                note(this.parcel, "polled again after it was delivered");
+            }
+            return Poll::Pending;
+        }
+        let (parcel, takes) = (this.parcel, this.takes);
+        let (timer, _) = this
+            .on_the_way
+            .get_or_insert_with(|| (Box::pin(tokio::time::sleep(takes)), Span::begin(parcel, "on its way")));
+        ready!(timer.as_mut().poll(cx));
+        if let Some((_, span)) = this.on_the_way.take() {
+            span.end("delivered");
+        }
+        this.delivered = true;
+        Poll::Ready(parcel)
+    }
+}
+
+/// How waiting for a future ended.
+#[derive(Debug)]
+enum Ending<T> {
+    /// It returned this.
+    Ready(T),
+    /// It was polled [`POLL_LIMIT`] times without finishing.
+    Spinning,
+    /// It was still pending after [`PATIENCE`].
+    Stuck,
+}
+
+/// What came of waiting for a future: how it ended, when (since the check began), and
+/// how many times it was polled.
+#[derive(Debug)]
+struct Watched<T> {
+    ending: Ending<T>,
+    at: Duration,
+    polls: u32,
+}
+
+/// Awaits `future` for at most [`PATIENCE`], and for at most [`POLL_LIMIT`] polls.
+///
+/// Not `tokio::time::timeout`: when its time is up, it polls the future once more before
+/// it gives up, and that poll would find a parcel that nobody had woken the customer for.
+async fn watch<F: Future>(future: F) -> Watched<F::Output> {
+    let start = Instant::now();
+    let mut future = pin!(future);
+    let mut deadline = pin!(tokio::time::sleep(PATIENCE));
+    let mut polls = 0;
+    let ending = poll_fn(|cx| {
+        if deadline.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(Ending::Stuck);
+        }
+        polls += 1;
+        if let Poll::Ready(value) = future.as_mut().poll(cx) {
+            return Poll::Ready(Ending::Ready(value));
+        }
+        if polls >= POLL_LIMIT {
+            return Poll::Ready(Ending::Spinning);
+        }
+        Poll::Pending
+    })
+    .await;
+    Watched { ending, at: start.elapsed(), polls }
+}
+
+/// One delivery's life, as the trace tells it.
+#[derive(Debug)]
+struct Trip {
+    parcel: &'static str,
+    takes: Duration,
+    set_off: Option<Duration>,
+    delivered: Option<Duration>,
+    polled_again: Option<Duration>,
+}
+
+fn trip<T>(run: &Run<T>, parcel: &'static str, takes: Duration) -> Trip {
+    let at = |what: &str| run.trace.find(parcel, what).map(|e| e.at);
+    Trip {
+        parcel,
+        takes,
+        set_off: at("on its way"),
+        delivered: at("delivered"),
+        polled_again: at("polled again after it was delivered"),
+    }
+}
+
+/// Judges `join2(delivery(first), delivery(second))`, run with [`watch`].
+fn judge_join(run: &Run<Watched<(&'static str, &'static str)>>, first: Trip, second: Trip) {
+    run.assert_not_blocked();
+    let call = format!("join2({}, {})", first.parcel, second.parcel);
+    let watched = &run.value;
+
+    for (trip, other) in [(&first, &second), (&second, &first)] {
+        let (Some(delivered), Some(again)) = (trip.delivered, trip.polled_again) else { continue };
+        let lost = if other.delivered.is_none_or(|at| at > delivered) {
+            format!(
+                ", while {} was still on its way. If Join2 doesn't keep an output the moment it comes, \
+                 all it can do later is poll the finished future again, hoping for another one",
+                other.parcel
+            )
+        } else {
+            String::new()
+        };
+        run.fail(format!(
+            "{} was delivered at {} and returned `Poll::Ready(\"{}\")`, but Join2 polled it again at {}{lost}.\n\
+             A future that has returned Ready is finished, and polling it again is a bug. The future of \
+             an `async fn` panics (\"`async fn` resumed after completion\"); this one stays Pending for \
+             good, so {call} never returned. (A Python coroutine is the same: it runs once, and awaiting \
+             it a second time raises `RuntimeError: cannot reuse already awaited coroutine`.)\n\
+             Keep each output in its `Option` the moment it comes, and poll a future only while its \
+             output is still `None`: `if this.first_output.is_none() {{ ... }}`.",
+            trip.parcel,
+            format_secs(delivered),
+            trip.parcel,
+            format_secs(again),
+        ));
+    }
+
+    if let Ending::Spinning = watched.ending {
+        run.fail(format!(
+            "{} was polled {} times, and virtual time stood still at {}: a busy loop, so the check \
+             stopped it.\n\
+             Calling `cx.waker().wake_by_ref()` before returning `Poll::Pending` tells the runtime \
+             \"poll me again at once\": the task never sleeps, the runtime's only thread never rests, and \
+             the clock can't move on to the deliveries. Join2 has no wake-up of its own to arrange: it \
+             passes `cx` to the futures it polls, and each of them arranges to wake the task when it can \
+             make progress. Return `Poll::Pending` and nothing more.",
+            call,
+            watched.polls,
+            format_secs(watched.at),
+        ));
+    }
+
+    for (trip, other) in [(&first, &second), (&second, &first)] {
+        let (Some(started), Some(other_done)) = (trip.set_off, other.delivered) else { continue };
+        if started >= other_done {
+            run.fail(format!(
+                "Join2 polled {} for the first time only at {}, once {} had been delivered: the two \
+                 deliveries ran one after another.\n  {:<6} {} → {}\n  {:<6} {} → {}\n\
+                 A future does nothing until it is polled, and Join2 returned `Poll::Pending` as soon as \
+                 {} said Pending, without polling {}. Poll both futures in every call of `poll` (each with \
+                 the same `cx`), and return Pending only after that: both are on their way from the first \
+                 poll, and the waits overlap.",
+                trip.parcel,
+                format_secs(started),
+                other.parcel,
+                other.parcel,
+                format_secs(other.set_off.unwrap_or_default()),
+                format_secs(other_done),
+                trip.parcel,
+                format_secs(started),
+                trip.delivered.map_or_else(|| "(never delivered)".to_string(), format_secs),
+                other.parcel,
+                trip.parcel,
+            ));
+        }
+    }
+
+    let (got_first, got_second) = match &watched.ending {
+        Ending::Ready(outputs) => *outputs,
+        Ending::Spinning => unreachable!("judged above"),
+        Ending::Stuck => {
+            let never: Vec<&str> = [&first, &second].iter().filter(|t| t.set_off.is_none()).map(|t| t.parcel).collect();
+            if !never.is_empty() {
+                run.fail(format!(
+                    "{call} was still waiting after {}, and {} never set off: Join2 never polled it. A \
+                     future does nothing until it is polled: poll both futures, the first time Join2 is \
+                     polled and every time after, until each has returned its output.",
+                    format_secs(PATIENCE),
+                    never.join(" and "),
+                ));
+            }
+            match (first.delivered, second.delivered) {
+                (Some(a), Some(b)) => run.fail(format!(
+                    "Both parcels were delivered ({} at {}, {} at {}), but {call} was still pending when \
+                     the check gave up at {}.\n\
+                     Once both outputs are in, return `Poll::Ready((first, second))` from that same poll. \
+                     Returning `Pending` then is a promise nobody keeps: both futures are finished, so \
+                     nothing will ever wake the task again.",
+                    first.parcel,
+                    format_secs(a),
+                    second.parcel,
+                    format_secs(b),
+                    format_secs(watched.at),
+                )),
+                _ => run.fail(format!(
+                    "{call} was still waiting after {}: a delivery that takes {} or {} never came.",
+                    format_secs(PATIENCE),
+                    format_secs(first.takes),
+                    format_secs(second.takes),
+                )),
+            }
+        }
+    };
+
+    if (got_first, got_second) != (first.parcel, second.parcel) {
+        let swapped = (got_second, got_first) == (first.parcel, second.parcel);
+        run.fail(format!(
+            "{call} returned ({got_first:?}, {got_second:?}); it should return ({:?}, {:?}).{}\n\
+             Like `tokio::join!` (and asyncio.gather), Join2 gives the output of `first` first and the \
+             output of `second` second, whichever finished first.",
+            first.parcel,
+            second.parcel,
+            if swapped { " The two outputs are swapped." } else { "" },
+        ));
+    }
+    let slowest = first.takes.max(second.takes);
+    run.ensure(
+        watched.at == slowest,
+        format!(
+            "{call} returned at {}, but the slower delivery was in at {}: a join is ready the moment its \
+             last future is, not later.",
+            format_secs(watched.at),
+            format_secs(slowest),
+        ),
+    );
+    run.assert_elapsed(slowest);
+}
+
+// ---------------------------------------------------------------------------------
+// Pickup: a probe that writes down every poll and every wake-up.
+
+/// One poll of the pickup.
+#[derive(Clone, Debug)]
+struct Polled {
+    at: Duration,
+    /// Who polled it: `the customer`, `the front desk`.
+    by: &'static str,
+    ready: bool,
+}
+
+/// One wake-up, through the waker that came with poll number `poll` (1-based).
+#[derive(Clone, Debug)]
+struct Woken {
+    at: Duration,
+    poll: usize,
+    /// How many polls there had been by then.
+    polls_so_far: usize,
+}
+
+/// The delivery: when, and after how many polls.
+#[derive(Clone, Copy, Debug)]
+struct Delivered {
+    at: Duration,
+    polls_before: usize,
+    wakes_before: usize,
+}
+
+/// Everything the probe saw.
+#[derive(Clone, Debug, Default)]
+struct Seen {
+    polls: Vec<Polled>,
+    wakes: Vec<Woken>,
+    delivered: Option<Delivered>,
+}
+
+fn lock(seen: &Mutex<Seen>) -> MutexGuard<'_, Seen> {
+    seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The waker a probe hands to the pickup: it writes the wake-up down, then wakes the
+/// task that polled.
+#[derive(Debug)]
+struct NotingWaker {
+    poll: usize,
+    by: &'static str,
+    start: Instant,
+    seen: Arc<Mutex<Seen>>,
+    task: Waker,
+}
+
+impl Wake for NotingWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        let mut seen = lock(&self.seen);
+        let polls_so_far = seen.polls.len();
+        seen.wakes.push(Woken { at: self.start.elapsed(), poll: self.poll, polls_so_far });
+        let count = seen.wakes.len();
+        drop(seen);
+        if count <= NOTED {
+            // A waker from before the latest poll: it may wake a task that no longer waits.
+            let stale = if self.poll < polls_so_far { " (an older waker)" } else { "" };
+            note("pickup", &format!("woken: {}{stale}", self.by));
+        }
+        self.task.wake_by_ref();
+    }
+}
+
+/// For the thread check: the probe tells the courier's thread when the pickup has said
+/// Pending, and waits until the parcel is delivered before it passes the Pending on.
+#[derive(Debug)]
+struct Handoff {
+    go: mpsc::Sender<()>,
+    delivered: mpsc::Receiver<()>,
+}
+
+/// Wraps a pickup: each poll hands it a [`NotingWaker`] and is written down (the first
+/// [`NOTED`] in the trace too). After [`POLL_LIMIT`] polls without the parcel, it stops
+/// with `None`.
+#[derive(Debug)]
+struct Probe<F> {
+    pickup: Pin<Box<F>>,
+    /// Who is polling it now.
+    by: &'static str,
+    start: Instant,
+    seen: Arc<Mutex<Seen>>,
+    handoff: Option<Handoff>,
+    /// The wait in the trace, from the first Pending to Ready.
+    waiting: Option<Span>,
+}
+
+impl<F: Future<Output = &'static str>> Probe<F> {
+    fn new(pickup: F, by: &'static str) -> Self {
+        Probe {
+            pickup: Box::pin(pickup),
+            by,
+            start: Instant::now(),
+            seen: Arc::default(),
+            handoff: None,
+            waiting: None,
+        }
+    }
+
+    /// What the courier delivers through, so the probe knows when the parcel came.
+    fn deliverer(&self) -> Deliverer {
+        Deliverer { start: self.start, seen: Arc::clone(&self.seen) }
+    }
+}
+
+/// Delivers a parcel for a check, and writes down when.
+#[derive(Debug)]
+struct Deliverer {
+    start: Instant,
+    seen: Arc<Mutex<Seen>>,
+}
+
+impl Deliverer {
+    /// Notes the delivery (`what`) in the trace, writes down when it came, and calls
+    /// `deliver`. Returns `deliver`'s panic message, if it panicked.
+    fn deliver(&self, courier: Courier<&'static str>, parcel: &'static str, what: &str) -> Option<String> {
+        note("courier", what);
+        {
+            let mut seen = lock(&self.seen);
+            let (polls_before, wakes_before) = (seen.polls.len(), seen.wakes.len());
+            seen.delivered = Some(Delivered { at: self.start.elapsed(), polls_before, wakes_before });
+        }
+        catch_unwind(AssertUnwindSafe(|| courier.deliver(parcel))).err().map(|p| panic_text(p.as_ref()))
+    }
+}
+
+impl<F: Future<Output = &'static str>> Future for Probe<F> {
+    type Output = Option<&'static str>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<&'static str>> {
+        let this = &mut *self;
+        let poll = lock(&this.seen).polls.len() + 1;
+        let waker = Waker::from(Arc::new(NotingWaker {
+            poll,
+            by: this.by,
+            start: this.start,
+            seen: Arc::clone(&this.seen),
+            task: cx.waker().clone(),
+        }));
+        let outcome = this.pickup.as_mut().poll(&mut Context::from_waker(&waker));
+        lock(&this.seen).polls.push(Polled { at: this.start.elapsed(), by: this.by, ready: outcome.is_ready() });
+        let what = match outcome {
+            Poll::Ready(parcel) => format!("polled by {}: ready, {parcel}", this.by),
+            Poll::Pending => format!("polled by {}: pending", this.by),
+        };
+        match (&outcome, this.waiting.take()) {
+            (Poll::Pending, None) => this.waiting = Some(Span::begin("pickup", &what)),
+            (Poll::Ready(_), Some(span)) => span.end(&what),
+            (_, span) => {
+                if poll <= NOTED {
+                    note("pickup", &what);
+                }
+                this.waiting = span;
+            }
+        }
+        match outcome {
+            Poll::Ready(parcel) => Poll::Ready(Some(parcel)),
+            Poll::Pending if poll >= POLL_LIMIT as usize => {
+                if let Some(span) = this.waiting.take() {
+                    span.end(&format!("stopped by the check: polled {POLL_LIMIT} times, still pending"));
+                }
+                Poll::Ready(None)
+            }
+            Poll::Pending => {
+                if let Some(handoff) = this.handoff.take()
+                    && handoff.go.send(()).is_ok()
+                {
+                    // Real time, and brief: the courier's thread only delivers.
+                    let _ = handoff.delivered.recv_timeout(Duration::from_secs(2));
+                }
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// A courier that delivers `parcel` after `after`, as a task of its own. Returns
+/// `deliver`'s panic message, if it panicked.
+async fn courier_after(
+    after: Duration,
+    deliverer: Deliverer,
+    courier: Courier<&'static str>,
+    parcel: &'static str,
+) -> Option<String> {
+    tokio::time::sleep(after).await;
+    deliverer.deliver(courier, parcel, &format!("delivers {parcel}"))
+}
+
+/// What a pickup check saw: how the wait ended, and every poll and wake-up.
+#[derive(Debug)]
+struct PickupRun {
+    watched: Watched<Option<&'static str>>,
+    seen: Seen,
+    /// `deliver()`'s panic message, if it panicked.
+    deliver_panicked: Option<String>,
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "(a panic without a message)".to_string())
+}
+
+/// `0.000s by the customer: pending`, one line per poll (the first few), for messages.
+fn poll_list(seen: &Seen) -> String {
+    let mut out = String::new();
+    for (i, p) in seen.polls.iter().enumerate().take(NOTED) {
+        let how = if p.ready { "ready" } else { "pending" };
+        out.push_str(&format!("  poll {}  {}  by {}: {how}\n", i + 1, format_secs(p.at), p.by));
+    }
+    if seen.polls.len() > NOTED {
+        out.push_str(&format!("  … {} polls in all\n", seen.polls.len()));
+    }
+    out
+}
+
+/// How to arrange a wake-up, the fix most pickup lessons end with.
+const KEEP_THE_WAKER: &str = "In `poll`, before returning `Poll::Pending`, keep `cx.waker().clone()` in the \
+     locker (a `waiting: Option<Waker>` field next to the parcel). In `deliver()`, after putting the parcel \
+     in, `take()` that waker and call `.wake()` on it. Then the runtime polls the pickup again, and this time \
+     the parcel is there.";
+
+/// Judges a pickup that should have been ready at `due`.
+fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
+    run.assert_not_blocked();
+    let story = &run.value;
+    let seen = &story.seen;
+    let polls = poll_list(seen);
+    if let Some(message) = &story.deliver_panicked {
+        let at = seen.delivered.map_or_else(String::new, |d| format!(" at {}", format_secs(d.at)));
+        run.fail(format!(
+            "deliver() panicked{at}:\n  {message}\n\
+             The parcel can arrive before the customer comes (like `fut.set_result(..)` before anyone \
+             awaits the future): then nobody is waiting, and there is no waker to wake yet. Wake only if \
+             there is one: `if let Some(waker) = locker.waiting.take() {{ waker.wake() }}`."
+        ));
+    }
+    if let Ending::Ready(None) | Ending::Spinning = story.watched.ending {
+        let spun = seen.polls.len();
+        run.fail(format!(
+            "The pickup was polled {spun} times by {}, and virtual time stood still at {}, while the \
+             courier was due at {}: a busy loop, so the check stopped it.\n{polls}\
+             The pickup returned `Poll::Pending` and woke its own task at once \
+             (`cx.waker().wake_by_ref()` inside `poll`), which tells the runtime \"poll me again right \
+             away\". The task never sleeps, the runtime's only thread never rests, and with a paused \
+             clock time can't even move on to the delivery. (Python's version of it is `while not \
+             fut.done(): await asyncio.sleep(0)`.) A waker is for the one who will make progress \
+             possible: here, the courier.\n{KEEP_THE_WAKER}",
+            seen.polls.last().map_or("nobody", |p| p.by),
+            format_secs(story.watched.at),
+            format_secs(due),
+        ));
+    }
+    let Some(delivery) = seen.delivered else {
+        run.fail(format!(
+            "The courier never delivered: the pickup never returned `Poll::Pending` though the locker was \
+             empty.\n{polls}"
+        ))
+    };
+    let delivered = format_secs(delivery.at);
+    match story.watched.ending {
+        Ending::Ready(_) | Ending::Spinning => {}
+        Ending::Stuck => {
+            let gave_up = format_secs(story.watched.at);
+            let Some(first) = seen.polls.first() else {
+                run.fail(format!("The pickup was never polled, and the check gave up at {gave_up}."))
+            };
+            if delivery.polls_before == 0 {
+                run.fail(format!(
+                    "The courier delivered the parcel at {delivered}, before anyone waited for it. The \
+                     customer came at {} and polled the pickup, and it returned `Poll::Pending`: the parcel \
+                     sat in the locker until the check gave up at {gave_up}.\n{polls}\
+                     `poll` must look in the locker first, and return `Poll::Ready(parcel)` at once if the \
+                     parcel is there: nobody will wake you for a parcel that has already arrived. (In Python, \
+                     `await fut` on a future that is already done returns its result straight away.)",
+                    format_secs(first.at),
+                ));
+            }
+            let after = &seen.wakes[delivery.wakes_before.min(seen.wakes.len())..];
+            if after.is_empty() {
+                run.fail(format!(
+                    "The pickup returned `Poll::Pending` at {}, the courier delivered at {delivered}, and \
+                     then nothing happened: nobody woke the customer's task, so nobody polled the pickup \
+                     again, and the parcel sat in the locker until the check gave up at {gave_up}.\n{polls}\
+                     `Poll::Pending` is a promise: \"I have arranged to be woken when I can go on\". The \
+                     runtime never polls a pending future again on its own; it waits for a wake-up, and \
+                     none came. In Python, `await fut` hands the future to the event loop, which adds a \
+                     done-callback to it, and `fut.set_result()` runs that callback: the waking is done for \
+                     you. In Rust it is the future's own job, and `cx` carries what it needs.\n{KEEP_THE_WAKER}",
+                    format_secs(first.at),
+                ));
+            }
+            if after.iter().all(|w| w.poll < w.polls_so_far) {
+                let woken = &after[0];
+                let stale_by = seen.polls.get(woken.poll - 1).map_or("nobody", |p| p.by);
+                let last_by = seen.polls.last().map_or("nobody", |p| p.by);
+                run.fail(format!(
+                    "At {} deliver() woke the waker that came with poll {} (by {stale_by}). But the \
+                     pickup had been polled {} times by then, and the last poll came from {last_by}, in \
+                     another task, with another waker. So {stale_by} was woken for nothing, {last_by} was \
+                     never woken, and the parcel sat in the locker until the check gave up at {gave_up}.\n{polls}\
+                     A future can move between polls: into a spawned task, into a `join!` or a `select!`. \
+                     Each poll brings the waker of whoever polls it now, so keep the latest one, not the \
+                     first: in `poll`, replace the stored waker every time you return Pending \
+                     (`locker.waiting = Some(cx.waker().clone())`). To save the clone when nothing changed, \
+                     keep the old one if `waker.will_wake(cx.waker())` says it wakes the same task.",
+                    format_secs(woken.at),
+                    woken.poll,
+                    woken.polls_so_far,
+                ));
+            }
+            run.fail(format!(
+                "The pickup was woken after the delivery at {delivered}, polled again, and still returned \
+                 `Poll::Pending`: the parcel wasn't there for it.\n{polls}\
+                 deliver() must put the parcel in the locker first and wake the customer after, so that \
+                 the poll that follows the wake-up finds it."
+            ));
+        }
+    }
+    let ready_at = story.watched.at;
+    run.ensure(
+        ready_at == due,
+        format!(
+            "The parcel was delivered at {delivered}, but the customer got it only at {}: the pickup should \
+             be ready as soon as the parcel is in the locker.\n{polls}",
+            format_secs(ready_at)
+        ),
+    );
+    run.assert_elapsed(due);
+}
+
+workbook::checks! {
+    fn both_parcels_arrive_in_one_second() {
+        // Books and shoes both take 1 s: joined, 1 s, not 2 s.
+        let run = workbook::run(watch(join2(delivery("books", secs(1)), delivery("shoes", secs(1)))));
+        judge_join(&run, trip(&run, "books", secs(1)), trip(&run, "shoes", secs(1)));
+        assert_trace!(run, "both_parcels_arrive_in_one_second");
+    }
+
+    fn faster_second_parcel_keeps_its_place() {
+        // Books take 2 s, shoes 1 s: shoes come first, but Join2 gives ("books", "shoes"),
+        // and doesn't poll shoes again once they are in.
+        let run = workbook::run(watch(join2(delivery("books", secs(2)), delivery("shoes", secs(1)))));
+        judge_join(&run, trip(&run, "books", secs(2)), trip(&run, "shoes", secs(1)));
+        assert_trace!(run, "faster_second_parcel_keeps_its_place");
+    }
+
+    fn finished_first_parcel_is_left_alone() {
+        // Books take 1 s, shoes 1.5 s: books must not be polled again after 1 s.
+        let run = workbook::run(watch(join2(delivery("books", secs(1)), delivery("shoes", millis(1500)))));
+        judge_join(&run, trip(&run, "books", secs(1)), trip(&run, "shoes", millis(1500)));
+        assert_trace!(run, "finished_first_parcel_is_left_alone");
+    }
+
+    fn customer_is_woken_by_the_delivery() {
+        // The customer waits from 0 s; the courier delivers books at 1 s.
+        let run = workbook::run(async {
+            let (courier, pickup) = locker();
+            let probe = Probe::new(pickup, "the customer");
+            let seen = Arc::clone(&probe.seen);
+            let courier = tokio::spawn(courier_after(secs(1), probe.deliverer(), courier, "books"));
+            let watched = watch(probe).await;
+            let deliver_panicked = if courier.is_finished() { courier.await.ok().flatten() } else { None };
+            PickupRun { watched, seen: lock(&seen).clone(), deliver_panicked }
+        });
+        judge_pickup(&run, secs(1));
+        assert_trace!(run, "customer_is_woken_by_the_delivery");
+    }
+
+    fn parcel_already_in_the_locker() {
+        // The courier delivers at 0 s, before anyone waits; the customer comes at 1 s.
+        let run = workbook::run(async {
+            let (courier, pickup) = locker();
+            let probe = Probe::new(pickup, "the customer");
+            let seen = Arc::clone(&probe.seen);
+            let deliver_panicked = probe.deliverer().deliver(courier, "books", "delivers books");
+            tokio::time::sleep(secs(1)).await;
+            let mut watched = watch(probe).await;
+            watched.at += secs(1);
+            PickupRun { watched, seen: lock(&seen).clone(), deliver_panicked }
+        });
+        judge_pickup(&run, secs(1));
+        assert_trace!(run, "parcel_already_in_the_locker");
+    }
+
+    fn latest_waker_is_the_one_woken() {
+        // The front desk polls the pickup once, then hands it to the customer, who waits
+        // in a task of their own. The courier delivers at 1 s.
+        let run = workbook::run(async {
+            let (courier, pickup) = locker();
+            let mut probe = Probe::new(pickup, "the front desk");
+            let seen = Arc::clone(&probe.seen);
+            let courier = tokio::spawn(courier_after(secs(1), probe.deliverer(), courier, "books"));
+            let at_the_desk = poll_fn(|cx| Poll::Ready(Pin::new(&mut probe).poll(cx))).await;
+            let watched = match at_the_desk {
+                Poll::Ready(parcel) => Watched { ending: Ending::Ready(parcel), at: Duration::ZERO, polls: 1 },
+                Poll::Pending => {
+                    probe.by = "the customer";
+                    let mut customer = tokio::spawn(probe);
+                    let watched = watch(&mut customer).await;
+                    if !matches!(watched.ending, Ending::Ready(_)) {
+                        // A customer still waiting is sent home: cancelled, and the trace says so.
+                        customer.abort();
+                        let _ = customer.await;
+                    }
+                    let ending = match watched.ending {
+                        Ending::Ready(Ok(parcel)) => Ending::Ready(parcel),
+                        Ending::Ready(Err(error)) => std::panic::resume_unwind(error.into_panic()),
+                        Ending::Spinning => Ending::Spinning,
+                        Ending::Stuck => Ending::Stuck,
+                    };
+                    Watched { ending, at: watched.at, polls: watched.polls }
+                }
+            };
+            let deliver_panicked = if courier.is_finished() { courier.await.ok().flatten() } else { None };
+            PickupRun { watched, seen: lock(&seen).clone(), deliver_panicked }
+        });
+        judge_pickup(&run, secs(1));
+        assert_trace!(run, "latest_waker_is_the_one_woken");
+    }
+
+    fn courier_on_another_thread() {
+        // The courier is a plain thread (tokio's blocking pool), like the callback-based
+        // code an `asyncio.Future` is made for. It delivers as soon as the pickup has
+        // said Pending, so the waker must wake the customer's task from that thread.
+        let run = workbook::run(async {
+            let (courier, pickup) = locker();
+            let (go, go_signal) = mpsc::channel();
+            let (done, delivered) = mpsc::channel();
+            let mut probe = Probe::new(pickup, "the customer");
+            probe.handoff = Some(Handoff { go, delivered });
+            let seen = Arc::clone(&probe.seen);
+            let deliverer = probe.deliverer();
+            let thread = tokio::task::spawn_blocking(move || {
+                if go_signal.recv_timeout(Duration::from_secs(2)).is_err() {
+                    return None;
+                }
+                let panicked = deliverer.deliver(courier, "books", "delivers books from its own thread");
+                let _ = done.send(());
+                panicked
+            });
+            let watched = watch(probe).await;
+            let deliver_panicked = thread.await.ok().flatten();
+            PickupRun { watched, seen: lock(&seen).clone(), deliver_panicked }
+        });
+        judge_pickup(&run, Duration::ZERO);
+    }
+}
