@@ -1,0 +1,44 @@
+//! grader: expect fail shutdown_lets_jobs_in_flight_finish "cancelled on the spot"
+//! grader: expect fail ctrl_c_drains_then_exits "cancelled halfway"
+//! Keeps the jobs in a `JoinSet` and, when the token fires, calls `shutdown()` on it:
+//! every job in flight is aborted, the way asyncio cancels its tasks on Ctrl-C.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
+    let mut running = JoinSet::new();
+    loop {
+        tokio::select! {
+            biased;
+            () = shutdown.cancelled() => {
+                // Stop everything, now.
+                running.shutdown().await;
+                return;
+            }
+            job = jobs.recv() => match job {
+                Some(job) => {
+                    running.spawn(job);
+                }
+                None => break,
+            },
+        }
+    }
+    while running.join_next().await.is_some() {}
+}
+
+pub async fn serve(jobs: mpsc::Receiver<Job>) {
+    let shutdown = CancellationToken::new();
+    let on_ctrl_c = shutdown.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        on_ctrl_c.cancel();
+    });
+    run_worker(shutdown, jobs).await;
+}

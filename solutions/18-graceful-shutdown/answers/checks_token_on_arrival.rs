@@ -1,0 +1,34 @@
+//! grader: expect fail stops_at_once_when_idle "noticed it only at 3.000s, when the next job arrived"
+//! Waits for its jobs properly, but asks `is_cancelled()` only when a job has arrived:
+//! an idle worker doesn't notice the shutdown until the next job comes.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
+    let tracker = TaskTracker::new();
+    while let Some(job) = jobs.recv().await {
+        if shutdown.is_cancelled() {
+            break;
+        }
+        tracker.spawn(job);
+    }
+    tracker.close();
+    tracker.wait().await;
+}
+
+pub async fn serve(jobs: mpsc::Receiver<Job>) {
+    let shutdown = CancellationToken::new();
+    let on_ctrl_c = shutdown.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        on_ctrl_c.cancel();
+    });
+    run_worker(shutdown, jobs).await;
+}

@@ -1,0 +1,38 @@
+//! grader: expect fail shutdown_lets_jobs_in_flight_finish "were still running"
+//! grader: expect fail finishes_when_the_queue_closes "were still running"
+//! grader: expect fail ctrl_c_drains_then_exits "`serve` returned while"
+//! Watches the token and the queue together, but spawns the jobs with `tokio::spawn`
+//! and returns without waiting for them: the jobs in flight are left to die with `main`.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
+    loop {
+        tokio::select! {
+            biased;
+            () = shutdown.cancelled() => break,
+            job = jobs.recv() => match job {
+                Some(job) => {
+                    tokio::spawn(job);
+                }
+                None => break,
+            },
+        }
+    }
+}
+
+pub async fn serve(jobs: mpsc::Receiver<Job>) {
+    let shutdown = CancellationToken::new();
+    let on_ctrl_c = shutdown.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        on_ctrl_c.cancel();
+    });
+    run_worker(shutdown, jobs).await;
+}
