@@ -1,0 +1,52 @@
+//! grader: expect fail messages_are_delivered_as_they_arrive "it noticed only when something else woke it up"
+//! The Python way, `wait_for(queue.get(), timeout)`: waits for a message until the next
+//! ping is due with `timeout_at`, and looks at the shutdown signal only in between, so it
+//! notices the shutdown at the next ping.
+
+use std::io;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
+use tokio::sync::{mpsc, oneshot};
+use tokio::time::{Instant, interval_at, timeout_at};
+use workbook::sim::mailbox;
+
+/// How often the session pings the client: every second.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+
+/// Delivers each message of `inbox` as it arrives and pings the client every
+/// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
+/// signal are delivered first) or the client hangs up (every sender is dropped).
+pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
+    let mut next_ping = Instant::now() + KEEP_ALIVE;
+    loop {
+        match timeout_at(next_ping, inbox.recv()).await {
+            Ok(Some(message)) => mailbox::deliver(&message),
+            Ok(None) => break,
+            Err(_elapsed) => {
+                mailbox::keep_alive();
+                next_ping += KEEP_ALIVE;
+            }
+        }
+        if shutdown.try_recv().is_ok() {
+            break;
+        }
+    }
+}
+
+/// Reads newline-delimited lines from `connection`, delivering each one as soon as its
+/// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
+/// the client closes the connection.
+pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
+    let mut lines = BufReader::new(connection).lines();
+    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    loop {
+        tokio::select! {
+            line = lines.next_line() => match line? {
+                Some(line) => mailbox::deliver(&line),
+                None => return Ok(()),
+            },
+            _ = keep_alive.tick() => mailbox::keep_alive(),
+        }
+    }
+}
