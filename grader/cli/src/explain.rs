@@ -27,9 +27,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
         let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "17-send-bounds.md" };
         return explanation(not_send(diagnostic), chapter);
     }
-    if (code == "E0277" || code == "E0599")
-        && message.contains("Future<Output = impl Stream")
-    {
+    if (code == "E0277" || code == "E0599") && message.contains("Future<Output = impl Stream") {
         return explanation(
             "This is a future *of* a stream, not a stream: an `async fn` returning `impl Stream` \
              gives back a future, which you would have to `.await` before reading. Python's async \

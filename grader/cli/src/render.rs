@@ -64,7 +64,12 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
                 writeln!(out, "{} the same as above.", style::hint("What this means:"))?;
             } else {
                 explained.push(&explanation.text);
-                writeln!(out, "{} {}", style::hint("What this means:"), wrap(&explanation.text, 78, "  ").trim_start())?;
+                writeln!(
+                    out,
+                    "{} {}",
+                    style::hint("What this means:"),
+                    wrap(&explanation.text, 78, "  ").trim_start()
+                )?;
                 writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
             }
         }
@@ -73,7 +78,13 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
     let hidden = messages.len() - shown;
     if hidden > 0 {
         let errors = if hidden == 1 { "error" } else { "errors" };
-        writeln!(out, "{}", style::dim(&format!("…and {hidden} more {errors}. Fix the first one first: later errors often follow from it. `--verbose` shows them all.")))?;
+        writeln!(
+            out,
+            "{}",
+            style::dim(&format!(
+                "…and {hidden} more {errors}. Fix the first one first: later errors often follow from it. `--verbose` shows them all."
+            ))
+        )?;
     }
     Ok(())
 }
