@@ -186,6 +186,23 @@ pub fn panic(message: &str) -> Option<Explanation> {
             "09-spawn-blocking.md",
         );
     }
+    if message.contains("Lagged(") {
+        return explanation(
+            "A `broadcast::Receiver` fell behind: the channel keeps only its last `capacity` \
+             messages, and `recv()` said `Err(RecvError::Lagged(n))`, n messages missed. That is \
+             news, not a failure: handle it (tell the client, or just carry on) and call `recv()` \
+             again. Only `RecvError::Closed` means the end.",
+            "19-broadcast-server.md",
+        );
+    }
+    if message.contains("SendError(") {
+        return explanation(
+            "A send failed because nobody is listening any more: `mpsc` when the receiver is \
+             gone, `broadcast` when there are no receivers at the moment. For a broadcast that is \
+             normal (an empty room), so don't `unwrap()` it: `let _ = tx.send(..);`.",
+            "19-broadcast-server.md",
+        );
+    }
     if message.starts_with("not yet implemented") {
         return explanation("Your code reached a `todo!()`: this is where your work goes.", "01-runtime.md");
     }
@@ -238,6 +255,7 @@ mod tests {
             r#"{"level":"error","message":"the trait bound `impl futures::Future<Output = impl Stream<Item = Book>>: Stream` is not satisfied","code":{"code":"E0277"},"spans":[],"children":[],"rendered":null}"#,
         );
         assert_eq!(compile_error(&stream_fn).unwrap().chapter, "16-streams.md");
+        assert!(panic("called `Result::unwrap()` on an `Err` value: Lagged(39)").is_some());
         assert!(panic("can call blocking only when running on the multi-threaded runtime").is_some());
         assert!(panic("there is no reactor running, must be called from the context of a Tokio 1.x runtime").is_some());
         assert!(panic("A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.").is_some());

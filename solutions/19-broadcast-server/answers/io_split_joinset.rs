@@ -1,0 +1,74 @@
+//! grader: expect pass
+//! Another correct answer: `tokio::io::split`, and both directions as tasks in a `JoinSet`;
+//! when either ends, dropping the set aborts the other.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines, ReadHalf, WriteHalf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::task::JoinSet;
+
+#[derive(Debug)]
+pub struct ChatRoom {
+    messages: broadcast::Sender<String>,
+    online: AtomicUsize,
+}
+
+impl ChatRoom {
+    pub fn new(capacity: usize) -> Arc<ChatRoom> {
+        let (messages, _) = broadcast::channel(capacity);
+        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
+    }
+
+    pub fn online(&self) -> usize {
+        self.online.load(Ordering::SeqCst)
+    }
+}
+
+pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
+    loop {
+        if let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(handle_client(stream, Arc::clone(&room)));
+        }
+    }
+}
+
+async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) {
+    let (reader, writer) = tokio::io::split(stream);
+    let mut lines = BufReader::new(reader).lines();
+    let Ok(Some(name)) = lines.next_line().await else { return };
+    let inbox = room.messages.subscribe();
+    room.online.fetch_add(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} joined"));
+
+    let mut directions = JoinSet::new();
+    directions.spawn(listen(lines, Arc::clone(&room), name.clone()));
+    directions.spawn(forward(inbox, writer));
+    // Whichever ends first, the client is gone; dropping the set aborts the other.
+    directions.join_next().await;
+    drop(directions);
+
+    room.online.fetch_sub(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} left"));
+}
+
+async fn listen(mut lines: Lines<BufReader<ReadHalf<TcpStream>>>, room: Arc<ChatRoom>, name: String) {
+    while let Ok(Some(line)) = lines.next_line().await {
+        let _ = room.messages.send(format!("{name}: {line}"));
+    }
+}
+
+async fn forward(mut inbox: broadcast::Receiver<String>, mut writer: WriteHalf<TcpStream>) {
+    loop {
+        let line = match inbox.recv().await {
+            Ok(line) => line,
+            Err(RecvError::Lagged(missed)) => format!("(missed {missed} messages)"),
+            Err(RecvError::Closed) => return,
+        };
+        if writer.write_all(format!("{line}\n").as_bytes()).await.is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! grader: expect fail leaving_clients_are_counted_out "If that error went up with `?`"
+//! Two tasks per client, but the reading loop uses `?` on `next_line()`: when a connection
+//! breaks, the function returns on the spot and skips counting the client out.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::tcp::OwnedWriteHalf;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::broadcast::{self, error::RecvError};
+
+#[derive(Debug)]
+pub struct ChatRoom {
+    messages: broadcast::Sender<String>,
+    online: AtomicUsize,
+}
+
+impl ChatRoom {
+    pub fn new(capacity: usize) -> Arc<ChatRoom> {
+        let (messages, _) = broadcast::channel(capacity);
+        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
+    }
+
+    pub fn online(&self) -> usize {
+        self.online.load(Ordering::SeqCst)
+    }
+}
+
+pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
+    loop {
+        let Ok((stream, _address)) = listener.accept().await else { continue };
+        tokio::spawn(handle_client(stream, Arc::clone(&room)));
+    }
+}
+
+async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
+    let (reader, writer) = stream.into_split();
+    let mut lines = BufReader::new(reader).lines();
+    let Some(name) = lines.next_line().await? else { return Ok(()) };
+    let inbox = room.messages.subscribe();
+    room.online.fetch_add(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} joined"));
+
+    let forwarder = tokio::spawn(forward(inbox, writer));
+    while let Some(line) = lines.next_line().await? {
+        let _ = room.messages.send(format!("{name}: {line}"));
+    }
+    forwarder.abort();
+    room.online.fetch_sub(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} left"));
+    Ok(())
+}
+
+async fn forward(mut inbox: broadcast::Receiver<String>, mut writer: OwnedWriteHalf) -> io::Result<()> {
+    loop {
+        let line = match inbox.recv().await {
+            Ok(line) => line,
+            Err(RecvError::Lagged(missed)) => format!("(missed {missed} messages)"),
+            Err(RecvError::Closed) => return Ok(()),
+        };
+        writer.write_all(format!("{line}\n").as_bytes()).await?;
+    }
+}

@@ -1,0 +1,59 @@
+//! grader: expect fail everyone_hears_every_message_once "takes turns, like a request handler"
+//! grader: expect fail leaving_clients_are_counted_out "takes turns, like a request handler"
+//! grader: expect fail slow_client_misses_messages_but_stays "takes turns, like a request handler"
+//! One task per client that passes on what the room said (`try_recv`), then waits for the
+//! client's next line: a client hears the room only when it speaks.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::broadcast;
+
+#[derive(Debug)]
+pub struct ChatRoom {
+    messages: broadcast::Sender<String>,
+    online: AtomicUsize,
+}
+
+impl ChatRoom {
+    pub fn new(capacity: usize) -> Arc<ChatRoom> {
+        let (messages, _) = broadcast::channel(capacity);
+        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
+    }
+
+    pub fn online(&self) -> usize {
+        self.online.load(Ordering::SeqCst)
+    }
+}
+
+pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
+    loop {
+        let Ok((stream, _address)) = listener.accept().await else { continue };
+        tokio::spawn(handle_client(stream, Arc::clone(&room)));
+    }
+}
+
+async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
+    let (reader, mut writer) = stream.into_split();
+    let mut lines = BufReader::new(reader).lines();
+    let Some(name) = lines.next_line().await? else { return Ok(()) };
+    let mut inbox = room.messages.subscribe();
+    room.online.fetch_add(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} joined"));
+
+    loop {
+        // Pass on everything the room said since last time...
+        while let Ok(message) = inbox.try_recv() {
+            writer.write_all(format!("{message}\n").as_bytes()).await?;
+        }
+        // ...then wait for this client to say something.
+        let Some(line) = lines.next_line().await? else { break };
+        let _ = room.messages.send(format!("{name}: {line}"));
+    }
+    room.online.fetch_sub(1, Ordering::SeqCst);
+    let _ = room.messages.send(format!("* {name} left"));
+    Ok(())
+}
