@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "grader",
     version,
-    after_help = "Examples:\n  grader                 show your progress and what to do next\n  grader check 04        check exercise 04-gather\n  grader hint gather     show the next hint for 04-gather\n  grader next            move on to the next exercise\n  grader verify          prove every stub fails and every solution passes"
+    after_help = "Examples:\n  grader                 show your progress and what to do next\n  grader check 04        check exercise 04-gather\n  grader watch           check again on every save\n  grader hint gather     show the next hint for 04-gather\n  grader next            move on to the next exercise\n  grader solution 04     compare your code with the reference, once it passes\n  grader verify          prove every stub fails and every solution passes"
 )]
 pub struct Cli {
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always, never.
@@ -36,11 +36,15 @@ pub enum Command {
     },
     /// Build an exercise and run its checks (the current exercise if none is named).
     #[command(
-        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json"
+        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json\n  grader check --all"
     )]
     Check {
         /// The exercise: `04-gather`, `04`, `4` or `gather`.
+        #[arg(conflicts_with = "all")]
         exercise: Option<String>,
+        /// Check every exercise in order, then show a summary.
+        #[arg(long)]
+        all: bool,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Wall-clock limit for the checks' process, in seconds; a check still running
@@ -61,6 +65,47 @@ pub enum Command {
     },
     /// Move on to the next exercise.
     Next,
+    /// Check the current exercise again on every save, and move on after a pass.
+    #[command(
+        after_help = "Keys: h next hint · n next exercise · l list · r rerun · c check all · q quit\n\nExamples:\n  grader watch\n  grader watch --poll    (WSL, containers, network drives: where file events don't arrive)"
+    )]
+    Watch {
+        /// Look for changes by polling instead of file-system events.
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Put an exercise's file back as shipped. Asks first; your version is kept in
+    /// `.grader/backups/`.
+    #[command(after_help = "Examples:\n  grader reset 04\n  grader reset gather --yes")]
+    Reset {
+        /// The exercise: `04-gather`, `04`, `4` or `gather`.
+        exercise: String,
+        /// Don't ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Show the reference solution of an exercise, once you have passed it.
+    #[command(
+        after_help = "Examples:\n  grader solution 04\n  grader solution 04 --diff\n  grader solution 07 --force"
+    )]
+    Solution {
+        /// The exercise: `04-gather`, `04`, `4` or `gather`.
+        exercise: String,
+        /// Show the solution as a diff against your code.
+        #[arg(long)]
+        diff: bool,
+        /// Show it even though the exercise has not passed yet.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  grader completions bash > ~/.local/share/bash-completion/completions/grader\n  grader completions zsh > ~/.zfunc/_grader\n  grader completions fish > ~/.config/fish/completions/grader.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
     #[command(after_help = "Examples:\n  grader verify\n  grader verify 04 --format json")]

@@ -5,8 +5,11 @@ pub mod check;
 pub mod hint;
 pub mod list;
 pub mod next;
+pub mod reset;
+pub mod solution;
 pub mod status;
 pub mod verify;
+pub mod watch;
 
 use anyhow::Result;
 

@@ -53,11 +53,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
     match cli.command {
         None => commands::status::run(&config, &mut out),
         Some(Command::List { format }) => commands::list::run(&config, format, &mut out),
-        Some(Command::Check { exercise, format, timeout, verbose }) => {
+        Some(Command::Check { all: true, format, timeout, verbose, .. }) => {
+            commands::check::run_all(&config, format, timeout, verbose, &mut out)
+        }
+        Some(Command::Check { exercise, format, timeout, verbose, .. }) => {
             commands::check::run(&config, exercise.as_deref(), format, timeout, verbose, &mut out)
         }
         Some(Command::Hint { exercise, all }) => commands::hint::run(&config, exercise.as_deref(), all, &mut out),
         Some(Command::Next) => commands::next::run(&config, &mut out),
+        Some(Command::Watch { poll }) => commands::watch::run(&config, poll),
+        Some(Command::Reset { exercise, yes }) => commands::reset::run(&config, &exercise, yes, &mut out),
+        Some(Command::Solution { exercise, diff, force }) => {
+            commands::solution::run(&config, &exercise, diff, force, &mut out)
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "grader", &mut out);
+            Ok(exit::Outcome::Passed)
+        }
         Some(Command::Verify { exercise, format, timeout }) => {
             commands::verify::run(&config, exercise.as_deref(), format, timeout, &mut out)
         }

@@ -242,3 +242,40 @@ mod tests {
         assert_eq!(wrap("took about\u{a0}5\u{a0}ms", 12, ""), "took\nabout 5 ms");
     }
 }
+
+/// One line for an exercise in `check --all`: its verdict and, when it failed, the
+/// first line of the first lesson (all failing checks with `verbose`).
+pub fn summary_line(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
+    let (mark, what) = match report.verdict {
+        Verdict::Pass => (style::pass("✓"), format!("all {} checks pass", report.checks.len())),
+        Verdict::CompileError => (style::fail("✗"), "does not compile".to_string()),
+        Verdict::Timeout => (style::fail("⧗"), "a check hung".to_string()),
+        Verdict::Crashed => (style::fail("✗"), "the checks crashed".to_string()),
+        Verdict::Blocked => {
+            (style::fail("✗"), format!("{} of {} checks pass; blocked", report.passed(), report.checks.len()))
+        }
+        Verdict::Fail => (style::fail("✗"), format!("{} of {} checks pass", report.passed(), report.checks.len())),
+    };
+    writeln!(out, "{mark} {:<24} {}", exercise.name, style::dim(&what))?;
+    let failing = report.checks.iter().filter(|c| c.status != Status::Pass && c.status != Status::NotRun);
+    for check in failing.take(if detail.verbose { usize::MAX } else { 1 }) {
+        let first = failure_text(check).lines().next().unwrap_or("").to_string();
+        writeln!(out, "    {}: {}", check.title(), shorten(&first, 60))?;
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error for long runs (`check --all`, `verify`), hidden when
+/// standard error is not a terminal or `show` is false, so logs and JSON stay clean.
+pub fn progress_bar(length: u64, show: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    if !show || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(length);
+    let template = "{bar:30} {pos}/{len} {msg}";
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("█▌ "));
+    }
+    bar
+}

@@ -46,6 +46,47 @@ pub fn run(
     Ok(if report.verdict == Verdict::Pass { Outcome::Passed } else { Outcome::NotYet })
 }
 
+/// `grader check --all`: every exercise in order, one line each, then a summary. The
+/// progress of each is recorded as with `check`.
+pub fn run_all(
+    config: &Config,
+    format: Format,
+    timeout: Option<u64>,
+    verbose: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let mut workbook = Workbook::load(config)?;
+    let exercises = workbook.exercises.clone();
+    let bar = crate::render::progress_bar(exercises.len() as u64, format == Format::Human);
+    let mut reports = Vec::new();
+    for exercise in &exercises {
+        bar.set_message(exercise.name.clone());
+        let report = judge(config, exercise, limit_for(exercise, timeout))?;
+        let record = workbook.store.exercise(&exercise.name);
+        record.last_verdict = Some(report.verdict.as_str().to_string());
+        record.passed |= report.verdict == Verdict::Pass;
+        workbook.store.save()?;
+        if format == Format::Human {
+            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose }))?;
+        }
+        bar.inc(1);
+        reports.push(report);
+    }
+    bar.finish_and_clear();
+    let passed = reports.iter().filter(|r| r.verdict == Verdict::Pass).count();
+    match format {
+        Format::Human => {
+            writeln!(out)?;
+            writeln!(out, "{passed} of {} exercises pass.", reports.len())?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &reports).context("failed to write JSON")?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if passed == reports.len() { Outcome::Passed } else { Outcome::NotYet })
+}
+
 /// The wall-clock limit for each check of `exercise`.
 pub fn limit_for(exercise: &Exercise, timeout: Option<u64>) -> Duration {
     timeout.or(exercise.meta.timeout_secs).map(Duration::from_secs).unwrap_or(DEFAULT_TIMEOUT)
