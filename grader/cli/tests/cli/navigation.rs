@@ -68,3 +68,110 @@ fn a_missing_workbook_is_a_setup_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a workbook folder"));
 }
+
+/// Makes the sandbox a git clone-like repository: everything committed as shipped.
+fn commit_as_shipped(sandbox: &Sandbox) {
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .arg("-C")
+            .arg(sandbox.root())
+            .args(["-c", "user.name=Workbook", "-c", "user.email=workbook@example.com"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "shipped"]);
+}
+
+#[test]
+fn reset_restores_the_shipped_file_and_keeps_yours() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    commit_as_shipped(&sandbox);
+    let learner = sandbox.root().join("exercises/04-gather/src/gather.rs");
+    let shipped = std::fs::read_to_string(&learner).unwrap();
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    sandbox.grader(&["hint", "04"]);
+
+    // Without a terminal to ask on, it refuses unless told --yes, and changes nothing.
+    let refused = sandbox.grader(&["reset", "04"]);
+    assert_eq!(refused.code, 2, "{}", refused.text);
+    assert!(refused.text.contains("add --yes"), "{}", refused.text);
+    assert_ne!(std::fs::read_to_string(&learner).unwrap(), shipped);
+
+    let reset = sandbox.grader(&["reset", "04", "--yes"]);
+    assert_eq!(reset.code, 0, "{}", reset.text);
+    assert_eq!(std::fs::read_to_string(&learner).unwrap(), shipped, "{}", reset.text);
+    // The learner's version is kept, byte for byte.
+    let backups = sandbox.root().join(".grader/backups/04-gather");
+    let kept = std::fs::read_dir(&backups).unwrap().next().unwrap().unwrap().path().join("gather.rs");
+    let solution = std::fs::read_to_string(sandbox.root().join("solutions/04-gather/gather.rs")).unwrap();
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), solution);
+    assert!(
+        reset.text.contains("Your version of exercises/04-gather/src/gather.rs is kept in .grader/backups/04-gather/")
+    );
+    // Progress (here: the hint shown) is untouched.
+    assert!(sandbox.grader(&["hint", "04"]).text.contains("Hint 2 of 3"));
+
+    let again = sandbox.grader(&["reset", "04", "--yes"]);
+    assert!(again.text.contains("already as shipped"), "{}", again.text);
+}
+
+#[test]
+fn reset_outside_a_git_clone_says_what_to_do() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    let output = sandbox.grader(&["reset", "04", "--yes"]);
+    assert_eq!(output.code, 2, "{}", output.text);
+    assert!(output.text.contains("can't find the shipped version"), "{}", output.text);
+}
+
+#[test]
+fn solution_waits_for_a_pass_unless_forced() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    let hidden = sandbox.grader(&["solution", "04"]);
+    assert_eq!(hidden.code, 1, "{}", hidden.text);
+    assert!(hidden.text.contains("hasn't passed yet") && !hidden.text.contains("try_join_all"), "{}", hidden.text);
+    let forced = sandbox.grader(&["solution", "04", "--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.text);
+    assert!(forced.text.contains("try_join_all(urls"), "{}", forced.text);
+    let diff = sandbox.grader(&["solution", "04", "--force", "--diff"]);
+    assert!(diff.text.contains("--- yours: exercises/04-gather/src/gather.rs"), "{}", diff.text);
+    assert!(diff.text.lines().any(|l| l.starts_with('+') && l.contains("try_join_all")), "{}", diff.text);
+
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    assert_eq!(sandbox.grader(&["check", "04"]).code, 0);
+    let shown = sandbox.grader(&["solution", "04"]);
+    assert_eq!(shown.code, 0, "{}", shown.text);
+    let same = sandbox.grader(&["solution", "04", "--diff"]);
+    assert!(same.text.contains("is the same as solutions/04-gather/gather.rs"), "{}", same.text);
+}
+
+#[test]
+fn check_all_judges_every_exercise_in_order() {
+    let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    let output = sandbox.grader(&["check", "--all"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    let first = output.text.find("01-runtime").unwrap();
+    let second = output.text.find("04-gather").unwrap();
+    assert!(first < second, "{}", output.text);
+    assert!(output.text.contains("✓ 04-gather"), "{}", output.text);
+    assert!(output.text.contains("1 of 2 exercises pass."), "{}", output.text);
+    let json = sandbox.grader(&["check", "--all", "--format", "json"]);
+    let reports: serde_json::Value = serde_json::from_str(&json.text).unwrap();
+    assert_eq!(reports.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn completions_cover_every_command() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    let bash = sandbox.grader(&["completions", "bash"]);
+    assert_eq!(bash.code, 0);
+    for command in ["check", "hint", "next", "watch", "reset", "solution", "verify"] {
+        assert!(bash.text.contains(command), "bash completions lack {command}");
+    }
+    let unknown = sandbox.grader(&["completions", "tcsh"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.text);
+}
