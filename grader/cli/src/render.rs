@@ -279,3 +279,10 @@ pub fn progress_bar(length: u64, show: bool) -> indicatif::ProgressBar {
     }
     bar
 }
+
+/// A fixed-width progress meter: `[█████░░░░░] 5/20`.
+pub fn progress_meter(done: usize, total: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+    format!("[{}{}] {done}/{total}", "█".repeat(filled), "░".repeat(WIDTH - filled))
+}

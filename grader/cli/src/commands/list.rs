@@ -52,7 +52,7 @@ pub fn run(config: &Config, format: Format, out: &mut dyn Write) -> Result<Outco
             }
             let done = rows.iter().filter(|r| r.status == "passed").count();
             writeln!(out)?;
-            writeln!(out, "{done} of {} done. ▸ marks the current exercise.", rows.len())?;
+            writeln!(out, "{} done. ▸ marks the current exercise.", crate::render::progress_meter(done, rows.len()))?;
         }
     }
     Ok(Outcome::Passed)

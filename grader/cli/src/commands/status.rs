@@ -17,8 +17,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
     let short = format!("{:02}", current.number);
     writeln!(out, "{}", style::heading("The async workbook: async Rust with tokio, checked by how your code runs."))?;
     writeln!(out)?;
-    let filled = (done * 30).checked_div(total).unwrap_or(0);
-    writeln!(out, "Progress  [{}{}] {done}/{total}", "█".repeat(filled), "░".repeat(30 - filled))?;
+    writeln!(out, "Progress  {}", crate::render::progress_meter(done, total))?;
     writeln!(out)?;
     if done == total {
         writeln!(out, "{} You have passed every exercise.", style::pass("All done!"))?;
@@ -41,7 +40,8 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
     writeln!(out)?;
     writeln!(
         out,
-        "Also: {} all exercises · {} a hint · {} move on",
+        "Also: {} checks on every save · {} all exercises · {} a hint · {} move on",
+        style::invoke("watch"),
         style::invoke("list"),
         style::invoke(&format!("hint {short}")),
         style::invoke("next")

@@ -91,7 +91,9 @@ pub fn run(
     let packages: Vec<&str> = cases.iter().map(|c| c.package.as_str()).collect();
     let build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
 
+    let bar = crate::render::progress_bar(cases.len() as u64, format == Format::Human);
     for (case, graft) in cases.iter().zip(&grafts) {
+        bar.set_message(format!("{} {}", case.exercise.name, case.name));
         let limit = limit_for(&case.exercise, timeout);
         let run_dir = scratch.root().join(".runs").join(&case.package);
         let _ = std::fs::remove_dir_all(&run_dir);
@@ -99,17 +101,21 @@ pub fn run(
         let problems = judge_case(&case.expected, &report);
         if format == Format::Human {
             let mark = if problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
-            writeln!(
-                out,
-                "{mark} {} {} {}",
-                case.exercise.name,
-                case.name,
-                style::dim(&describe(&case.expected, &report))
-            )?;
-            for problem in &problems {
-                writeln!(out, "    {}", problem)?;
-            }
+            bar.suspend(|| -> std::io::Result<()> {
+                writeln!(
+                    out,
+                    "{mark} {} {} {}",
+                    case.exercise.name,
+                    case.name,
+                    style::dim(&describe(&case.expected, &report))
+                )?;
+                for problem in &problems {
+                    writeln!(out, "    {}", problem)?;
+                }
+                Ok(())
+            })?;
         }
+        bar.inc(1);
         results.push(CaseResult {
             exercise: case.exercise.name.clone(),
             case: case.name.clone(),
@@ -119,6 +125,7 @@ pub fn run(
         });
     }
 
+    bar.finish_and_clear();
     let failed: Vec<&CaseResult> = results.iter().filter(|r| !r.problems.is_empty()).collect();
     match format {
         Format::Json => {

@@ -6,5 +6,6 @@
 mod sandbox;
 
 mod check;
+mod errors;
 mod navigation;
 mod verify;
