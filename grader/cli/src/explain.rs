@@ -2,7 +2,7 @@
 //! rustc's codes and messages) and panics (matched on their text). Every heuristic that
 //! reads message text lives here, tested against real messages.
 
-use crate::cargo::Diagnostic;
+use crate::cargo::{Diagnostic, Span};
 
 /// An explanation for a learner, and the chapter that teaches the topic.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -12,7 +12,28 @@ pub struct Explanation {
 }
 
 fn explanation(text: impl Into<String>, chapter: &'static str) -> Option<Explanation> {
-    Some(Explanation { text: text.into(), chapter })
+    Some(explained(text.into(), chapter))
+}
+
+fn explained(text: String, chapter: &'static str) -> Explanation {
+    Explanation { text: keep_code_together(&text), chapter }
+}
+
+/// Joins the words of each short `code span` with non-breaking spaces, so wrapping
+/// never cuts `async move { … }` in two (`render::wrap` prints them as plain spaces).
+fn keep_code_together(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && part.chars().count() <= 50 {
+            out.push_str(&part.replace(' ', "\u{a0}"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Explains a compiler diagnostic, if it is one of the async-specific ones.
@@ -22,10 +43,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     if message.contains("future cannot be sent between threads safely")
         || message.contains("cannot be sent between threads safely") && mentions_await(diagnostic)
     {
-        // A lock guard held across an `.await` is the lesson of 07 (and 17); anything
-        // else, of 17.
-        let chapter = if diagnostic_mentions(diagnostic, "MutexGuard") { "07-lock.md" } else { "17-send-bounds.md" };
-        return explanation(not_send(diagnostic), chapter);
+        return Some(not_send(diagnostic));
     }
     if (code == "E0277" || code == "E0599") && message.contains("Future<Output = impl Stream") {
         return explanation(
@@ -40,10 +58,13 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
         return explanation(
-            "`.await` only works inside an `async fn` or an `async { }` block, just as Python's \
-             `await` only works inside `async def`. Either make the surrounding function `async` \
-             (and await it where it is called), or, at the very top of a program, run the future \
-             on a runtime with `#[tokio::main]` or `Runtime::block_on`.",
+            "`.await` is used in code that is not `async`: a plain `fn` or closure (rustc marks \
+             it \"this is not `async`\"). Only an `async fn` or an `async { }` block can pause \
+             at an `.await` and let other work run meanwhile, just as Python's `await` only works \
+             inside `async def`. Either make that code async (`async fn`, `async move { … }`) and \
+             `.await` it where it is used, or, where plain code must get a future's result (the \
+             top of a program, a function whose callers are not async), run the future on a \
+             runtime: `#[tokio::main]`, or a runtime's `block_on`, which is Rust's `asyncio.run`.",
             "01-runtime.md",
         );
     }
@@ -57,34 +78,31 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              Rust futures are lazy, like Python coroutine objects, and doing nothing is what a \
              never-awaited future does. (Python only warns: \"coroutine … was never awaited\"; \
              this workbook makes it an error.) Add `.await` to run it here, or hand it to \
-             `tokio::spawn` to run it in the background.",
+             `tokio::spawn` to run it in the background. `let _ = …` only silences the compiler: \
+             the future is still dropped without running.",
             "02-coroutines.md",
         );
     }
     if code == "E0308" && diagnostic.all().iter().any(|d| d.message.contains("consider `await`ing")) {
         return explanation(
-            "You have a future where a value is needed: calling an `async fn` gives you a future \
-             of its result, not the result. Add `.await` to get the value.",
+            "You have a future where its value is needed: calling an `async fn` gives you a future \
+             of its result, not the result, just as calling an `async def` function in Python \
+             gives you a coroutine object. Add `.await` to run it and get the value (rustc's \
+             `help:` above shows where).",
             "02-coroutines.md",
         );
     }
     if code == "E0277" && message.contains("is not a future") {
         return explanation(
-            "`.await` works on futures only. This value is already a plain value (the function \
-             that made it is not `async`), so there is nothing to wait for: drop the `.await`.",
+            "`.await` works on futures only, and this is already a plain value: the function that \
+             made it is a plain `fn`, not an `async fn`, so it has finished by the time it returns \
+             and there is nothing to wait for. Python would say \"object … can't be used in \
+             'await' expression\". Drop the `.await`.",
             "02-coroutines.md",
         );
     }
     if code == "E0373" || (code == "E0597" || code == "E0521") && mentions_static(diagnostic) {
-        return explanation(
-            "`tokio::spawn` and `spawn_blocking` run their work in the background, possibly after \
-             the current function has returned, so the future or closure must own everything it \
-             uses (it must be `'static`): it cannot borrow local variables or `&str` arguments. \
-             Move owned data in: turn borrowed text into a `String` (`name.to_string()`), clone \
-             what you need to keep, and write `async move { … }` (or `move || …` for \
-             `spawn_blocking`) so it takes ownership.",
-            "03-tasks.md",
-        );
+        return Some(must_be_static(diagnostic, code));
     }
     None
 }
@@ -96,61 +114,264 @@ fn diagnostic_mentions(diagnostic: &Diagnostic, text: &str) -> bool {
     })
 }
 
+/// Every span label of the diagnostic and its children, with its span.
+fn labels(diagnostic: &Diagnostic) -> impl Iterator<Item = (&Span, &str)> {
+    diagnostic.all().into_iter().flat_map(|d| d.spans.iter().filter_map(|s| Some((s, s.label.as_deref()?))))
+}
+
 fn mentions_await(diagnostic: &Diagnostic) -> bool {
-    diagnostic.all().iter().any(|d| d.spans.iter().any(|s| s.label.as_deref().is_some_and(|l| l.contains("await"))))
+    labels(diagnostic).any(|(_, label)| label.contains("await"))
 }
 
 fn mentions_static(diagnostic: &Diagnostic) -> bool {
-    diagnostic.all().iter().any(|d| {
-        d.message.contains("'static")
-            || d.spans.iter().any(|s| s.label.as_deref().is_some_and(|l| l.contains("'static")))
-    })
+    diagnostic_mentions(diagnostic, "'static")
 }
 
-/// The explanation of "future cannot be sent between threads safely", pointing at
-/// what is held across which `.await`.
-fn not_send(diagnostic: &Diagnostic) -> String {
-    let mut held = None;
-    let mut awaited = None;
-    for d in diagnostic.all() {
-        for span in &d.spans {
-            let Some(label) = span.label.as_deref() else { continue };
-            if label.contains("which is not `Send`") && held.is_none() {
-                held = Some(format!("{} (line {})", label, span.line_start));
+/// The text between the first pair of backticks after `after` in `text`.
+fn quoted_after<'a>(text: &'a str, after: &str) -> Option<&'a str> {
+    let rest = &text[text.find(after)? + after.len()..];
+    let rest = &rest[rest.find('`')? + 1..];
+    Some(&rest[..rest.find('`')?])
+}
+
+/// A variable's name as rustc quotes it (`mut tally` is `tally`).
+fn variable(name: &str) -> String {
+    name.trim_start_matches("mut ").to_string()
+}
+
+/// The file name alone: `exercises/07-lock/src/lock.rs` is `lock.rs`.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// What a "cannot be sent between threads safely" diagnostic says is not `Send`.
+#[derive(Debug, Default)]
+struct NotSend {
+    /// The type that is not `Send` ("has type `…` which is not `Send`").
+    held_type: Option<String>,
+    /// Where that value is made: file and line.
+    held_at: Option<(String, usize)>,
+    /// The variable that holds it, from the `.await`'s label.
+    name: Option<String>,
+    /// The line of the `.await` it is held across.
+    await_line: Option<usize>,
+    /// The value is captured by the task (moved in), rather than made inside it.
+    captured: bool,
+    /// The type rustc blames in its `help:` ("… is not implemented for `RefCell<Tally>`").
+    culprit: Option<String>,
+}
+
+impl NotSend {
+    fn read(diagnostic: &Diagnostic) -> NotSend {
+        let mut found = NotSend::default();
+        for d in diagnostic.all() {
+            if d.message.contains("captured value is not `Send`") {
+                found.captured = true;
             }
-            if label.contains("await occurs here") && awaited.is_none() {
-                awaited = Some(format!("line {}", span.line_start));
+            if found.culprit.is_none() && d.message.contains("is not implemented for `") {
+                found.culprit = d.message.rsplit_once("is not implemented for `").map(|(_, t)| {
+                    let t = t.strip_suffix('`').unwrap_or(t);
+                    t.to_string()
+                });
             }
         }
-    }
-    let mut text = String::from(
-        "`tokio::spawn` may move a task to another thread at any `.await`, so everything the task \
-         holds across an `.await` must be `Send` (safe to move between threads).",
-    );
-    match (held, awaited) {
-        (Some(held), Some(awaited)) => {
-            text.push_str(&format!(" Here a value that {held} is still alive at the `.await` on {awaited}."))
+        for (span, label) in labels(diagnostic) {
+            if label.contains("which is not `Send`") && found.held_type.is_none() {
+                found.held_type = quoted_after(label, "has type").map(str::to_string);
+                found.held_at = Some((span.file_name.clone(), span.line_start));
+            }
+            if label.contains("await occurs here") && found.await_line.is_none() {
+                found.await_line = Some(span.line_start);
+                found.name = quoted_after(label, "with").map(variable);
+            }
         }
-        (Some(held), None) => text.push_str(&format!(" Here a value that {held} is held across an `.await`.")),
-        _ => {}
+        found
     }
-    text.push_str(
-        " Fixes: end the value's life before the `.await` by putting it in its own `{ }` block \
-         (an explicit `drop(value)` is not enough: the compiler counts a variable as alive until \
-         the end of its scope); use a thread-safe type (`Arc` instead of `Rc`); and for a lock \
-         held across an `.await`, lock only after the `.await`, or copy what you need out of the \
-         `std::sync::MutexGuard` inside a block, or use `tokio::sync::Mutex` when the lock \
-         really must cover the wait.",
-    );
-    text
+
+    /// Whether any type in the diagnostic contains `what`.
+    fn involves(&self, what: &str) -> bool {
+        self.held_type.as_deref().is_some_and(|t| t.contains(what))
+            || self.culprit.as_deref().is_some_and(|t| t.contains(what))
+    }
+
+    /// One sentence: what is held across which `.await`, or what the task takes with it.
+    fn what_happened(&self) -> String {
+        let Some(held_type) = &self.held_type else {
+            return String::from("rustc's notes above name the value and the `.await`.");
+        };
+        let whose = match &self.name {
+            Some(name) => format!("`{name}`"),
+            None => String::from("a value"),
+        };
+        let place = match &self.held_at {
+            Some((file, line)) => format!(" (line {line} of {})", file_name(file)),
+            None => String::new(),
+        };
+        if self.captured {
+            let mut text =
+                format!("Here the task takes with it a value of type `{held_type}`{place}, which is not `Send`");
+            if let Some(culprit) = self.culprit.as_deref().filter(|c| !held_type.contains(c)) {
+                text.push_str(&format!(" because of the `{culprit}` inside it"));
+            }
+            text.push('.');
+            return text;
+        }
+        match self.await_line {
+            Some(line) => format!(
+                "Here {whose}{place} has type `{held_type}`, which is not `Send`, and it is still alive at \
+                 the `.await` on line {line}."
+            ),
+            None => format!("Here {whose}{place} has type `{held_type}`, which is not `Send`, across an `.await`."),
+        }
+    }
+}
+
+/// The explanation of "future cannot be sent between threads safely": what is held
+/// across which `.await`, why `tokio::spawn` minds, and the fix for that kind of value.
+/// A lock guard or a `RefCell` is the lesson of 07; anything else, of 17.
+fn not_send(diagnostic: &Diagnostic) -> Explanation {
+    let found = NotSend::read(diagnostic);
+    let happened = found.what_happened();
+    let is_guard = ["MutexGuard", "RwLockReadGuard", "RwLockWriteGuard"].iter().any(|g| found.involves(g))
+        || diagnostic_mentions(diagnostic, "MutexGuard");
+    if is_guard {
+        return explained(
+            format!(
+                "A lock is held across an `.await`. {happened} A `std::sync` lock's guard keeps the \
+                 lock locked while it lives and must be unlocked by the thread that locked it, while \
+                 `tokio::spawn` may move a task to another thread at any `.await`: so the task is not \
+                 `Send`, and the compiler refuses it. (It would be a trap anyway: while this task \
+                 waits, any other task that calls `lock()` blocks its whole thread.) \
+                 `std::sync::Mutex` is Python's `threading.Lock`; `async with asyncio.Lock():` is \
+                 `tokio::sync::Mutex`. What to do: if the lock need not cover the wait, lock only \
+                 after the `.await`, or give the locked work a `{{ }}` block of its own that ends \
+                 before the `.await` and copy out what you need (`drop(guard)` is not enough: the \
+                 compiler goes by the variable's scope). If the lock must cover the wait (read, \
+                 wait, write back), use `tokio::sync::Mutex` and `.lock().await`: its guard may be \
+                 held across an `.await`."
+            ),
+            "07-lock.md",
+        );
+    }
+    let intro = "`tokio::spawn` runs a task on a runtime that may move it to another thread each time \
+                 it wakes up after an `.await`, so everything the task keeps across an `.await`, or \
+                 takes with it, must be `Send` (safe to move to another thread). Python never asks \
+                 this: an event loop runs all its tasks on one thread.";
+    if found.involves("RefCell") || found.involves("RefMut") || diagnostic_mentions(diagnostic, "RefCell") {
+        // No details here: a `RefCell` gives several errors for one mistake (the shared
+        // value, each borrow across an `.await`), and one explanation covers them all.
+        return explained(
+            format!(
+                "{intro} A `RefCell` checks its borrows for one thread only: it is not `Sync`, so \
+                 nothing that contains one can be shared by tasks that may run on other threads \
+                 (rustc's `help:` names the `RefCell` and what contains it), and a `borrow_mut()` \
+                 kept across an `.await` is not `Send` either. \"It all runs on one thread, so no \
+                 lock\" is true of asyncio, not of tokio. What to do: use a lock made for tasks, \
+                 `tokio::sync::Mutex`, when the borrow must last across an `.await`, or \
+                 `std::sync::Mutex` when it never does."
+            ),
+            "07-lock.md",
+        );
+    }
+    explained(
+        format!(
+            "{intro} {happened} What to do: if only this task uses the value, it needs no sharing \
+             at all, and a plain value the task owns is `Send` (a counter kept in an `Rc<Cell<…>>` \
+             can be a plain `let mut` number); if tasks share it, use the thread-safe kinds, `Arc` for \
+             `Rc` and a `Mutex` or an atomic for `Cell` or `RefCell`; or end the value's life before \
+             the `.await` by giving it a `{{ }}` block of its own (`drop(value)` is not enough: the \
+             compiler goes by the variable's scope)."
+        ),
+        "17-send-bounds.md",
+    )
+}
+
+/// The explanation of a spawned future or closure that borrows (E0373, E0597, E0521):
+/// it must own what it uses. A closure for `spawn_blocking` (or a thread) is the lesson
+/// of 09; a task, of 03.
+fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
+    let message = diagnostic.message.as_str();
+    let rendered = diagnostic.rendered.as_deref().unwrap_or("");
+    let closure = message.starts_with("closure may outlive")
+        || rendered.contains("spawn_blocking")
+        || rendered.contains("thread::spawn");
+    let name = match code {
+        "E0373" => quoted_after(message, "borrows"),
+        "E0597" => quoted_after(message, ""),
+        _ => labels(diagnostic)
+            .find(|(_, l)| l.contains("escapes the function body"))
+            .and_then(|(_, l)| quoted_after(l, "")),
+    };
+    let name = name.map(variable);
+    let it = match &name {
+        Some(name) => format!("`{name}`"),
+        None => String::from("a variable"),
+    };
+    let (what, runs, block, chapter) = if closure {
+        (
+            "closure",
+            "`spawn_blocking` runs the closure on another thread, like `asyncio.to_thread`, and it \
+             may still be running after this function has returned (nothing stops it when its \
+             caller goes away)",
+            "`move || …`",
+            "09-spawn-blocking.md",
+        )
+    } else {
+        (
+            "task",
+            "`tokio::spawn` starts a task that runs on its own, like `asyncio.create_task`, and it \
+             may still be running after this function has returned",
+            "`async move { … }`",
+            "03-tasks.md",
+        )
+    };
+    let whose = if code == "E0521" {
+        "a reference the caller passed in, valid only during this call"
+    } else {
+        "a local variable of this function"
+    };
+    let fix = match code {
+        "E0373" => format!(
+            "Write {block} so that it takes {it} with it, as its own. (If this function still needs \
+             {it} afterwards, give the {what} a clone instead: `let copy = {}.clone();` before it, \
+             and use `copy` inside.)",
+            name.as_deref().unwrap_or("value")
+        ),
+        "E0597" if !closure => format!(
+            "Spawn a block that owns {it} and borrows it inside: `tokio::spawn(async move {{ … &{} … \
+             .await }})`.",
+            name.as_deref().unwrap_or("value")
+        ),
+        _ => format!(
+            "Give the {what} its own copy, made before it starts: `let {0} = {0}.to_string();` (or \
+             `.clone()`, `.to_vec()`, whatever makes an owned value), and write {block} to move the \
+             copy in.",
+            name.as_deref().unwrap_or("value")
+        ),
+    };
+    explained(
+        format!(
+            "The {what} borrows {it}, {whose}. {runs}, so it must own everything it uses: that is \
+             what \"`'static`\" means in rustc's message. (Python keeps an object alive as long as \
+             anything refers to it; Rust frees {it} when its owner is done with it, so the {what} \
+             may not keep a reference.) {fix}"
+        ),
+        chapter,
+    )
 }
 
 /// Explains a panic message from the learner's code, if it is a known one.
 pub fn panic(message: &str) -> Option<Explanation> {
     if message.contains("Cannot start a runtime from within a runtime") {
         return explanation(
-            "`block_on` (or `#[tokio::main]`) was called from code that already runs on a tokio \
-             runtime. Inside async code, don't start another runtime: just `.await` the future.",
+            "A runtime's `block_on` (or a function under `#[tokio::main]`) was called inside async \
+             code, on a thread that is already running a runtime's tasks. `block_on` would make \
+             that thread wait for its future, while the thread is needed to run the very tasks it \
+             waits for, so tokio refuses with this panic. It is Python's \"asyncio.run() cannot be \
+             called from a running event loop\". `block_on` is the bridge from plain code into \
+             async code, used at the top of a program; inside an `async fn`, just `.await` the \
+             future (`tokio::join!` to run several at once). A plain function that calls \
+             `block_on` and is called from async code should become an `async fn` itself.",
             "01-runtime.md",
         );
     }
@@ -171,8 +392,12 @@ pub fn panic(message: &str) -> Option<Explanation> {
     }
     if message.contains("Cannot block the current thread from within a runtime") {
         return explanation(
-            "A blocking wait (`blocking_recv`, `blocking_lock`, `Handle::block_on`…) was called \
-             on a runtime thread. In async code, `.await` instead.",
+            "A blocking wait (`blocking_lock`, `blocking_recv`, `blocking_send`, \
+             `Handle::block_on`…) was called inside async code, on the thread that runs the tasks. \
+             It would stop every task on that thread while it waits, maybe for one of those very \
+             tasks, so tokio refuses with this panic. The `blocking_` methods are for plain threads \
+             and `spawn_blocking` closures; in async code, use the `.await` form: `lock().await`, \
+             `recv().await`, `send(…).await`.",
             "01-runtime.md",
         );
     }
@@ -224,13 +449,26 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
+    /// The text as printed: non-breaking spaces are plain ones.
+    fn plain(e: &Explanation) -> String {
+        e.text.replace('\u{a0}', " ")
+    }
+
+    #[test]
+    fn code_spans_are_kept_together_and_prose_is_not() {
+        assert_eq!(
+            keep_code_together("write `async move { … }` here"),
+            "write `async\u{a0}move\u{a0}{\u{a0}…\u{a0}}` here"
+        );
+    }
+
     #[test]
     fn a_never_awaited_future_is_explained() {
         let d = diagnostic(
             r#"{"level":"error","message":"unused implementer of `Future` that must be used","code":{"code":"unused_must_use"},"spans":[],"children":[],"rendered":null}"#,
         );
         let e = compile_error(&d).unwrap();
-        assert!(e.text.contains("never runs"));
+        assert!(plain(&e).contains("never runs"));
         assert_eq!(e.chapter, "02-coroutines.md");
     }
 
@@ -245,8 +483,105 @@ mod tests {
             "rendered":null}"#,
         );
         let e = compile_error(&d).unwrap();
-        assert!(e.text.contains("has type `Rc<u32>` which is not `Send` (line 10)"), "{}", e.text);
-        assert!(e.text.contains("`.await` on line 11"), "{}", e.text);
+        assert!(
+            plain(&e).contains(
+                "Here `count` (line 10 of a.rs) has type `Rc<u32>`, which is not `Send`, and it is still alive at \
+                 the `.await` on line 11."
+            ),
+            "{}",
+            e.text
+        );
+        assert!(plain(&e).contains("`Arc` for `Rc`"), "{}", e.text);
+        assert_eq!(e.chapter, "17-send-bounds.md");
+    }
+
+    #[test]
+    fn a_lock_guard_across_an_await_has_its_own_explanation() {
+        let d = diagnostic(
+            r#"{"level":"error","message":"future cannot be sent between threads safely","code":null,
+            "spans":[{"file_name":"exercises/07-lock/checks/checks.rs","line_start":49,"is_primary":true,"label":"future created by async block is not `Send`"}],
+            "children":[{"level":"help","message":"within `{async block}`, the trait `std::marker::Send` is not implemented for `std::sync::MutexGuard<'_, Tally>`","code":null,"spans":[],"children":[],"rendered":null},
+              {"level":"note","message":"future is not `Send` as this value is used across an await","code":null,"children":[],"rendered":null,
+              "spans":[{"file_name":"exercises/07-lock/src/lock.rs","line_start":35,"is_primary":false,"label":"has type `std::sync::MutexGuard<'_, Tally>` which is not `Send`"},
+                       {"file_name":"exercises/07-lock/src/lock.rs","line_start":40,"is_primary":true,"label":"await occurs here, with `mut tally` maybe used later"}]}],
+            "rendered":null}"#,
+        );
+        let e = compile_error(&d).unwrap();
+        assert_eq!(e.chapter, "07-lock.md");
+        assert!(e.text.starts_with("A lock is held across an `.await`."), "{}", e.text);
+        assert!(plain(&e).contains("`tally` (line 35 of lock.rs)"), "{}", e.text);
+        assert!(plain(&e).contains("`.await` on line 40"), "{}", e.text);
+        assert!(plain(&e).contains("`tokio::sync::Mutex` and `.lock().await`"), "{}", e.text);
+    }
+
+    #[test]
+    fn a_refcell_in_a_task_is_the_lesson_of_the_lock_chapter() {
+        let d = diagnostic(
+            r#"{"level":"error","message":"future cannot be sent between threads safely","code":null,"spans":[],
+            "children":[{"level":"help","message":"within `lock::BoxOffice`, the trait `Sync` is not implemented for `RefCell<Tally>`","code":null,"spans":[],"children":[],"rendered":null},
+              {"level":"note","message":"captured value is not `Send`","code":null,"children":[],"rendered":null,
+              "spans":[{"file_name":"checks.rs","line_start":49,"is_primary":true,"label":"has type `Arc<lock::BoxOffice>` which is not `Send`"}]}],
+            "rendered":null}"#,
+        );
+        let e = compile_error(&d).unwrap();
+        assert_eq!(e.chapter, "07-lock.md");
+        assert!(plain(&e).contains("A `RefCell` checks its borrows for one thread only"), "{}", e.text);
+    }
+
+    #[test]
+    fn a_value_moved_into_a_task_is_named() {
+        let d = diagnostic(
+            r#"{"level":"error","message":"future cannot be sent between threads safely","code":null,"spans":[],
+            "children":[{"level":"help","message":"within `Stats`, the trait `Sync` is not implemented for `Cell<u32>`","code":null,"spans":[],"children":[],"rendered":null},
+              {"level":"note","message":"captured value is not `Send`","code":null,"children":[],"rendered":null,
+              "spans":[{"file_name":"src/a.rs","line_start":7,"is_primary":true,"label":"has type `Arc<Stats>` which is not `Send`"}]}],
+            "rendered":null}"#,
+        );
+        let e = compile_error(&d).unwrap();
+        assert_eq!(e.chapter, "17-send-bounds.md");
+        assert!(
+            plain(&e).contains(
+                "Here the task takes with it a value of type `Arc<Stats>` (line 7 of a.rs), which is not `Send` \
+                 because of the `Cell<u32>` inside it."
+            ),
+            "{}",
+            e.text
+        );
+    }
+
+    #[test]
+    fn borrowing_in_a_spawned_task_or_closure_names_the_variable_and_the_fix() {
+        let without_move = diagnostic(
+            r#"{"level":"error","message":"async block may outlive the current function, but it borrows `first`, which is owned by the current function","code":{"code":"E0373"},"spans":[],"children":[],"rendered":"tokio::spawn(async { chat::send_message(&first).await })"}"#,
+        );
+        let e = compile_error(&without_move).unwrap();
+        assert_eq!(e.chapter, "03-tasks.md");
+        assert!(plain(&e).contains("The task borrows `first`, a local variable"), "{}", e.text);
+        assert!(plain(&e).contains("Write `async move { … }`"), "{}", e.text);
+
+        let closure = diagnostic(
+            r#"{"level":"error","message":"closure may outlive the current function, but it borrows `name`, which is owned by the current function","code":{"code":"E0373"},"spans":[],"children":[],"rendered":"spawn_blocking(|| legacy::render_report(&name))"}"#,
+        );
+        let e = compile_error(&closure).unwrap();
+        assert_eq!(e.chapter, "09-spawn-blocking.md");
+        assert!(plain(&e).contains("Write `move || …`"), "{}", e.text);
+
+        let argument = diagnostic(
+            r#"{"level":"error","message":"borrowed data escapes outside of function","code":{"code":"E0521"},"rendered":"tokio::task::spawn_blocking(|| legacy::render_report(name))",
+            "spans":[{"file_name":"a.rs","line_start":13,"is_primary":true,"label":"`name` escapes the function body here"},
+                     {"file_name":"a.rs","line_start":13,"is_primary":false,"label":"argument requires that `'1` must outlive `'static`"}],"children":[]}"#,
+        );
+        let e = compile_error(&argument).unwrap();
+        assert_eq!(e.chapter, "09-spawn-blocking.md");
+        assert!(plain(&e).contains("`let name = name.to_string();`"), "{}", e.text);
+
+        let local = diagnostic(
+            r#"{"level":"error","message":"`first` does not live long enough","code":{"code":"E0597"},"rendered":"tokio::spawn(chat::send_message(&first))",
+            "spans":[{"file_name":"a.rs","line_start":14,"is_primary":false,"label":"argument requires that `first` is borrowed for `'static`"}],"children":[]}"#,
+        );
+        let e = compile_error(&local).unwrap();
+        assert_eq!(e.chapter, "03-tasks.md");
+        assert!(plain(&e).contains("`tokio::spawn(async move { … &first … .await })`"), "{}", e.text);
     }
 
     #[test]
