@@ -232,16 +232,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out.trim_end_matches('\n').replace('\u{a0}', " ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_the_width_and_indents() {
-        assert_eq!(wrap("one two three four", 10, "  "), "  one two\n  three\n  four");
-        assert_eq!(wrap("took about\u{a0}5\u{a0}ms", 12, ""), "took\nabout 5 ms");
-    }
-}
 
 /// One line for an exercise in `check --all`: its verdict and, when it failed, the
 /// first line of the first lesson (all failing checks with `verbose`).
@@ -285,4 +275,15 @@ pub fn progress_meter(done: usize, total: usize) -> String {
     const WIDTH: usize = 30;
     let filled = (done * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
     format!("[{}{}] {done}/{total}", "█".repeat(filled), "░".repeat(WIDTH - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_the_width_and_indents() {
+        assert_eq!(wrap("one two three four", 10, "  "), "  one two\n  three\n  four");
+        assert_eq!(wrap("took about\u{a0}5\u{a0}ms", 12, ""), "took\nabout 5 ms");
+    }
 }
