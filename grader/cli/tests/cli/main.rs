@@ -9,3 +9,4 @@ mod check;
 mod errors;
 mod navigation;
 mod verify;
+mod watch;
