@@ -6,13 +6,9 @@
 //! On a terminal, keys act at once (raw mode, always undone); without one (a pipe, an
 //! editor's console), commands are typed as lines, and the end of input ends watch.
 
-#[path = "../watch/changes.rs"]
 mod changes;
-#[path = "../watch/event.rs"]
 mod event;
-#[path = "../watch/screen.rs"]
 mod screen;
-#[path = "../watch/terminal.rs"]
 mod terminal;
 
 use std::collections::VecDeque;
