@@ -232,7 +232,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out.trim_end_matches('\n').replace('\u{a0}', " ")
 }
 
-
 /// One line for an exercise in `check --all`: its verdict and, when it failed, the
 /// first line of the first lesson (all failing checks with `verbose`).
 pub fn summary_line(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
