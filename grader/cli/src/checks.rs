@@ -46,6 +46,9 @@ pub struct CheckResult {
     pub panics: Vec<PanicNote>,
     /// What the learner's code printed during this check.
     pub output: String,
+    /// The timeline of each run of the check, with `check --timeline`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timelines: Vec<String>,
     #[serde(skip)]
     position: u32,
 }
@@ -86,6 +89,7 @@ pub fn run(
     workspace_root: &Path,
     scratch: &Path,
     limit: Duration,
+    timelines: bool,
 ) -> Result<Vec<CheckResult>> {
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
@@ -108,6 +112,11 @@ pub fn run(
             .env_remove("INSTA_FORCE_PASS")
             .env_remove("INSTA_FORCE_UPDATE")
             .env_remove("RUST_TEST_THREADS");
+        if timelines {
+            command.env("GRADER_TIMELINES", "1");
+        } else {
+            command.env_remove("GRADER_TIMELINES");
+        }
         // The limit is per check: it restarts whenever the report grows.
         let report_size = || std::fs::metadata(&report).map(|m| m.len()).unwrap_or(0);
         let finished = process::run_watched(command, limit, process::OUTPUT_LIMIT, &report_size)?;
@@ -128,6 +137,7 @@ pub fn run(
                             location: String::new(),
                             panics: Vec::new(),
                             output: output_file.to_string_lossy().into_owned(),
+                            timelines: Vec::new(),
                             position: record.position.parse().unwrap_or(u32::MAX),
                         },
                     );
@@ -142,6 +152,11 @@ pub fn run(
                     }
                     if started_unfinished.as_deref() == Some(name.as_str()) {
                         started_unfinished = None;
+                    }
+                }
+                "timeline" => {
+                    if let Some(result) = results.get_mut(&name) {
+                        result.timelines.push(record.message);
                     }
                 }
                 "panic" => {
@@ -188,6 +203,7 @@ pub fn run(
                         location: String::new(),
                         panics: Vec::new(),
                         output: String::new(),
+                        timelines: Vec::new(),
                         position: u32::MAX,
                     },
                 );

@@ -36,7 +36,7 @@ pub enum Command {
     },
     /// Build an exercise and run its checks (the current exercise if none is named).
     #[command(
-        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json\n  grader check --all"
+        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json\n  grader check --all\n  grader check 04 --timeline"
     )]
     Check {
         /// The exercise: `04-gather`, `04`, `4` or `gather`.
@@ -54,6 +54,9 @@ pub enum Command {
         /// Show every failing check's full message, not only the first one's.
         #[arg(long, short)]
         verbose: bool,
+        /// Draw each check's timeline, passing or not: one bar per task over virtual time.
+        #[arg(long)]
+        timeline: bool,
     },
     /// Show the next hint for an exercise (the current one if none is named).
     #[command(after_help = "Examples:\n  grader hint\n  grader hint 04 --all")]

@@ -56,8 +56,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
         Some(Command::Check { all: true, format, timeout, verbose, .. }) => {
             commands::check::run_all(&config, format, timeout, verbose, &mut out)
         }
-        Some(Command::Check { exercise, format, timeout, verbose, .. }) => {
-            commands::check::run(&config, exercise.as_deref(), format, timeout, verbose, &mut out)
+        Some(Command::Check { exercise, format, timeout, verbose, timeline, .. }) => {
+            commands::check::run(&config, exercise.as_deref(), format, timeout, verbose, timeline, &mut out)
         }
         Some(Command::Hint { exercise, all }) => commands::hint::run(&config, exercise.as_deref(), all, &mut out),
         Some(Command::Next) => commands::next::run(&config, &mut out),

@@ -13,6 +13,8 @@ use crate::style;
 pub struct Detail {
     /// Every failing check's whole message, not only the first one's.
     pub verbose: bool,
+    /// Each check's timeline under it, passing or not (`check --timeline`).
+    pub timelines: bool,
 }
 
 /// Writes a check report the way a learner reads it: the verdict of each check, the
@@ -29,6 +31,14 @@ pub fn check_report(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
             one_check(out, check, full)?;
             if full {
                 shown_in_full += 1;
+            }
+            if detail.timelines {
+                for picture in &check.timelines {
+                    for line in picture.lines() {
+                        writeln!(out, "    {line}")?;
+                    }
+                    writeln!(out)?;
+                }
             }
         }
         let warnings = report.diagnostics.iter().filter(|d| d.level == "warning").count();

@@ -28,6 +28,9 @@ mod output;
 /// The variable naming the report file.
 pub const REPORT_ENV: &str = "GRADER_REPORT";
 
+/// Set by `grader check --timeline`: every run reports its timeline, passing or not.
+pub const TIMELINES_ENV: &str = "GRADER_TIMELINES";
+
 thread_local! {
     static CHECK: RefCell<Option<String>> = const { RefCell::new(None) };
     static LESSON: Cell<Option<&'static str>> = const { Cell::new(None) };
@@ -121,7 +124,7 @@ fn install_quiet_hook() {
     });
 }
 
-fn write_record(fields: &[(&str, &str)]) {
+pub(crate) fn write_record(fields: &[(&str, &str)]) {
     let Some(path) = std::env::var_os(REPORT_ENV) else { return };
     let mut line = String::from("{");
     for (i, (key, value)) in fields.iter().enumerate() {

@@ -24,12 +24,13 @@ pub fn run(
     format: Format,
     timeout: Option<u64>,
     verbose: bool,
+    timelines: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);
-    let report = judge(config, &exercise, limit)?;
+    let report = judge(config, &exercise, limit, timelines)?;
 
     let record = workbook.store.exercise(&exercise.name);
     record.last_verdict = Some(report.verdict.as_str().to_string());
@@ -37,7 +38,7 @@ pub fn run(
     workbook.store.save()?;
 
     match format {
-        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose })?,
+        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose, timelines })?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
             writeln!(out)?;
@@ -61,13 +62,13 @@ pub fn run_all(
     let mut reports = Vec::new();
     for exercise in &exercises {
         bar.set_message(exercise.name.clone());
-        let report = judge(config, exercise, limit_for(exercise, timeout))?;
+        let report = judge(config, exercise, limit_for(exercise, timeout), false)?;
         let record = workbook.store.exercise(&exercise.name);
         record.last_verdict = Some(report.verdict.as_str().to_string());
         record.passed |= report.verdict == Verdict::Pass;
         workbook.store.save()?;
         if format == Format::Human {
-            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose }))?;
+            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, timelines: false }))?;
         }
         bar.inc(1);
         reports.push(report);
@@ -93,11 +94,11 @@ pub fn limit_for(exercise: &Exercise, timeout: Option<u64>) -> Duration {
 }
 
 /// Builds and runs the checks of `exercise` in the learner's workspace.
-pub fn judge(config: &Config, exercise: &Exercise, limit: Duration) -> Result<Report> {
+pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: bool) -> Result<Report> {
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);
-    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, limit)
+    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, limit, timelines)
 }
 
 /// Turns a build into a report: the compiler's messages if `package` did not build,
@@ -110,6 +111,7 @@ pub fn report_for(
     workspace_root: &std::path::Path,
     scratch: &std::path::Path,
     limit: Duration,
+    timelines: bool,
 ) -> Result<Report> {
     let diagnostics: Vec<cargo::Diagnostic> = build
         .diagnostics
@@ -127,7 +129,7 @@ pub fn report_for(
         ),
         None => Ok(Report::build_failed(exercise, &diagnostics, &build.stderr)),
         Some((_, executable)) => {
-            let results = checks::run(executable, crate_dir, workspace_root, scratch, limit)?;
+            let results = checks::run(executable, crate_dir, workspace_root, scratch, limit, timelines)?;
             Ok(Report::ran(exercise, &diagnostics, results))
         }
     }

@@ -195,7 +195,7 @@ impl<'a> Session<'a> {
         let mut workbook = Workbook::load(self.config)?;
         let exercise = self.exercise.clone();
         let limit = commands::check::limit_for(&exercise, None);
-        let report = match commands::check::judge(self.config, &exercise, limit) {
+        let report = match commands::check::judge(self.config, &exercise, limit, false) {
             Ok(report) => report,
             Err(error) => {
                 self.screen.set_main(format!("{} {error:#}\n", style::fail("error:")).into_bytes());
@@ -210,7 +210,7 @@ impl<'a> Session<'a> {
         workbook.store.save()?;
 
         let mut text = Vec::new();
-        render::check_report(&mut text, &report, &exercise, Detail { verbose: false })?;
+        render::check_report(&mut text, &report, &exercise, Detail { verbose: false, timelines: false })?;
         self.state = State::Checked { verdict: report.verdict, counts: Some((report.passed(), report.checks.len())) };
         if report.verdict == Verdict::Pass {
             writeln!(text)?;

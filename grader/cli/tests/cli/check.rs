@@ -114,3 +114,14 @@ fn an_unknown_exercise_lists_the_closest_names() {
     assert_eq!(output.code, 2, "{}", output.text);
     insta::assert_snapshot!("unknown_exercise", output.text);
 }
+
+#[test]
+fn timeline_shows_how_a_passing_run_ran() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    let plain = sandbox.grader(&["check", "04"]);
+    assert!(!plain.text.contains("took 1.000s of virtual time"), "{}", plain.text);
+    let output = sandbox.grader(&["check", "04", "--timeline"]);
+    assert_eq!(output.code, 0, "{}", output.text);
+    insta::assert_snapshot!("timeline_of_a_passing_run", output.text);
+}
