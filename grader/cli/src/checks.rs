@@ -67,6 +67,15 @@ impl CheckResult {
     }
 }
 
+/// How to run the checks.
+#[derive(Clone, Copy, Debug)]
+pub struct RunOptions {
+    /// Each check's wall-clock limit.
+    pub limit: Duration,
+    /// Whether each run reports its timeline (`check --timeline`).
+    pub timelines: bool,
+}
+
 #[derive(Deserialize)]
 struct Record {
     event: String,
@@ -88,9 +97,9 @@ pub fn run(
     crate_dir: &Path,
     workspace_root: &Path,
     scratch: &Path,
-    limit: Duration,
-    timelines: bool,
+    options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
+    let RunOptions { limit, timelines } = options;
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();

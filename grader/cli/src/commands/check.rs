@@ -98,7 +98,8 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);
-    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, limit, timelines)
+    let options = checks::RunOptions { limit, timelines };
+    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options)
 }
 
 /// Turns a build into a report: the compiler's messages if `package` did not build,
@@ -110,8 +111,7 @@ pub fn report_for(
     crate_dir: &std::path::Path,
     workspace_root: &std::path::Path,
     scratch: &std::path::Path,
-    limit: Duration,
-    timelines: bool,
+    options: checks::RunOptions,
 ) -> Result<Report> {
     let diagnostics: Vec<cargo::Diagnostic> = build
         .diagnostics
@@ -129,7 +129,7 @@ pub fn report_for(
         ),
         None => Ok(Report::build_failed(exercise, &diagnostics, &build.stderr)),
         Some((_, executable)) => {
-            let results = checks::run(executable, crate_dir, workspace_root, scratch, limit, timelines)?;
+            let results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
             Ok(Report::ran(exercise, &diagnostics, results))
         }
     }

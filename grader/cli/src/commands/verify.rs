@@ -97,8 +97,15 @@ pub fn run(
         let limit = limit_for(&case.exercise, timeout);
         let run_dir = scratch.root().join(".runs").join(&case.package);
         let _ = std::fs::remove_dir_all(&run_dir);
-        let report =
-            report_for(&case.exercise, &build, &graft.package, &graft.dir, scratch.root(), &run_dir, limit, false)?;
+        let report = report_for(
+            &case.exercise,
+            &build,
+            &graft.package,
+            &graft.dir,
+            scratch.root(),
+            &run_dir,
+            crate::checks::RunOptions { limit, timelines: false },
+        )?;
         let problems = judge_case(&case.expected, &report);
         if format == Format::Human {
             let mark = if problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
