@@ -56,6 +56,26 @@ pub(crate) fn deadlock(so_far: &Trace) -> ! {
     )
 }
 
+/// The run's timeline for a message. When the reference solution's trace of the same
+/// run is known (see [`crate::expected`]) and differs, both are drawn on one scale:
+/// expected first, then yours.
+fn picture_of<T>(run: &Run<T>) -> String {
+    let expected = harness::current_check().and_then(|check| crate::expected::load(&check, run.index));
+    match expected {
+        Some((expected, took)) if expected.canonical().table() != run.trace.canonical().table() => {
+            let end = took.max(run.virtual_elapsed);
+            format!(
+                "  Expected (the reference solution took {}):\n{}  Yours (took {}):\n{}",
+                format_secs(took),
+                picture(&expected, end),
+                format_secs(run.virtual_elapsed),
+                picture(&run.trace, end)
+            )
+        }
+        _ => picture(&run.trace, run.virtual_elapsed),
+    }
+}
+
 /// The table and the timeline of a trace, indented, for messages.
 fn picture(trace: &Trace, end: Duration) -> String {
     if trace.events().is_empty() {
@@ -118,7 +138,7 @@ impl<T> Run<T> {
              Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
              blocking calls you can't avoid.\n\n{}",
                 format_secs(self.virtual_elapsed),
-                picture(&self.trace, self.virtual_elapsed),
+                picture_of(self),
             ),
         );
     }
@@ -145,7 +165,7 @@ impl<T> Run<T> {
         );
         message.push_str(&explain_timing(&self.trace, expected, self.virtual_elapsed));
         message.push('\n');
-        message.push_str(&picture(&self.trace, self.virtual_elapsed));
+        message.push_str(&picture_of(self));
         fail(message);
     }
 
@@ -157,7 +177,7 @@ impl<T> Run<T> {
     /// ```
     #[track_caller]
     pub fn fail(&self, message: impl std::fmt::Display) -> ! {
-        fail(format!("{message}\n\n{}", picture(&self.trace, self.virtual_elapsed)))
+        fail(format!("{message}\n\n{}", picture_of(self)))
     }
 
     /// Fails with `message` and the timeline unless `condition` holds.
@@ -267,7 +287,9 @@ pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: D
     if first_difference >= actual_text.lines().count() {
         let _ = writeln!(message, "→ (your trace ends here)");
     }
-    let _ = writeln!(message, "\nExpected timeline:\n{}", picture(&expected, expected_end));
-    let _ = write!(message, "Your timeline:\n{}", picture(actual, elapsed));
+    // One scale for both, so the bars can be compared column by column.
+    let end = expected_end.max(elapsed);
+    let _ = writeln!(message, "\nExpected timeline:\n{}", picture(&expected, end));
+    let _ = write!(message, "Your timeline:\n{}", picture(actual, end));
     Some(message)
 }

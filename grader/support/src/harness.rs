@@ -65,6 +65,7 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     CHECK.with(|c| *c.borrow_mut() = Some(name.to_string()));
     LESSON.with(|l| l.set(None));
     LAST_PANIC.with(|p| p.borrow_mut().take());
+    crate::expected::reset();
     write_record(&[("event", "start"), ("check", name), ("position", &position.to_string())]);
 
     let capture = report.as_ref().map(|path| output::Capture::start(path, name));

@@ -23,6 +23,7 @@
 
 mod assertions;
 pub mod child;
+pub mod expected;
 pub mod harness;
 pub mod heartbeat;
 mod runner;

@@ -52,6 +52,9 @@ pub struct Run<T> {
     pub longest_stall: Option<Duration>,
     /// Everything the simulated services recorded, in order.
     pub trace: Trace,
+    /// Which run of its check this is (0 for the first), to find the reference
+    /// solution's trace of the same run.
+    pub(crate) index: usize,
 }
 
 /// Runs `future` to completion on a fresh current-thread runtime with the clock
@@ -71,6 +74,7 @@ pub struct Run<T> {
 /// ```
 #[track_caller]
 pub fn run<F: Future>(future: F) -> Run<F::Output> {
+    let index = crate::expected::next_index();
     let recorder = Recorder::new();
     let for_threads = recorder.clone();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -106,6 +110,11 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     drop(runtime);
 
     if let Ok((_, virtual_elapsed)) = &outcome
+        && let Some(check) = crate::harness::current_check()
+    {
+        crate::expected::record(&check, index, &trace, *virtual_elapsed);
+    }
+    if let Ok((_, virtual_elapsed)) = &outcome
         && std::env::var_os(crate::harness::TIMELINES_ENV).is_some()
         && let Some(check) = crate::harness::current_check()
     {
@@ -114,7 +123,7 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
         crate::harness::write_record(&[("event", "timeline"), ("check", &check), ("message", &text)]);
     }
     match outcome {
-        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace },
+        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index },
         Err(so_far) => crate::assertions::deadlock(&so_far),
     }
 }

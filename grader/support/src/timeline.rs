@@ -13,8 +13,9 @@ use std::time::Duration;
 
 use crate::trace::{Kind, Trace};
 
-/// The widest the picture may get, labels included.
-const WIDTH: usize = 78;
+/// The widest the picture may get, labels included: messages indent it by up to 6
+/// columns, and the whole must fit in 80.
+const WIDTH: usize = 72;
 /// The longest actor label before it is shortened.
 const MAX_LABEL: usize = 18;
 
@@ -86,11 +87,8 @@ pub fn timeline(trace: &Trace, end: Duration) -> String {
         let bar: String = cells.into_iter().collect();
         out.push_str(&format!("{:label_width$}  {}\n", row.label, bar.trim_end()));
     }
-    out.push_str(&format!(
-        "{:label_width$}  (virtual time; each column is {}; █ working, ✗ dropped, • event)\n",
-        "",
-        format_step(step)
-    ));
+    // Unindented, so that the legend fits in 80 columns inside an indented message.
+    out.push_str(&format!("(virtual time, {} per column · █ working · ✗ dropped · • event)\n", format_step(step)));
     out
 }
 
