@@ -14,12 +14,12 @@ const FIVE_PEOPLE: [&str; 5] = ["John Doe", "Anna Herb", "Chris Jackson", "Dana 
 /// returns, then keeps the runtime going 5 s more, so the trace also shows what the
 /// archive did after the call returned. Gives back the receipt and when it came.
 async fn send_and_watch(to: &str) -> (Receipt, Duration) {
-    let start = tokio::time::Instant::now();
-    let receipt = send_and_archive(to).await;
-    let returned_at = start.elapsed();
-    note("send_and_archive", "returned the receipt");
-    tokio::time::sleep(secs(5)).await;
-    (receipt, returned_at)
+    let call = async {
+        let receipt = send_and_archive(to).await;
+        note("send_and_archive", "returned the receipt");
+        receipt
+    };
+    workbook::then_idle(call, secs(5)).await
 }
 
 /// When each message of `people` started sending, in the order of `people`

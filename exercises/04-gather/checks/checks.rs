@@ -7,11 +7,7 @@ use workbook::{assert_trace, millis, secs};
 /// Fetches `urls` with `fetch`, then idles 5 s more, so the trace shows what the
 /// other fetches did after the call returned. Returns the outcome and when it came.
 async fn then_watch<T>(call: impl std::future::Future<Output = T>) -> (T, std::time::Duration) {
-    let start = tokio::time::Instant::now();
-    let outcome = call.await;
-    let returned_at = start.elapsed();
-    tokio::time::sleep(secs(5)).await;
-    (outcome, returned_at)
+    workbook::then_idle(call, secs(5)).await
 }
 
 workbook::checks! {

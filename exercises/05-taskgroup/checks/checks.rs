@@ -11,11 +11,7 @@ use workbook::{Run, assert_trace, format_secs, secs};
 /// also shows what the other roll-outs did after the call returned. Gives back the
 /// outcome and when it came.
 async fn deploy_and_watch(servers: &[&str]) -> (Result<Vec<Deployed>, DeployError>, Duration) {
-    let start = tokio::time::Instant::now();
-    let outcome = deploy_all(servers).await;
-    let returned_at = start.elapsed();
-    tokio::time::sleep(secs(5)).await;
-    (outcome, returned_at)
+    workbook::then_idle(deploy_all(servers), secs(5)).await
 }
 
 /// How the roll-out to `server` ended: its `End` (`live` or `failed: …`) or `Dropped`

@@ -51,11 +51,7 @@ async fn show_on_screen(urls: &[&str]) -> Vec<Shown> {
 /// Awaits `call`, then idles 5 s more, so the trace also shows what the other fetches
 /// did after the call returned. Gives back the outcome and when it came.
 async fn then_watch<T>(call: impl Future<Output = T>) -> (T, Duration) {
-    let start = tokio::time::Instant::now();
-    let outcome = call.await;
-    let returned_at = start.elapsed();
-    tokio::time::sleep(secs(5)).await;
-    (outcome, returned_at)
+    workbook::then_idle(call, secs(5)).await
 }
 
 /// The first event of `GET url` of the given kind, if any.

@@ -7,8 +7,6 @@
 use std::future::Future;
 use std::time::Duration;
 
-use tokio::time::Instant;
-
 use super::*;
 use workbook::sim::flaky::{self, Outcome, Reply, ServiceError};
 use workbook::trace::{Event, Kind, Trace};
@@ -34,11 +32,8 @@ struct Watched<T> {
 /// Awaits `call` for at most [`PATIENCE`], then keeps the runtime going `idle_after`
 /// longer, so the trace also shows what went on after the call returned.
 async fn watch<T>(call: impl Future<Output = T>, idle_after: Duration) -> Watched<T> {
-    let start = Instant::now();
-    let value = tokio::time::timeout(PATIENCE, call).await.ok();
-    let returned_at = start.elapsed();
-    tokio::time::sleep(idle_after).await;
-    Watched { value, returned_at }
+    let (value, returned_at) = workbook::then_idle(tokio::time::timeout(PATIENCE, call), idle_after).await;
+    Watched { value: value.ok(), returned_at }
 }
 
 /// One call of the service, as the trace tells it.

@@ -33,7 +33,7 @@ mod timeline;
 pub mod trace;
 
 pub use assertions::{ensure, fail};
-pub use runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE, run};
+pub use runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE, run, then_idle};
 pub use time::{format_real, format_secs, millis, secs};
 pub use timeline::timeline;
 

@@ -137,6 +137,25 @@ impl Drop for StopOnDrop {
     }
 }
 
+/// Awaits `call`, notes how long it took, then keeps the runtime going `idle` longer,
+/// so the trace also shows what other work did after the call returned (a task left
+/// running, a future that was not cancelled). Gives back the value and when it came.
+///
+/// ```
+/// use workbook::{run, secs, then_idle};
+///
+/// let run = run(then_idle(async { tokio::time::sleep(secs(1)).await }, secs(5)));
+/// assert_eq!(run.value.1, secs(1));
+/// assert_eq!(run.virtual_elapsed, secs(6));
+/// ```
+pub async fn then_idle<T>(call: impl Future<Output = T>, idle: Duration) -> (T, Duration) {
+    let start = tokio::time::Instant::now();
+    let value = call.await;
+    let returned_at = start.elapsed();
+    tokio::time::sleep(idle).await;
+    (value, returned_at)
+}
+
 /// Watches the runtime's park/unpark count from another thread. The count goes up when
 /// the thread parks and again when it unparks, so an odd count means parked (idle, say
 /// while a `spawn_blocking` job runs elsewhere). An even count that stays the same for
