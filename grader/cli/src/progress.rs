@@ -41,6 +41,14 @@ pub struct ExerciseProgress {
     pub hints_shown: usize,
 }
 
+impl ExerciseProgress {
+    /// Remembers the verdict of a check: the latest one, and whether it ever passed.
+    pub fn record(&mut self, verdict: crate::report::Verdict) {
+        self.last_verdict = Some(verdict.as_str().to_string());
+        self.passed |= verdict == crate::report::Verdict::Pass;
+    }
+}
+
 /// The progress file and what loading it found.
 #[derive(Debug)]
 pub struct Store {

@@ -32,9 +32,7 @@ pub fn run(
     let limit = limit_for(&exercise, timeout);
     let report = judge(config, &exercise, limit, timelines)?;
 
-    let record = workbook.store.exercise(&exercise.name);
-    record.last_verdict = Some(report.verdict.as_str().to_string());
-    record.passed |= report.verdict == Verdict::Pass;
+    workbook.store.exercise(&exercise.name).record(report.verdict);
     workbook.store.save()?;
 
     match format {
@@ -63,9 +61,7 @@ pub fn run_all(
     for exercise in &exercises {
         bar.set_message(exercise.name.clone());
         let report = judge(config, exercise, limit_for(exercise, timeout), false)?;
-        let record = workbook.store.exercise(&exercise.name);
-        record.last_verdict = Some(report.verdict.as_str().to_string());
-        record.passed |= report.verdict == Verdict::Pass;
+        workbook.store.exercise(&exercise.name).record(report.verdict);
         workbook.store.save()?;
         if format == Format::Human {
             bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, timelines: false }))?;

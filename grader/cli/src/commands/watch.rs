@@ -204,9 +204,7 @@ impl<'a> Session<'a> {
                 return self.show();
             }
         };
-        let record = workbook.store.exercise(&exercise.name);
-        record.last_verdict = Some(report.verdict.as_str().to_string());
-        record.passed |= report.verdict == Verdict::Pass;
+        workbook.store.exercise(&exercise.name).record(report.verdict);
         workbook.store.save()?;
 
         let mut text = Vec::new();

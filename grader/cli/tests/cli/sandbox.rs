@@ -74,25 +74,16 @@ impl Sandbox {
         std::fs::copy(self.root().join(from), self.root().join(to)).unwrap();
     }
 
+    /// `grader --color never --root <here> <args>`, with [`environment`], not yet run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_grader"));
+        command.args(["--color", "never", "--root"]).arg(self.root()).args(args).env_clear().envs(environment());
+        command
+    }
+
     /// Runs `grader <args>` here.
     pub fn grader(&self, args: &[&str]) -> Output {
-        let real = workbook_root();
-        let output = Command::new(env!("CARGO_BIN_EXE_grader"))
-            .args(["--color", "never", "--root"])
-            .arg(self.root())
-            .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", std::env::var_os("HOME").unwrap_or_default())
-            .envs(std::env::var_os("CARGO_HOME").map(|v| ("CARGO_HOME", v)))
-            .envs(std::env::var_os("RUSTUP_HOME").map(|v| ("RUSTUP_HOME", v)))
-            .envs(std::env::var_os("RUSTUP_TOOLCHAIN").map(|v| ("RUSTUP_TOOLCHAIN", v)))
-            .env(
-                "CARGO_TARGET_DIR",
-                std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or(real.join("target")),
-            )
-            .output()
-            .unwrap();
+        let output = self.command(args).output().unwrap();
         Output {
             code: output.status.code().unwrap_or(-1),
             text: redact(
@@ -102,6 +93,19 @@ impl Sandbox {
             ),
         }
     }
+}
+
+/// The environment a sandboxed grader gets: scrubbed, except what cargo and rustup
+/// need, and the real workbook's target folder so builds are shared.
+pub fn environment() -> Vec<(&'static str, std::ffi::OsString)> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| workbook_root().join("target").into());
+    let mut vars = vec![("CARGO_TARGET_DIR", target)];
+    for name in ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN"] {
+        if let Some(value) = std::env::var_os(name) {
+            vars.push((name, value));
+        }
+    }
+    vars
 }
 
 /// What a grader run printed, redacted, and its exit code.

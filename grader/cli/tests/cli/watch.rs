@@ -7,7 +7,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::sandbox::{Sandbox, workbook_root};
+use crate::sandbox::{Sandbox, environment};
 
 /// The longest any one step may take: a bound against hanging forever, not a timing
 /// claim. A check builds the exercise (a few seconds), but other tests' builds may
@@ -18,18 +18,6 @@ const PATIENCE: Duration = Duration::from_secs(900);
 
 const LEARNER_FILE: &str = "exercises/01-runtime/src/runtime.rs";
 const SOLUTION: &str = "solutions/01-runtime/runtime.rs";
-
-/// The environment the sandbox gives the grader: scrubbed, with cargo's settings.
-fn environment() -> Vec<(&'static str, std::ffi::OsString)> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| workbook_root().join("target").into());
-    let mut vars = vec![("CARGO_TARGET_DIR", target)];
-    for name in ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN"] {
-        if let Some(value) = std::env::var_os(name) {
-            vars.push((name, value));
-        }
-    }
-    vars
-}
 
 /// `grader watch` with piped standard input and output: no terminal.
 struct Watch {
@@ -43,12 +31,8 @@ struct Watch {
 
 impl Watch {
     fn start(sandbox: &Sandbox, args: &[&str]) -> Watch {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_grader"))
-            .args(["--color", "never", "--root"])
-            .arg(sandbox.root())
-            .args(args)
-            .env_clear()
-            .envs(environment())
+        let mut child = sandbox
+            .command(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
