@@ -68,6 +68,17 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
             "01-runtime.md",
         );
     }
+    if message.contains("the `async` keyword is missing from the function declaration") {
+        return explanation(
+            "`#[tokio::main]` (and `#[tokio::test]`) go on an `async fn`: the attribute turns it into a \
+             plain `fn` with the same name that builds a runtime and runs the body on it with \
+             `block_on`, Rust's `asyncio.run(main())`. On a plain `fn` there is no async body to \
+             run. Write `#[tokio::main] async fn …` and `.await` inside it; callers still call it \
+             as a plain function. Or leave the attribute out and build the runtime by hand: \
+             `tokio::runtime::Runtime::new().unwrap().block_on(…)`.",
+            "01-runtime.md",
+        );
+    }
     if code == "unused_must_use"
         && (message.contains("Future")
             || message.contains("future")

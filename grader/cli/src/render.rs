@@ -9,12 +9,14 @@ use crate::report::{Report, Verdict};
 use crate::style;
 
 /// How much to show.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Detail {
     /// Every failing check's whole message, not only the first one's.
     pub verbose: bool,
     /// Each check's timeline under it, passing or not (`check --timeline`).
     pub timelines: bool,
+    /// For `grader watch`, which checks again on save and has keys for hints.
+    pub watching: bool,
 }
 
 /// Writes a check report the way a learner reads it: the verdict of each check, the
@@ -67,9 +69,14 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
     let messages: Vec<_> = report.diagnostics.iter().filter(|d| d.level == "error" || detail.verbose).collect();
     let shown = if detail.verbose { messages.len() } else { messages.len().min(SHOWN) };
     let mut explained = Vec::new();
-    for message in &messages[..shown] {
-        write!(out, "{}", message.rendered)?;
+    for (i, message) in messages[..shown].iter().enumerate() {
+        // rustc ends some messages with a blank line and others not: one blank line between.
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", message.rendered.trim_end())?;
         if let Some(explanation) = &message.explanation {
+            writeln!(out)?;
             if explained.contains(&&explanation.text) {
                 writeln!(out, "{} the same as above.", style::hint("What this means:"))?;
             } else {
@@ -83,11 +90,11 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
                 writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
             }
         }
-        writeln!(out)?;
     }
     let hidden = messages.len() - shown;
     if hidden > 0 {
         let errors = if hidden == 1 { "error" } else { "errors" };
+        writeln!(out)?;
         writeln!(
             out,
             "{}",
@@ -97,6 +104,17 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
         )?;
     }
     Ok(())
+}
+
+/// The first line of a message, for a one-line summary; a line that ends with a colon
+/// announces what follows, so the next line comes with it.
+fn gist(message: &str) -> String {
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    match lines.next() {
+        Some(next) if first.ends_with(':') => format!("{first} {next}"),
+        _ => first.to_string(),
+    }
 }
 
 fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result<()> {
@@ -114,8 +132,7 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
     }
     let message = failure_text(check);
     if !full {
-        let first = message.lines().next().unwrap_or("");
-        return writeln!(out, "{mark} {title}\n    {}", style::dim(&shorten(first, 74)));
+        return writeln!(out, "{mark} {title}\n    {}", style::dim(&shorten(&gist(&message), 74)));
     }
     writeln!(out, "{mark} {}", style::heading(&title))?;
     for line in message.lines() {
@@ -170,7 +187,9 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
     match report.verdict {
         Verdict::Pass => {
             writeln!(out, "{} all {} checks pass.", style::pass("Passed:"), report.checks.len())?;
-            writeln!(out, "Next: {} moves on to the next exercise.", style::invoke("next"))?;
+            if !detail.watching {
+                writeln!(out, "Next: {} moves on to the next exercise.", style::invoke("next"))?;
+            }
         }
         verdict => {
             let what = match verdict {
@@ -187,9 +206,15 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
             if failing > 1 && !detail.verbose && report.verdict != Verdict::CompileError {
                 writeln!(
                     out,
-                    "  {} shows every failing check in full.",
-                    style::invoke(&format!("check {short} --verbose"))
+                    "  {} shows every failing check in full{}.",
+                    style::invoke(&format!("check {short} --verbose")),
+                    if detail.watching { " (in another terminal)" } else { "" }
                 )?;
+            }
+            if detail.watching {
+                writeln!(out, "  Edit {} and save: it is checked again.", exercise.display_files())?;
+                writeln!(out, "  Stuck? Press h for a hint; the chapter is {}.", exercise.chapter())?;
+                return Ok(());
             }
             writeln!(
                 out,
@@ -258,7 +283,7 @@ pub fn summary_line(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
     writeln!(out, "{mark} {:<24} {}", exercise.name, style::dim(&what))?;
     let failing = report.checks.iter().filter(|c| c.status != Status::Pass && c.status != Status::NotRun);
     for check in failing.take(if detail.verbose { usize::MAX } else { 1 }) {
-        let first = failure_text(check).lines().next().unwrap_or("").to_string();
+        let first = gist(&failure_text(check));
         writeln!(out, "    {}: {}", check.title(), shorten(&first, 60))?;
     }
     Ok(())
@@ -288,7 +313,16 @@ pub fn progress_meter(done: usize, total: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{gist, wrap};
+
+    #[test]
+    fn a_gist_that_announces_a_list_brings_its_first_item() {
+        assert_eq!(
+            gist("Every message should start at 0s, but:\n  to Anna: at 2s\n  to Bo: at 4s"),
+            "Every message should start at 0s, but: to Anna: at 2s"
+        );
+        assert_eq!(gist("It took 6s.\nBecause."), "It took 6s.");
+    }
 
     #[test]
     fn wrap_breaks_at_the_width_and_indents() {

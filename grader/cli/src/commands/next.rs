@@ -10,6 +10,12 @@ use crate::exit::Outcome;
 use crate::style;
 
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
+    advance(config, out, false)
+}
+
+/// Moves on from the current exercise and says what to do there; `watching` says it
+/// for `grader watch`, which checks the new exercise on every save by itself.
+pub fn advance(config: &Config, out: &mut dyn Write, watching: bool) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let current = workbook.store.current(&workbook.exercises).clone();
     let Some(next) = workbook
@@ -34,6 +40,10 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
     workbook.store.save()?;
     writeln!(out, "Now on {} {}", style::heading(&next.name), style::dim(&format!("· {}", next.meta.title)))?;
     writeln!(out, "  Read exercises/{}/README.md, edit {},", next.name, next.display_files())?;
-    writeln!(out, "  then run {}.", style::invoke(&format!("check {:02}", next.number)))?;
+    if watching {
+        writeln!(out, "  and save: it is checked every time you do.")?;
+    } else {
+        writeln!(out, "  then run {}.", style::invoke(&format!("check {:02}", next.number)))?;
+    }
     Ok(Outcome::Passed)
 }

@@ -208,7 +208,7 @@ impl<'a> Session<'a> {
         workbook.store.save()?;
 
         let mut text = Vec::new();
-        render::check_report(&mut text, &report, &exercise, Detail { verbose: false, timelines: false })?;
+        render::check_report(&mut text, &report, &exercise, Detail { watching: true, ..Detail::default() })?;
         self.state = State::Checked { verdict: report.verdict, counts: Some((report.passed(), report.checks.len())) };
         if report.verdict == Verdict::Pass {
             writeln!(text)?;
@@ -252,7 +252,7 @@ impl<'a> Session<'a> {
         // (with no choice recorded, it would be the first one not passed).
         workbook.store.progress.current = Some(self.exercise.name.clone());
         workbook.store.save()?;
-        commands::next::run(self.config, text)?;
+        commands::next::advance(self.config, text, true)?;
         self.follow()?;
         Ok(())
     }

@@ -77,6 +77,12 @@ fn await_outside_async_is_explained() {
 }
 
 #[test]
+fn tokio_main_on_a_plain_fn_is_explained() {
+    let text = check("tokio_main_on_plain_fn", "01-runtime", "src/runtime.rs", "go on an `async fn`", "01-runtime.md");
+    insta::assert_snapshot!("tokio_main_on_plain_fn", text);
+}
+
+#[test]
 fn an_unused_future_is_explained() {
     let text = check("unused_future", "02-coroutines", "src/coroutines.rs", "never runs", "02-coroutines.md");
     insta::assert_snapshot!("unused_future", text);

@@ -114,6 +114,10 @@ fn watch_without_a_terminal_checks_on_save_and_moves_on() {
     let first = watch.until("01-runtime ✗ not yet");
     assert!(first.contains("Checking 01-runtime"), "{first}");
     assert!(first.contains("Not yet:"), "{first}");
+    // Watch's own advice, not `grader check`'s: saving is what checks again.
+    assert!(first.contains("Edit exercises/01-runtime/src/runtime.rs and save: it is checked again."), "{first}");
+    assert!(first.contains("Stuck? Press h for a hint"), "{first}");
+    assert!(!first.contains("check 01 again"), "{first}");
     assert!(
         first.contains("Watching exercises/01-runtime/src/runtime.rs for saves (file events; type a command letter"),
         "{first}"
@@ -138,6 +142,8 @@ fn watch_without_a_terminal_checks_on_save_and_moves_on() {
     assert!(passed.contains("Checking 01-runtime"), "{passed}");
     assert!(passed.contains("Passed: all"), "{passed}");
     assert!(passed.contains("Now on 04-gather"), "{passed}");
+    assert!(passed.contains("and save: it is checked every time you do."), "{passed}");
+    assert!(!passed.contains("moves on to the next exercise") && !passed.contains("then run grader check"), "{passed}");
     assert!(passed.contains("Watching exercises/04-gather/src/gather.rs for saves"), "{passed}");
 
     watch.send("q");
