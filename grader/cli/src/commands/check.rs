@@ -33,10 +33,13 @@ pub fn run(
     let report = judge(config, &exercise, limit, timelines)?;
 
     workbook.store.exercise(&exercise.name).record(report.verdict);
+    // The exercise you check is the one you are on: after it passes, `grader next` moves
+    // on from it (not from the first unpassed one, which would skip an exercise).
+    workbook.store.progress.current = Some(exercise.name.clone());
     workbook.store.save()?;
 
     match format {
-        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose, timelines })?,
+        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose, timelines, watching: false })?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
             writeln!(out)?;
@@ -64,7 +67,7 @@ pub fn run_all(
         workbook.store.exercise(&exercise.name).record(report.verdict);
         workbook.store.save()?;
         if format == Format::Human {
-            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, timelines: false }))?;
+            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, ..Detail::default() }))?;
         }
         bar.inc(1);
         reports.push(report);
@@ -94,7 +97,7 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);
-    let options = checks::RunOptions { limit, timelines };
+    let options = checks::RunOptions { limit, timelines, record_expected: false };
     report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options)
 }
 

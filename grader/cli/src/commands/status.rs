@@ -29,6 +29,18 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
         style::heading(&current.name),
         style::dim(&format!("· {}", current.meta.title))
     )?;
+    if workbook.store.passed(&current.name) {
+        writeln!(out, "  {} Run {} to move on.", style::pass("Passed."), style::invoke("next"))?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Also: {} all exercises · {} check it again · {} its reference solution",
+            style::invoke("list"),
+            style::invoke(&format!("check {short}")),
+            style::invoke(&format!("solution {short}"))
+        )?;
+        return Ok(Outcome::Passed);
+    }
     writeln!(
         out,
         "  1. Read exercises/{}/README.md (the task) and {} (the chapter).",

@@ -38,6 +38,20 @@ fn next_moves_on_and_list_marks_it() {
 }
 
 #[test]
+fn after_a_pass_next_goes_to_the_following_exercise() {
+    let sandbox = Sandbox::with(&["01-runtime", "02-coroutines", "04-gather"]);
+    sandbox.copy("solutions/01-runtime/runtime.rs", "exercises/01-runtime/src/runtime.rs");
+    let check = sandbox.grader(&["check", "01"]);
+    assert_eq!(check.code, 0, "{}", check.text);
+    let dashboard = sandbox.grader(&[]);
+    assert!(dashboard.text.contains("Current exercise: 01-runtime"), "{}", dashboard.text);
+    assert!(dashboard.text.contains("Passed. Run grader next to move on."), "{}", dashboard.text);
+    let next = sandbox.grader(&["next"]);
+    assert!(next.text.contains("Now on 02-coroutines"), "{}", next.text);
+    assert!(!next.text.contains("has not passed yet"), "{}", next.text);
+}
+
+#[test]
 fn a_damaged_progress_file_is_kept_reported_and_rebuilt() {
     let sandbox = Sandbox::with(&["04-gather"]);
     std::fs::create_dir_all(sandbox.root().join(".grader")).unwrap();
