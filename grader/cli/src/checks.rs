@@ -74,6 +74,9 @@ pub struct RunOptions {
     pub limit: Duration,
     /// Whether each run reports its timeline (`check --timeline`).
     pub timelines: bool,
+    /// Whether each run records its trace in `checks/expected/` of the crate being run
+    /// (`grader verify` does, for the reference solution).
+    pub record_expected: bool,
 }
 
 #[derive(Deserialize)]
@@ -99,7 +102,7 @@ pub fn run(
     scratch: &Path,
     options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
-    let RunOptions { limit, timelines } = options;
+    let RunOptions { limit, timelines, record_expected } = options;
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();
@@ -125,6 +128,11 @@ pub fn run(
             command.env("GRADER_TIMELINES", "1");
         } else {
             command.env_remove("GRADER_TIMELINES");
+        }
+        if record_expected {
+            command.env("WORKBOOK_RECORD_EXPECTED", "1");
+        } else {
+            command.env_remove("WORKBOOK_RECORD_EXPECTED");
         }
         // The limit is per check: it restarts whenever the report grows.
         let report_size = || std::fs::metadata(&report).map(|m| m.len()).unwrap_or(0);

@@ -111,7 +111,9 @@ pub enum Command {
     },
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
-    #[command(after_help = "Examples:\n  grader verify\n  grader verify 04 --format json")]
+    #[command(
+        after_help = "Examples:\n  grader verify\n  grader verify 04 --format json\n  grader verify 04 --record-expected   # after changing 04's checks or solution"
+    )]
     Verify {
         exercise: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -119,6 +121,10 @@ pub enum Command {
         /// Wall-clock limit for each checks process, in seconds.
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
+        /// Write the solution's traces into `checks/expected/` (the pictures a failing
+        /// learner sees beside theirs) instead of failing when they are out of date.
+        #[arg(long)]
+        record_expected: bool,
     },
 }
 

@@ -70,8 +70,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "grader", &mut out);
             Ok(exit::Outcome::Passed)
         }
-        Some(Command::Verify { exercise, format, timeout }) => {
-            commands::verify::run(&config, exercise.as_deref(), format, timeout, &mut out)
+        Some(Command::Verify { exercise, format, timeout, record_expected }) => {
+            commands::verify::run(&config, exercise.as_deref(), format, timeout, record_expected, &mut out)
         }
     }
 }

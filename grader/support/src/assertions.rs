@@ -62,18 +62,30 @@ pub(crate) fn deadlock(so_far: &Trace) -> ! {
 fn picture_of<T>(run: &Run<T>) -> String {
     let expected = harness::current_check().and_then(|check| crate::expected::load(&check, run.index));
     match expected {
-        Some((expected, took)) if expected.canonical().table() != run.trace.canonical().table() => {
-            let end = took.max(run.virtual_elapsed);
+        Some((expected, took)) if expected.table() != crate::expected::normal(&run.trace).table() => {
+            let (yours, expected) = pictures(&run.trace, &expected, took.max(run.virtual_elapsed));
             format!(
-                "  Expected (the reference solution took {}):\n{}  Yours (took {}):\n{}",
+                "  Expected (the reference solution took {}):\n{expected}  Yours (took {}):\n{yours}",
                 format_secs(took),
-                picture(&expected, end),
                 format_secs(run.virtual_elapsed),
-                picture(&run.trace, end)
             )
         }
         _ => picture(&run.trace, run.virtual_elapsed),
     }
+}
+
+/// The learner's timeline and the expected one, indented, drawn to be compared: one
+/// scale, rows in the learner's order. Returns (yours, expected).
+fn pictures(yours: &Trace, expected: &Trace, end: Duration) -> (String, String) {
+    if yours.events().is_empty() || expected.events().is_empty() {
+        return (picture(yours, end), picture(expected, end));
+    }
+    let (yours, expected) = crate::timeline::pair(yours, expected, end);
+    (indent(&yours), indent(&expected))
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("  {line}\n")).collect()
 }
 
 /// The table and the timeline of a trace, indented, for messages.
@@ -81,11 +93,7 @@ fn picture(trace: &Trace, end: Duration) -> String {
     if trace.events().is_empty() {
         return "  (nothing was recorded: no simulated service was called)\n".to_string();
     }
-    let mut out = String::new();
-    for line in timeline(trace, end).lines() {
-        let _ = writeln!(out, "  {line}");
-    }
-    out
+    indent(&timeline(trace, end))
 }
 
 impl<T> Run<T> {
@@ -288,8 +296,8 @@ pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: D
         let _ = writeln!(message, "→ (your trace ends here)");
     }
     // One scale for both, so the bars can be compared column by column.
-    let end = expected_end.max(elapsed);
-    let _ = writeln!(message, "\nExpected timeline:\n{}", picture(&expected, end));
-    let _ = write!(message, "Your timeline:\n{}", picture(actual, end));
+    let (yours, expected) = pictures(actual, &expected, expected_end.max(elapsed));
+    let _ = writeln!(message, "\nExpected timeline:\n{expected}");
+    let _ = write!(message, "Your timeline:\n{yours}");
     Some(message)
 }

@@ -35,12 +35,33 @@ const MAX_LABEL: usize = 18;
 /// assert!(picture.contains('█'));
 /// ```
 pub fn timeline(trace: &Trace, end: Duration) -> String {
-    let rows = rows(trace);
+    draw(trace, end, &[], 0)
+}
+
+/// Two timelines on one scale, to be read one above the other: the same time per
+/// column, the rows in the same order (`theirs` follows `ours`, actors only it has come
+/// last), and the bars starting in the same column. Returns (ours, theirs).
+pub(crate) fn pair(ours: &Trace, theirs: &Trace, end: Duration) -> (String, String) {
+    let mut order: Vec<String> = Vec::new();
+    for e in ours.events().iter().chain(theirs.events()) {
+        if !order.contains(&e.actor) {
+            order.push(e.actor.clone());
+        }
+    }
+    let width = order.iter().map(|a| shorten(a).chars().count()).max().unwrap_or(0);
+    (draw(ours, end, &order, width), draw(theirs, end, &order, width))
+}
+
+/// Draws `trace` up to `end`, its rows in `order` (actors not in it after, as they
+/// first appear), labels at least `label_width` wide.
+fn draw(trace: &Trace, end: Duration, order: &[String], label_width: usize) -> String {
+    let mut rows = rows(trace);
     if rows.is_empty() {
         return "(nothing was recorded: no simulated service was called)\n".to_string();
     }
+    rows.sort_by_key(|row| order.iter().position(|a| *a == row.actor).unwrap_or(order.len()));
     let last = trace.events().iter().map(|e| e.at).max().unwrap_or_default().max(end);
-    let label_width = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+    let label_width = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max(label_width);
     let columns = WIDTH.saturating_sub(label_width + 2).max(10);
     let (step, tick_every) = scale(last, columns);
     let slot = |at: Duration| -> usize { (at.as_nanos() / step.as_nanos().max(1)) as usize };
@@ -93,6 +114,7 @@ pub fn timeline(trace: &Trace, end: Duration) -> String {
 }
 
 struct Row {
+    actor: String,
     label: String,
     marks: Vec<Mark>,
 }
@@ -108,7 +130,11 @@ fn rows(trace: &Trace) -> Vec<Row> {
         let i = match rows.iter().position(|(actor, _, _)| actor == &e.actor) {
             Some(i) => i,
             None => {
-                rows.push((e.actor.clone(), Row { label: shorten(&e.actor), marks: Vec::new() }, Vec::new()));
+                rows.push((
+                    e.actor.clone(),
+                    Row { actor: e.actor.clone(), label: shorten(&e.actor), marks: Vec::new() },
+                    Vec::new(),
+                ));
                 rows.len() - 1
             }
         };
@@ -157,4 +183,33 @@ fn format_tick(at: Duration) -> String {
 
 fn format_step(step: Duration) -> String {
     if step >= Duration::from_secs(1) { format!("{} s", step.as_secs()) } else { format!("{} ms", step.as_millis()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::Event;
+
+    fn bar(actor: &str, from: u64, to: u64) -> [Event; 2] {
+        [
+            Event::new(Duration::from_secs(from), actor, Kind::Begin, "start"),
+            Event::new(Duration::from_secs(to), actor, Kind::End, "done"),
+        ]
+    }
+
+    #[test]
+    fn a_pair_shares_rows_order_label_width_and_scale() {
+        let ours = Trace::from([bar("b", 0, 1), bar("a", 1, 2)].concat());
+        let theirs = Trace::from([bar("a", 0, 1), bar("b", 0, 1), bar("a long name", 0, 3)].concat());
+        let (ours, theirs) = pair(&ours, &theirs, Duration::from_secs(3));
+        let labels = |picture: &str| -> Vec<String> {
+            picture.lines().skip(1).filter_map(|l| l.split("  ").next()).map(|l| l.trim().to_string()).collect()
+        };
+        assert_eq!(labels(&ours)[..2], ["b", "a"]);
+        assert_eq!(labels(&theirs)[..3], ["b", "a", "a long name"]);
+        // The axis line and the first bar start in the same column in both.
+        assert_eq!(ours.lines().next(), theirs.lines().next());
+        let start = |picture: &str| picture.lines().nth(1).unwrap().find('█');
+        assert_eq!(start(&ours), start(&theirs));
+    }
 }

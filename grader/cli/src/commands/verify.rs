@@ -64,6 +64,7 @@ pub fn run(
     query: Option<&str>,
     format: Format,
     timeout: Option<u64>,
+    record_expected: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     let all = exercise::discover(&config.exercises_dir())?;
@@ -97,6 +98,12 @@ pub fn run(
         let limit = limit_for(&case.exercise, timeout);
         let run_dir = scratch.root().join(".runs").join(&case.package);
         let _ = std::fs::remove_dir_all(&run_dir);
+        // The solution's run records its traces afresh, to compare with the shipped ones.
+        let solution = case.name == "solution";
+        let recorded = graft.dir.join(EXPECTED_DIR);
+        if solution {
+            let _ = std::fs::remove_dir_all(&recorded);
+        }
         let report = report_for(
             &case.exercise,
             &build,
@@ -104,9 +111,12 @@ pub fn run(
             &graft.dir,
             scratch.root(),
             &run_dir,
-            crate::checks::RunOptions { limit, timelines: false },
+            crate::checks::RunOptions { limit, timelines: false, record_expected: solution },
         )?;
-        let problems = judge_case(&case.expected, &report);
+        let mut problems = judge_case(&case.expected, &report);
+        if solution && problems.is_empty() {
+            problems.extend(expected_traces(&case.exercise, &recorded, record_expected)?);
+        }
         if format == Format::Human {
             let mark = if problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
             bar.suspend(|| -> std::io::Result<()> {
@@ -162,6 +172,55 @@ pub fn run(
         }
     }
     Ok(if failed.is_empty() { Outcome::Passed } else { Outcome::NotYet })
+}
+
+/// Where an exercise keeps the reference solution's traces (see `workbook::expected`).
+const EXPECTED_DIR: &str = "checks/expected";
+
+/// Compares the traces the solution just recorded with the exercise's shipped ones, or,
+/// with `record`, writes them over the shipped ones. Returns what is out of date.
+fn expected_traces(exercise: &Exercise, recorded: &Path, record: bool) -> Result<Vec<String>> {
+    let shipped = exercise.dir.join(EXPECTED_DIR);
+    let read = |dir: &Path| -> Result<std::collections::BTreeMap<String, Vec<u8>>> {
+        let mut files = std::collections::BTreeMap::new();
+        let Ok(entries) = std::fs::read_dir(dir) else { return Ok(files) };
+        for entry in entries {
+            let path = entry?.path();
+            let bytes = std::fs::read(&path).with_context(|| format!("failed to read {}", path.display()))?;
+            files.insert(path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes);
+        }
+        Ok(files)
+    };
+    let (new, old) = (read(recorded)?, read(&shipped)?);
+    if new == old {
+        return Ok(Vec::new());
+    }
+    if record {
+        let _ = std::fs::remove_dir_all(&shipped);
+        std::fs::create_dir_all(&shipped).with_context(|| format!("failed to create {}", shipped.display()))?;
+        for (name, bytes) in &new {
+            let path = shipped.join(name);
+            std::fs::write(&path, bytes).with_context(|| format!("failed to write {}", path.display()))?;
+        }
+        return Ok(Vec::new());
+    }
+    let changed: Vec<&str> = new
+        .keys()
+        .chain(old.keys())
+        .filter(|name| new.get(*name) != old.get(*name))
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let shown: Vec<&str> = changed.iter().take(3).copied().collect();
+    let more = if changed.len() > 3 { format!(" and {} more", changed.len() - 3) } else { String::new() };
+    Ok(vec![format!(
+        "exercises/{}/{EXPECTED_DIR}/ is out of date ({}{more} differ from what the solution does now): \
+         run `grader verify {:02} --record-expected` and commit the result",
+        exercise.name,
+        shown.join(", "),
+        exercise.number
+    )])
 }
 
 fn describe(expected: &Expectation, report: &Report) -> String {

@@ -77,3 +77,25 @@ fn every_construct_of_the_notes_has_an_exercise() {
         );
     }
 }
+
+/// The pictures a failing learner sees beside theirs come from `checks/expected/`: verify
+/// re-records them from the solution and fails when the shipped ones have drifted, and
+/// `--record-expected` writes them back.
+#[test]
+fn drifted_expected_traces_fail_verify_until_recorded() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    std::fs::remove_dir_all(sandbox.root().join("solutions/04-gather/answers")).unwrap();
+    let expected = "exercises/04-gather/checks/expected/three_fetches_take_one_second.0.trace";
+    let shipped = std::fs::read_to_string(sandbox.root().join(expected)).unwrap();
+    sandbox.write(expected, &shipped.replace("1.000s", "3.000s"));
+    let drifted = sandbox.grader(&["verify", "04"]);
+    assert_eq!(drifted.code, 1, "{}", drifted.text);
+    assert!(drifted.text.contains("checks/expected/ is out of date"), "{}", drifted.text);
+    assert!(drifted.text.contains("three_fetches_take_one_second.0.trace"), "{}", drifted.text);
+    assert!(drifted.text.contains("grader verify 04 --record-expected"), "{}", drifted.text);
+
+    let recorded = sandbox.grader(&["verify", "04", "--record-expected"]);
+    assert_eq!(recorded.code, 0, "{}", recorded.text);
+    assert_eq!(std::fs::read_to_string(sandbox.root().join(expected)).unwrap(), shipped);
+    assert_eq!(sandbox.grader(&["verify", "04"]).code, 0);
+}
