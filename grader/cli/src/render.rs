@@ -284,7 +284,7 @@ pub fn summary_line(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
     let failing = report.checks.iter().filter(|c| c.status != Status::Pass && c.status != Status::NotRun);
     for check in failing.take(if detail.verbose { usize::MAX } else { 1 }) {
         let first = gist(&failure_text(check));
-        writeln!(out, "    {}: {}", check.title(), shorten(&first, 60))?;
+        writeln!(out, "    {}", shorten(&format!("{}: {first}", check.title()), 76))?;
     }
     Ok(())
 }

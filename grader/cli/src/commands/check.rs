@@ -72,7 +72,7 @@ pub fn run_all(
         bar.inc(1);
         reports.push(report);
     }
-    bar.finish_and_clear();
+    bar.finish_with_message("checked");
     let passed = reports.iter().filter(|r| r.verdict == Verdict::Pass).count();
     match format {
         Format::Human => {

@@ -143,7 +143,7 @@ pub fn run(
         });
     }
 
-    bar.finish_and_clear();
+    bar.finish_with_message("verified");
     let failed: Vec<&CaseResult> = results.iter().filter(|r| !r.problems.is_empty()).collect();
     match format {
         Format::Json => {

@@ -287,3 +287,23 @@ fn watch_in_a_terminal_redraws_on_save_moves_on_and_restores_the_terminal() {
     let after = tmux.until("terminal-");
     assert!(after.contains("terminal-restored"), "{after}");
 }
+
+/// `check --all` in a terminal draws a progress bar, which stays at its end.
+#[test]
+fn check_all_in_a_terminal_shows_a_progress_bar() {
+    if !Tmux::installed() {
+        return;
+    }
+    let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
+    let quote = |path: &Path| format!("'{}'", path.display().to_string().replace('\'', r"'\''"));
+    let command = format!(
+        "{} --color never --root {} check --all; echo \"exit=$?\"; sleep 600",
+        quote(Path::new(env!("CARGO_BIN_EXE_grader"))),
+        quote(sandbox.root())
+    );
+    let tmux = Tmux::start(sandbox.root(), &command);
+    let end = tmux.until("exit=");
+    assert!(end.contains("exit=1"), "{end}");
+    assert!(end.contains("█ 2/2 checked"), "{end}");
+    assert!(end.contains("0 of 2 exercises pass."), "{end}");
+}
