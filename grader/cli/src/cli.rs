@@ -109,6 +109,50 @@ pub enum Command {
         /// The shell: bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+    /// Scaffold a new exercise: its folder, solution and chapter, wired into the
+    /// workspace and the book. It fails `grader verify` with a list of what to write.
+    #[command(
+        after_help = "Examples:\n  grader new 21-rate-limiter\n  grader new 21-rate-limiter --title \"rate limiter: a token bucket\""
+    )]
+    New {
+        /// `NN-name`: the number orders the book, the name is the topic in kebab case.
+        name: String,
+        /// The one-line title (by default a placeholder that verify reports).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Grade a class: every submission (a folder holding a learner's `exercises/`, or a
+    /// clone of their repository) on pristine checks, into a gradebook.
+    #[command(
+        after_help = "Examples:\n  grader grade submissions/ --out gradebook/\n  grader grade submissions/ --jobs 2 --shard 1/4 --out shard-1/\n  grader grade --merge shard-1/ shard-2/ shard-3/ shard-4/ --out gradebook/"
+    )]
+    Grade {
+        /// The folder of submissions, one sub-folder each (or one submission itself);
+        /// with --merge, the shard outputs to merge.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where the gradebook goes (CSV, JSON, JUnit XML, Gradescope, GitHub Classroom).
+        #[arg(long, value_name = "DIR", default_value = "gradebook")]
+        out: PathBuf,
+        /// How many exercise builds and runs at once.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Grade only the i-th of n equal shares of the submissions (1-based), for CI runners.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
+        /// Merge the gradebooks of shards given as paths instead of grading.
+        #[arg(long, conflicts_with = "shard")]
+        merge: bool,
+        /// Only these exercises (by default all of them).
+        #[arg(long = "exercise", value_name = "EXERCISE")]
+        exercises: Vec<String>,
+        /// Wall-clock limit for each check, in seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<u64>,
+        /// Memory limit for each exercise's checks, in MiB.
+        #[arg(long, value_name = "MIB", default_value_t = 2048)]
+        memory: u64,
+    },
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
     #[command(

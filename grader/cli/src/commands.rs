@@ -2,8 +2,10 @@
 //! writer, and returns whether the learner's code passed.
 
 pub mod check;
+pub mod grade;
 pub mod hint;
 pub mod list;
+pub mod new;
 pub mod next;
 pub mod reset;
 pub mod solution;

@@ -70,6 +70,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
             clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "grader", &mut out);
             Ok(exit::Outcome::Passed)
         }
+        Some(Command::New { name, title }) => commands::new::run(&config, &name, title.as_deref(), &mut out),
+        Some(Command::Grade { paths, out: dir, jobs, shard, merge, exercises, timeout, memory }) => {
+            let options = commands::grade::Options { jobs, shard, exercises, timeout, memory_mib: memory };
+            if merge {
+                commands::grade::merge(&config, &paths, &dir, &mut out)
+            } else {
+                commands::grade::run(&config, &paths, &dir, options, &mut out)
+            }
+        }
         Some(Command::Verify { exercise, format, timeout, record_expected }) => {
             commands::verify::run(&config, exercise.as_deref(), format, timeout, record_expected, &mut out)
         }
