@@ -8,10 +8,7 @@ use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
 /// Today's forecast, for code that is not async: a runtime of its own, built, used
 /// for one future and dropped, like `asyncio.run(fetch_forecast())`.
 pub fn forecast_blocking() -> String {
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("failed to start a tokio runtime");
+    let runtime = Builder::new_current_thread().enable_all().build().expect("failed to start a tokio runtime");
     runtime.block_on(station::fetch_forecast())
 }
 
@@ -27,10 +24,7 @@ pub struct Station {
 impl Station {
     /// Starts the station's runtime and connects `radio` on it, once.
     pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("failed to start a tokio runtime");
+        let runtime = Builder::new_current_thread().enable_all().build().expect("failed to start a tokio runtime");
         let link = runtime.block_on(radio.connect());
         Station { runtime, link }
     }

@@ -8,10 +8,7 @@ use workbook::sim::cafe::{self, Drink, Ticket};
 
 /// The order, as a future: the ticket is written when the future is awaited, not
 /// when `take_order` is called. Everything happens inside the `async move` block.
-#[allow(
-    clippy::manual_async_fn,
-    reason = "the exercise asks for a plain fn that returns a future"
-)]
+#[allow(clippy::manual_async_fn, reason = "the exercise asks for a plain fn that returns a future")]
 pub fn take_order(customer: &str, drink: &str) -> impl Future<Output = Ticket> {
     async move { cafe::write_ticket(customer, drink) }
 }

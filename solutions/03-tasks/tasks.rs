@@ -13,12 +13,8 @@ pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
     let first_task = tokio::spawn(async move { chat::send_message(&first).await });
     let second_task = tokio::spawn(async move { chat::send_message(&second).await });
     // Both tasks are running already; awaiting the handles in turn costs no extra time.
-    let first_receipt = first_task
-        .await
-        .expect("the task sending the first message panicked");
-    let second_receipt = second_task
-        .await
-        .expect("the task sending the second message panicked");
+    let first_receipt = first_task.await.expect("the task sending the first message panicked");
+    let second_receipt = second_task.await.expect("the task sending the second message panicked");
     (first_receipt, second_receipt)
 }
 

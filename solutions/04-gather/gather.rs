@@ -17,11 +17,8 @@ pub struct Dashboard {
 
 /// Loads the three panels together: as long as the slowest, 1 s.
 pub async fn load_dashboard() -> Dashboard {
-    let (headlines, temperature, orders) = tokio::join!(
-        web::fetch_page("/news"),
-        station::read_sensor("thermometer"),
-        db::query("SELECT * FROM orders"),
-    );
+    let (headlines, temperature, orders) =
+        tokio::join!(web::fetch_page("/news"), station::read_sensor("thermometer"), db::query("SELECT * FROM orders"));
     Dashboard { headlines, temperature, orders }
 }
 

@@ -99,11 +99,21 @@ struct Profile {
 /// Builds the checks (the lib's test executable) of `packages` in the workspace at
 /// `root`, sharing `target_dir`. A package that fails to compile doesn't stop the others.
 pub fn build_checks(root: &Path, target_dir: &Path, packages: &[&str], color: bool) -> Result<Build> {
+    run_cargo("build", root, target_dir, packages, color)
+}
+
+/// Runs clippy over the tests of `packages` in the workspace at `root`, and returns its
+/// warnings and errors, each with the package it came from.
+pub fn clippy(root: &Path, target_dir: &Path, packages: &[&str]) -> Result<Vec<(String, Diagnostic)>> {
+    Ok(run_cargo("clippy", root, target_dir, packages, false)?.diagnostics)
+}
+
+fn run_cargo(subcommand: &str, root: &Path, target_dir: &Path, packages: &[&str], color: bool) -> Result<Build> {
     let mut command = Command::new(cargo());
     command
         .current_dir(root)
         .env("CARGO_TARGET_DIR", target_dir)
-        .args(["build", "--tests", "--quiet", "--keep-going"])
+        .args([subcommand, "--tests", "--quiet", "--keep-going"])
         .arg(if color { "--message-format=json-diagnostic-rendered-ansi" } else { "--message-format=json" })
         .arg(if color { "--color=always" } else { "--color=never" });
     for package in packages {
@@ -113,7 +123,7 @@ pub fn build_checks(root: &Path, target_dir: &Path, packages: &[&str], color: bo
     // of tokio on a slow machine takes minutes, and rustc doesn't hang.
     let finished = process::run_limited(command, Duration::from_secs(1800), 64 * 1024 * 1024)?;
     if finished.status.is_none() {
-        bail!("cargo did not finish building within 30 minutes");
+        bail!("cargo {subcommand} did not finish within 30 minutes");
     }
     let mut build = Build { diagnostics: Vec::new(), executables: Vec::new(), stderr: finished.stderr };
     for line in finished.stdout.lines() {

@@ -68,15 +68,14 @@ impl CheckResult {
 }
 
 /// How to run the checks.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RunOptions {
     /// Each check's wall-clock limit.
     pub limit: Duration,
     /// Whether each run reports its timeline (`check --timeline`).
     pub timelines: bool,
-    /// Whether each run records its trace in `checks/expected/` of the crate being run
-    /// (`grader verify` does, for the reference solution).
-    pub record_expected: bool,
+    /// Where each run records its trace (`grader verify` compares them), if anywhere.
+    pub record_traces: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -102,7 +101,7 @@ pub fn run(
     scratch: &Path,
     options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
-    let RunOptions { limit, timelines, record_expected } = options;
+    let RunOptions { limit, timelines, record_traces } = options;
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();
@@ -129,8 +128,8 @@ pub fn run(
         } else {
             command.env_remove("GRADER_TIMELINES");
         }
-        if record_expected {
-            command.env("WORKBOOK_RECORD_EXPECTED", "1");
+        if let Some(dir) = &record_traces {
+            command.env("WORKBOOK_RECORD_EXPECTED", dir);
         } else {
             command.env_remove("WORKBOOK_RECORD_EXPECTED");
         }

@@ -156,7 +156,7 @@ pub enum Command {
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
     #[command(
-        after_help = "Examples:\n  grader verify\n  grader verify 04 --format json\n  grader verify 04 --record-expected   # after changing 04's checks or solution"
+        after_help = "Examples:\n  grader verify\n  grader verify 04 --format json\n  grader verify 04 --record-expected   # after changing 04's checks or solution\n  grader verify --runs 5 --jobs 2      # determinism, on a loaded machine"
     )]
     Verify {
         exercise: Option<String>,
@@ -169,6 +169,14 @@ pub enum Command {
         /// learner sees beside theirs) instead of failing when they are out of date.
         #[arg(long)]
         record_expected: bool,
+        /// Run each case N times: every run must give the same verdicts and
+        /// byte-identical traces.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        runs: u32,
+        /// How many cases run at once (default 1: checks judge real time too, and a
+        /// loaded machine is what determinism is proven on with --runs).
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+        jobs: u32,
     },
 }
 

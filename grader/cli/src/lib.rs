@@ -79,8 +79,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
                 commands::grade::run(&config, &paths, &dir, options, &mut out)
             }
         }
-        Some(Command::Verify { exercise, format, timeout, record_expected }) => {
-            commands::verify::run(&config, exercise.as_deref(), format, timeout, record_expected, &mut out)
+        Some(Command::Verify { exercise, format, timeout, record_expected, runs, jobs }) => {
+            let options = commands::verify::Options {
+                format,
+                timeout,
+                record_expected,
+                runs: runs as usize,
+                jobs: jobs as usize,
+            };
+            commands::verify::run(&config, exercise.as_deref(), options, &mut out)
         }
     }
 }

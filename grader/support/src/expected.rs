@@ -51,12 +51,15 @@ pub(crate) fn normal(trace: &Trace) -> Trace {
     Trace::from(events)
 }
 
-/// Records the trace of a run of the reference solution, when asked to.
+/// Records the trace of a run, when asked to: with [`RECORD_ENV`] set to `1`, into
+/// `checks/expected/` (the reference solution's pictures); set to a folder, into that
+/// folder (`grader verify --runs` compares runs this way).
 pub(crate) fn record(check: &str, index: usize, trace: &Trace, took: Duration) {
-    if std::env::var_os(RECORD_ENV).is_none() {
-        return;
-    }
-    let path = path(check, index);
+    let Some(to) = std::env::var_os(RECORD_ENV) else { return };
+    let path = match to.to_str() {
+        Some("1") => path(check, index),
+        _ => PathBuf::from(to).join(format!("{check}.{index}.trace")),
+    };
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }

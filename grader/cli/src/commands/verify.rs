@@ -59,14 +59,23 @@ struct Case {
     expected: Expectation,
 }
 
-pub fn run(
-    config: &Config,
-    query: Option<&str>,
-    format: Format,
-    timeout: Option<u64>,
-    record_expected: bool,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
+/// How to verify.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub format: Format,
+    /// Each check's wall-clock limit, in seconds (else the exercise's own).
+    pub timeout: Option<u64>,
+    /// Rewrite `checks/expected/` instead of failing when it has drifted.
+    pub record_expected: bool,
+    /// How many times to run each case; every run must give the same verdicts and
+    /// byte-identical traces.
+    pub runs: usize,
+    /// How many cases run at once.
+    pub jobs: usize,
+}
+
+pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn Write) -> Result<Outcome> {
+    let format = options.format;
     let all = exercise::discover(&config.exercises_dir())?;
     let chosen: Vec<Exercise> = match query {
         Some(query) => vec![exercise::resolve(&all, query)?.clone()],
@@ -91,59 +100,62 @@ pub fn run(
     }
     let packages: Vec<&str> = cases.iter().map(|c| c.package.as_str()).collect();
     let build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
+    let solutions: Vec<(&str, &Case, &crate::scratch::Graft)> = cases
+        .iter()
+        .zip(&grafts)
+        .filter(|(c, _)| c.name == "solution")
+        .map(|(c, g)| (c.package.as_str(), c, g))
+        .collect();
+    let lints = lint_solutions(config, scratch.root(), &solutions)?;
 
     let bar = crate::render::progress_bar(cases.len() as u64, format == Format::Human);
-    for (case, graft) in cases.iter().zip(&grafts) {
-        bar.set_message(format!("{} {}", case.exercise.name, case.name));
-        let limit = limit_for(&case.exercise, timeout);
-        let run_dir = scratch.root().join(".runs").join(&case.package);
-        let _ = std::fs::remove_dir_all(&run_dir);
-        // The solution's run records its traces afresh, to compare with the shipped ones.
-        let solution = case.name == "solution";
-        let recorded = graft.dir.join(EXPECTED_DIR);
-        if solution {
-            let _ = std::fs::remove_dir_all(&recorded);
-        }
-        let report = report_for(
-            &case.exercise,
-            &build,
-            &graft.package,
-            &graft.dir,
-            scratch.root(),
-            &run_dir,
-            crate::checks::RunOptions { limit, timelines: false, record_expected: solution },
-        )?;
-        let mut problems = judge_case(&case.expected, &report);
-        if solution && problems.is_empty() {
-            problems.extend(expected_traces(&case.exercise, &recorded, record_expected)?);
-        }
-        if format == Format::Human {
-            let mark = if problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
-            bar.suspend(|| -> std::io::Result<()> {
-                writeln!(
-                    out,
-                    "{mark} {} {} {}",
-                    case.exercise.name,
-                    case.name,
-                    style::dim(&describe(&case.expected, &report))
-                )?;
-                for problem in &problems {
-                    writeln!(out, "    {}", problem)?;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (done, finished) = std::sync::mpsc::channel::<(usize, Result<(CaseResult, String)>)>();
+    let mut judged: Vec<Option<CaseResult>> = (0..cases.len()).map(|_| None).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..options.jobs.max(1) {
+            let done = done.clone();
+            let (cases, grafts, build, scratch, next, options) = (&cases, &grafts, &build, &scratch, &next, &options);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some(case) = cases.get(i) else { break };
+                    let result = run_case(case, &grafts[i], build, scratch.root(), options);
+                    if done.send((i, result)).is_err() {
+                        break;
+                    }
                 }
-                Ok(())
-            })?;
+            });
         }
-        bar.inc(1);
-        results.push(CaseResult {
-            exercise: case.exercise.name.clone(),
-            case: case.name.clone(),
-            expected: case.expected.clone(),
-            verdict: Some(report.verdict),
-            problems,
-        });
+        drop(done);
+        for (i, result) in finished {
+            let (mut result, description) = result?;
+            let case = &cases[i];
+            if let Some(problems) = lints.get(&case.package) {
+                result.problems.extend(problems.iter().cloned());
+            }
+            if format == Format::Human {
+                let mark = if result.problems.is_empty() { style::pass("✓") } else { style::fail("✗") };
+                bar.suspend(|| -> std::io::Result<()> {
+                    writeln!(out, "{mark} {} {} {}", case.exercise.name, case.name, style::dim(&description))?;
+                    for problem in &result.problems {
+                        writeln!(out, "    {}", problem)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            bar.set_message(format!("{} {}", case.exercise.name, case.name));
+            bar.inc(1);
+            judged[i] = Some(result);
+        }
+        Ok(())
+    })?;
+    bar.finish_with_message("verified");
+    results.extend(judged.into_iter().flatten());
+    if options.record_expected && format == Format::Human {
+        writeln!(out, "Recorded the solutions' traces in each exercise's {EXPECTED_DIR}/ (commit them).")?;
     }
 
-    bar.finish_with_message("verified");
     let failed: Vec<&CaseResult> = results.iter().filter(|r| !r.problems.is_empty()).collect();
     match format {
         Format::Json => {
@@ -158,12 +170,13 @@ pub fn run(
                 }
             }
             writeln!(out)?;
+            let runs = if options.runs > 1 { format!(", each run {} times,", options.runs) } else { String::new() };
             if failed.is_empty() {
-                writeln!(out, "{} {} cases behave as declared.", style::pass("Verified:"), results.len())?;
+                writeln!(out, "{} {} cases{runs} behave as declared.", style::pass("Verified:"), results.len())?;
             } else {
                 writeln!(
                     out,
-                    "{} {} of {} cases do not behave as declared.",
+                    "{} {} of {} cases{runs} do not behave as declared.",
                     style::fail("Not verified:"),
                     failed.len(),
                     results.len()
@@ -174,51 +187,237 @@ pub fn run(
     Ok(if failed.is_empty() { Outcome::Passed } else { Outcome::NotYet })
 }
 
+/// Runs one case `options.runs` times and judges it: as declared, the same every run,
+/// and for the solution, its traces as shipped in `checks/expected/`. Returns the result
+/// and a one-line description for the listing.
+fn run_case(
+    case: &Case,
+    graft: &crate::scratch::Graft,
+    build: &cargo::Build,
+    workspace: &Path,
+    options: &Options,
+) -> Result<(CaseResult, String)> {
+    let limit = limit_for(&case.exercise, options.timeout);
+    let base = workspace.join(".runs").join(&case.package);
+    let _ = std::fs::remove_dir_all(&base);
+    let mut first: Option<(Report, Traces)> = None;
+    let mut problems = Vec::new();
+    for n in 1..=options.runs.max(1) {
+        let traces_dir = base.join(format!("traces-{n}"));
+        let report = report_for(
+            &case.exercise,
+            build,
+            &graft.package,
+            &graft.dir,
+            workspace,
+            &base.join(format!("run-{n}")),
+            crate::checks::RunOptions { limit, timelines: false, record_traces: Some(traces_dir.clone()) },
+        )?;
+        let traces = read_traces(&traces_dir)?;
+        match &first {
+            None => {
+                problems = judge_case(&case.expected, &report);
+                if case.name == "solution" && problems.is_empty() {
+                    problems.extend(expected_traces(&case.exercise, &traces, options.record_expected)?);
+                }
+                first = Some((report, traces));
+            }
+            Some((report_1, traces_1)) => problems.extend(differences(n, report_1, &report, traces_1, &traces, &base)),
+        }
+        if problems.iter().any(|p| p.starts_with("not deterministic")) {
+            break;
+        }
+    }
+    let (report, _) = first.expect("at least one run");
+    let description = describe(&case.expected, &report);
+    Ok((
+        CaseResult {
+            exercise: case.exercise.name.clone(),
+            case: case.name.clone(),
+            expected: case.expected.clone(),
+            verdict: Some(report.verdict),
+            problems,
+        },
+        description,
+    ))
+}
+
+/// Recorded traces by file name (`<check>.<n>.trace`).
+type Traces = std::collections::BTreeMap<String, Vec<u8>>;
+
+fn read_traces(dir: &Path) -> Result<Traces> {
+    let mut files = Traces::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(files) };
+    for entry in entries {
+        let path = entry?.path();
+        let bytes = std::fs::read(&path).with_context(|| format!("failed to read {}", path.display()))?;
+        files.insert(path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes);
+    }
+    Ok(files)
+}
+
+/// How run `n` differed from the first: verdicts, each check's status, traces.
+fn differences(
+    n: usize,
+    first: &Report,
+    now: &Report,
+    first_traces: &Traces,
+    traces: &Traces,
+    runs_dir: &Path,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if first.verdict != now.verdict {
+        problems.push(format!(
+            "not deterministic: run 1's verdict was {}, run {n}'s {}",
+            first.verdict.as_str(),
+            now.verdict.as_str()
+        ));
+    }
+    for check in &now.checks {
+        if let Some(before) = first.checks.iter().find(|c| c.name == check.name)
+            && before.status != check.status
+        {
+            problems.push(format!(
+                "not deterministic: `{}` was {:?} in run 1 and {:?} in run {n}",
+                check.name, before.status, check.status
+            ));
+        }
+    }
+    let changed = changed_files(first_traces, traces);
+    if !changed.is_empty() {
+        problems.push(format!(
+            "not deterministic: the traces of {} differ between run 1 and run {n} (compare the files \
+             in {} and traces-{n})",
+            list_some(&changed),
+            runs_dir.join("traces-1").display()
+        ));
+    }
+    problems
+}
+
+/// The names whose contents differ between two sets of files, either way.
+fn changed_files<'a>(a: &'a Traces, b: &'a Traces) -> Vec<&'a str> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|name| a.get(*name) != b.get(*name))
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The first three names, and how many more.
+fn list_some(names: &[&str]) -> String {
+    let shown: Vec<&str> = names.iter().take(3).copied().collect();
+    let more = if names.len() > 3 { format!(" and {} more", names.len() - 3) } else { String::new() };
+    format!("{}{more}", shown.join(", "))
+}
+
+/// Clippy's warnings in each solution, by the solution case's package: the reference
+/// solutions are what learners compare their code with, so they must be clean.
+fn lint_solutions(
+    config: &Config,
+    workspace: &Path,
+    solutions: &[(&str, &Case, &crate::scratch::Graft)],
+) -> Result<std::collections::HashMap<String, Vec<String>>> {
+    let mut problems: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    if solutions.is_empty() {
+        return Ok(problems);
+    }
+    let packages: Vec<&str> = solutions.iter().map(|(p, _, _)| *p).collect();
+    let warnings = cargo::clippy(workspace, &config.target_dir(), &packages)?;
+    for (package, case, graft) in solutions {
+        let learner_files: Vec<PathBuf> = case.exercise.meta.files.iter().map(|f| graft.dir.join(f)).collect();
+        for (from, diagnostic) in &warnings {
+            let Some(span) = diagnostic.spans.iter().find(|s| s.is_primary) else { continue };
+            let in_solution =
+                learner_files.iter().any(|f| f.ends_with(&span.file_name) || workspace.join(&span.file_name) == *f);
+            if from == package && in_solution {
+                let file = case
+                    .exercise
+                    .meta
+                    .files
+                    .iter()
+                    .find(|f| span.file_name.ends_with(f.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                problems.entry(package.to_string()).or_default().push(format!(
+                    "clippy: {} (solutions/{}/{}:{})",
+                    diagnostic.message,
+                    case.exercise.name,
+                    file.strip_prefix("src/").unwrap_or(&file),
+                    span.line_start
+                ));
+            }
+        }
+        for (file, contents) in &case.files {
+            if let Some(problem) = unformatted(config, contents)? {
+                problems.entry(package.to_string()).or_default().push(format!(
+                    "rustfmt: solutions/{}/{} is not formatted ({problem}); run `rustfmt --edition 2024 {}`",
+                    case.exercise.name,
+                    file.strip_prefix("src/").unwrap_or(file),
+                    format_args!("solutions/{}/{}", case.exercise.name, file.strip_prefix("src/").unwrap_or(file)),
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Whether `contents` is not as rustfmt (with the workbook's rustfmt.toml) would write
+/// it: the first line that differs.
+fn unformatted(config: &Config, contents: &str) -> Result<Option<String>> {
+    use std::io::Write as _;
+    let mut command = std::process::Command::new("rustfmt");
+    command.args(["--edition", "2024", "--emit", "stdout"]);
+    let rustfmt_toml = config.root.join("rustfmt.toml");
+    if rustfmt_toml.is_file() {
+        command.arg("--config-path").arg(&rustfmt_toml);
+    }
+    command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().context("failed to run rustfmt (hint: `rustup component add rustfmt`)")?;
+    child.stdin.take().context("rustfmt's stdin")?.write_all(contents.as_bytes())?;
+    let output = child.wait_with_output().context("failed to run rustfmt")?;
+    if !output.status.success() {
+        return Ok(Some(format!("rustfmt failed: {}", String::from_utf8_lossy(&output.stderr).trim())));
+    }
+    let formatted = String::from_utf8_lossy(&output.stdout);
+    Ok(contents
+        .lines()
+        .zip(formatted.lines())
+        .position(|(a, b)| a != b)
+        .map(|i| format!("line {}", i + 1))
+        .or_else(|| (contents.lines().count() != formatted.lines().count()).then(|| "its length".to_string())))
+}
+
 /// Where an exercise keeps the reference solution's traces (see `workbook::expected`).
 const EXPECTED_DIR: &str = "checks/expected";
 
 /// Compares the traces the solution just recorded with the exercise's shipped ones, or,
 /// with `record`, writes them over the shipped ones. Returns what is out of date.
-fn expected_traces(exercise: &Exercise, recorded: &Path, record: bool) -> Result<Vec<String>> {
+fn expected_traces(exercise: &Exercise, recorded: &Traces, record: bool) -> Result<Vec<String>> {
     let shipped = exercise.dir.join(EXPECTED_DIR);
-    let read = |dir: &Path| -> Result<std::collections::BTreeMap<String, Vec<u8>>> {
-        let mut files = std::collections::BTreeMap::new();
-        let Ok(entries) = std::fs::read_dir(dir) else { return Ok(files) };
-        for entry in entries {
-            let path = entry?.path();
-            let bytes = std::fs::read(&path).with_context(|| format!("failed to read {}", path.display()))?;
-            files.insert(path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes);
-        }
-        Ok(files)
-    };
-    let (new, old) = (read(recorded)?, read(&shipped)?);
-    if new == old {
+    let old = read_traces(&shipped)?;
+    if *recorded == old {
         return Ok(Vec::new());
     }
     if record {
         let _ = std::fs::remove_dir_all(&shipped);
         std::fs::create_dir_all(&shipped).with_context(|| format!("failed to create {}", shipped.display()))?;
-        for (name, bytes) in &new {
+        for (name, bytes) in recorded {
             let path = shipped.join(name);
             std::fs::write(&path, bytes).with_context(|| format!("failed to write {}", path.display()))?;
         }
         return Ok(Vec::new());
     }
-    let changed: Vec<&str> = new
-        .keys()
-        .chain(old.keys())
-        .filter(|name| new.get(*name) != old.get(*name))
-        .map(String::as_str)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let shown: Vec<&str> = changed.iter().take(3).copied().collect();
-    let more = if changed.len() > 3 { format!(" and {} more", changed.len() - 3) } else { String::new() };
     Ok(vec![format!(
-        "exercises/{}/{EXPECTED_DIR}/ is out of date ({}{more} differ from what the solution does now): \
+        "exercises/{}/{EXPECTED_DIR}/ is out of date ({} differ from what the solution does now): \
          run `grader verify {:02} --record-expected` and commit the result",
         exercise.name,
-        shown.join(", "),
+        list_some(&changed_files(recorded, &old)),
         exercise.number
     )])
 }
@@ -399,6 +598,17 @@ fn metadata_problems(config: &Config, exercise: &Exercise) -> Option<CaseResult>
     let chapter = config.root.join(exercise.chapter());
     if !chapter.is_file() {
         problems.push(format!("the chapter {} does not exist", exercise.chapter()));
+    }
+    let summary = config.root.join("docs/src/SUMMARY.md");
+    let linked = std::fs::read_to_string(&summary).is_ok_and(|text| {
+        text.contains(&format!("]({})", exercise.meta.chapter))
+            || text.contains(&format!("](./{})", exercise.meta.chapter))
+    });
+    if !linked {
+        problems.push(format!(
+            "the chapter is not linked from docs/src/SUMMARY.md: add `- [{:02} · {}]({})` there, in number order",
+            exercise.number, exercise.slug, exercise.meta.chapter
+        ));
     }
     if !exercise.dir.join("README.md").is_file() {
         problems.push(format!("exercises/{}/README.md (the task) does not exist", exercise.name));

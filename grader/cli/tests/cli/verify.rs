@@ -99,3 +99,61 @@ fn drifted_expected_traces_fail_verify_until_recorded() {
     assert_eq!(std::fs::read_to_string(sandbox.root().join(expected)).unwrap(), shipped);
     assert_eq!(sandbox.grader(&["verify", "04"]).code, 0);
 }
+
+/// `--runs` runs each case again and compares: an answer that behaves one way the first
+/// time and another way after is reported as not deterministic.
+#[test]
+fn runs_catch_an_answer_that_changes_between_runs() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    let answers = sandbox.root().join("solutions/04-gather/answers");
+    std::fs::remove_dir_all(&answers).unwrap();
+    std::fs::create_dir_all(&answers).unwrap();
+    let solution = std::fs::read_to_string(sandbox.root().join("solutions/04-gather/gather.rs")).unwrap();
+    let fetch_all = "    join_all(urls.iter().map(|url| web::fetch_page(url))).await\n";
+    assert!(solution.contains(fetch_all), "the solution of 04 changed shape; update this test");
+    // The first time, together; once the marker file exists, one after another.
+    let sequential = "    let marker = std::path::Path::new(env!(\"CARGO_MANIFEST_DIR\")).join(\"ran-once\");
+    if std::fs::exists(&marker).unwrap() {
+        let mut pages = Vec::new();
+        for url in urls {
+            pages.push(web::fetch_page(url).await);
+        }
+        return pages;
+    }
+    std::fs::write(&marker, \"\").unwrap();
+";
+    let flaky = solution.replace(fetch_all, &format!("{sequential}{fetch_all}"));
+    sandbox.write(
+        "solutions/04-gather/answers/flaky.rs",
+        &format!("//! grader: expect pass\n//! Together once, then in sequence.\n{flaky}"),
+    );
+    let once = sandbox.grader(&["verify", "04"]);
+    assert!(!once.text.contains("not deterministic"), "one run has nothing to compare:\n{}", once.text);
+    let output = sandbox.grader(&["verify", "04", "--runs", "2"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    assert!(
+        output.text.contains("not deterministic: `gather_lets_siblings_finish` was Pass in run 1 and Fail in run 2"),
+        "{}",
+        output.text
+    );
+    assert!(output.text.contains("the traces of gather_lets_siblings_finish.0.trace differ"), "{}", output.text);
+}
+
+/// The reference solutions are what learners compare their code with: verify holds
+/// them to clippy and rustfmt.
+#[test]
+fn solutions_must_be_clippy_and_rustfmt_clean() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    std::fs::remove_dir_all(sandbox.root().join("solutions/04-gather/answers")).unwrap();
+    let path = "solutions/04-gather/gather.rs";
+    let solution = std::fs::read_to_string(sandbox.root().join(path)).unwrap();
+    let fetch_all = "    join_all(urls.iter().map(|url| web::fetch_page(url))).await\n";
+    assert!(solution.contains(fetch_all), "the solution of 04 changed shape; update this test");
+    let untidy = solution.replace(fetch_all, &format!("    if urls.len() == 0 {{ return vec![] }}\n{fetch_all}"));
+    sandbox.write(path, &untidy);
+    let output = sandbox.grader(&["verify", "04"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    assert!(output.text.contains("clippy: "), "{}", output.text);
+    assert!(output.text.contains("(solutions/04-gather/gather.rs:"), "{}", output.text);
+    assert!(output.text.contains("rustfmt: solutions/04-gather/gather.rs is not formatted"), "{}", output.text);
+}
