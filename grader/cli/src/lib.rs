@@ -24,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod scratch;
 pub mod style;
+pub mod tamper;
 
 use std::io::Write as _;
 use std::process::ExitCode;

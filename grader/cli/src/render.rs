@@ -185,6 +185,14 @@ fn failure_text(check: &CheckResult) -> String {
 fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
     let short = format!("{:02}", exercise.number);
     match report.verdict {
+        Verdict::Pass if !report.tampered.is_empty() => {
+            writeln!(
+                out,
+                "{} all {} checks pass, but on checks you edited: not recorded.",
+                style::warn("Passed?"),
+                report.checks.len()
+            )?;
+        }
         Verdict::Pass => {
             writeln!(out, "{} all {} checks pass.", style::pass("Passed:"), report.checks.len())?;
             if !detail.watching {

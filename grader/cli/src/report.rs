@@ -59,6 +59,10 @@ pub struct Report {
     pub diagnostics: Vec<CompilerMessage>,
     /// What cargo said when the build failed without a compiler error.
     pub build_error: Option<String>,
+    /// The grader's files the learner has edited (see [`crate::tamper`]): a pass with
+    /// them doesn't count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tampered: Vec<String>,
 }
 
 impl Report {
@@ -77,6 +81,7 @@ impl Report {
             checks: Vec::new(),
             diagnostics: messages,
             build_error: (!has_errors).then(|| cargo_stderr.trim().to_string()),
+            tampered: Vec::new(),
         }
     }
 
@@ -102,6 +107,7 @@ impl Report {
             checks,
             diagnostics: diagnostics.iter().map(compiler_message).collect(),
             build_error: None,
+            tampered: Vec::new(),
         }
     }
 

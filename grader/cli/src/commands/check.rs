@@ -14,6 +14,7 @@ use crate::exercise::Exercise;
 use crate::exit::Outcome;
 use crate::render::{self, Detail};
 use crate::report::{Report, Verdict};
+use crate::style;
 
 /// Each check's wall-clock limit when the exercise sets none.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -30,22 +31,29 @@ pub fn run(
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);
-    let report = judge(config, &exercise, limit, timelines)?;
+    let mut report = judge(config, &exercise, limit, timelines)?;
+    let edits = crate::tamper::edits(&config.root, &exercise).unwrap_or_default();
+    report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
 
-    workbook.store.exercise(&exercise.name).record(report.verdict);
+    if counts(&report) {
+        workbook.store.exercise(&exercise.name).record(report.verdict);
+    }
     // The exercise you check is the one you are on: after it passes, `grader next` moves
     // on from it (not from the first unpassed one, which would skip an exercise).
     workbook.store.progress.current = Some(exercise.name.clone());
     workbook.store.save()?;
 
     match format {
-        Format::Human => render::check_report(out, &report, &exercise, Detail { verbose, timelines, watching: false })?,
+        Format::Human => {
+            render::check_report(out, &report, &exercise, Detail { verbose, timelines, watching: false })?;
+            tamper_notice(out, &edits, report.verdict)?;
+        }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
             writeln!(out)?;
         }
     }
-    Ok(if report.verdict == Verdict::Pass { Outcome::Passed } else { Outcome::NotYet })
+    Ok(if report.verdict == Verdict::Pass && counts(&report) { Outcome::Passed } else { Outcome::NotYet })
 }
 
 /// `grader check --all`: every exercise in order, one line each, then a summary. The
@@ -132,4 +140,38 @@ pub fn report_for(
             Ok(Report::ran(exercise, &diagnostics, results))
         }
     }
+}
+
+/// Whether a result counts towards progress: not a pass on edited checks.
+pub(crate) fn counts(report: &Report) -> bool {
+    report.verdict != Verdict::Pass || report.tampered.is_empty()
+}
+
+/// Tells the learner which of the grader's files they edited, that a pass with them
+/// doesn't count, and how to put them back.
+pub(crate) fn tamper_notice(out: &mut dyn Write, edits: &crate::tamper::Edits, verdict: Verdict) -> Result<()> {
+    if edits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{} these files belong to the grader, and you have changed them:", style::warn("Note:"))?;
+    for file in &edits.changed {
+        writeln!(out, "  {file} (differs from {})", edits.revision)?;
+    }
+    for file in &edits.added {
+        writeln!(out, "  {file} (not part of the workbook)")?;
+    }
+    if verdict == Verdict::Pass {
+        writeln!(out, "  This pass is not recorded: checks count only as shipped,")?;
+    } else {
+        writeln!(out, "  Checks count only as shipped,")?;
+    }
+    writeln!(out, "  and your instructor grades on the shipped ones.")?;
+    if let Some(restore) = edits.restore_command() {
+        writeln!(out, "  Put them back with: {}", style::command(&restore))?;
+    }
+    if !edits.added.is_empty() {
+        writeln!(out, "  Delete the files that are not part of the workbook.")?;
+    }
+    Ok(())
 }

@@ -17,7 +17,7 @@ use crate::exit::Outcome;
 use crate::style;
 
 /// Where the shipped files are looked up, in order.
-const SHIPPED_REVISIONS: [&str; 3] = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "HEAD"];
+pub(crate) const SHIPPED_REVISIONS: [&str; 3] = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "HEAD"];
 
 pub fn run(config: &Config, query: &str, yes: bool, out: &mut dyn Write) -> Result<Outcome> {
     let workbook = Workbook::load(config)?;

@@ -189,3 +189,37 @@ fn completions_cover_every_command() {
     let unknown = sandbox.grader(&["completions", "tcsh"]);
     assert_eq!(unknown.code, 2, "{}", unknown.text);
 }
+
+#[test]
+fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    commit_as_shipped(&sandbox);
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    let checks = sandbox.root().join("exercises/04-gather/checks/checks.rs");
+    let shipped = std::fs::read_to_string(&checks).unwrap();
+    std::fs::write(&checks, format!("{shipped}\n// I was here.\n")).unwrap();
+    sandbox.write("exercises/04-gather/build.rs", "fn main() {}\n");
+
+    let output = sandbox.grader(&["check", "04"]);
+    assert_eq!(output.code, 1, "a pass on edited checks is not a pass:\n{}", output.text);
+    insta::assert_snapshot!("tampered", output.text);
+    let json = sandbox.grader(&["check", "04", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.text).unwrap();
+    assert_eq!(report["tampered"][0], "exercises/04-gather/checks/checks.rs");
+    let list = sandbox.grader(&["list", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
+    assert_ne!(rows[0]["status"], "passed", "{}", list.text);
+
+    // The way back the notice gives works.
+    let restore = std::process::Command::new("git")
+        .arg("-C")
+        .arg(sandbox.root())
+        .args(["checkout", "HEAD", "--", "exercises/04-gather/checks/checks.rs"])
+        .status()
+        .unwrap();
+    assert!(restore.success());
+    std::fs::remove_file(sandbox.root().join("exercises/04-gather/build.rs")).unwrap();
+    let clean = sandbox.grader(&["check", "04"]);
+    assert_eq!(clean.code, 0, "{}", clean.text);
+    assert!(!clean.text.contains("belong to the grader"), "{}", clean.text);
+}

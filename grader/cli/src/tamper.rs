@@ -1,0 +1,74 @@
+//! Tamper detection in learner mode: has the learner edited the files that judge their
+//! code? The checks, the crate root, the manifests and the support crate belong to the
+//! grader; only the files `exercise.toml` lists are the learner's. (`Cargo.lock` is
+//! left out: another cargo version may rewrite it without anyone editing anything.)
+//!
+//! "As shipped" means as in git's upstream branch, the same version `grader reset`
+//! restores (see [`crate::commands::reset`]): `origin/HEAD`, else `origin/main`, else
+//! `HEAD`. Without git, or outside a clone, nothing can be compared and nothing is said.
+//! This is a notice for honest learners, not a defence: `grader grade` never runs the
+//! learner's copies of these files at all.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::commands::reset::SHIPPED_REVISIONS;
+use crate::exercise::Exercise;
+
+/// What the learner changed among the grader's files, relative to the shipped version.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Edits {
+    /// The revision compared with, e.g. `origin/HEAD`.
+    pub revision: String,
+    /// Shipped files that differ or are gone, relative to the root.
+    pub changed: Vec<String>,
+    /// Files the grader would pick up that were never shipped (a `build.rs`, a module
+    /// in `checks/`).
+    pub added: Vec<String>,
+}
+
+impl Edits {
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.added.is_empty()
+    }
+
+    /// The command that puts the changed files back (the added ones are to be deleted).
+    pub fn restore_command(&self) -> Option<String> {
+        (!self.changed.is_empty()).then(|| format!("git checkout {} -- {}", self.revision, self.changed.join(" ")))
+    }
+}
+
+/// The grader's files of `exercise` that the learner has edited, if git can tell.
+pub fn edits(root: &Path, exercise: &Exercise) -> Option<Edits> {
+    let revision =
+        SHIPPED_REVISIONS.iter().find(|rev| git(root, &["rev-parse", "--verify", "--quiet", rev]).is_some())?;
+    let dir = format!("exercises/{}", exercise.name);
+    let owned = [
+        format!("{dir}/Cargo.toml"),
+        format!("{dir}/lib.rs"),
+        format!("{dir}/exercise.toml"),
+        format!("{dir}/checks"),
+        "grader/support".to_string(),
+        "Cargo.toml".to_string(),
+        ".cargo".to_string(),
+    ];
+    let mut diff = vec!["diff", "--name-only", "--no-renames", revision, "--"];
+    diff.extend(owned.iter().map(String::as_str));
+    let changed = lines(&git(root, &diff)?);
+    let new_files = [format!("{dir}/checks"), format!("{dir}/build.rs"), "grader/support".to_string()];
+    let mut others = vec!["ls-files", "--others", "--exclude-standard", "--"];
+    others.extend(new_files.iter().map(String::as_str));
+    let added = lines(&git(root, &others)?);
+    let shown = revision.trim_start_matches("refs/remotes/").to_string();
+    Some(Edits { revision: shown, changed, added })
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// Runs git in `root`; its output, if it succeeded.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
