@@ -35,7 +35,8 @@ pub enum Status {
 pub struct CheckResult {
     /// The check's function name.
     pub name: String,
-    /// `lesson`, `panic`, `blocked`, `deadlock`, `hung` or `crashed` when it did not pass.
+    /// `lesson`, `panic`, `blocked`, `deadlock`, `hung`, `crashed` or `tampered` (its report
+    /// was forged) when it did not pass.
     pub kind: Option<String>,
     pub status: Status,
     /// The lesson or panic message.
@@ -58,6 +59,10 @@ pub struct CheckResult {
 pub struct PanicNote {
     pub location: String,
     pub message: String,
+    /// Where it happened when that was not the check's own code: `task` (a spawned task
+    /// or `spawn_blocking` job) or `thread` (a thread the learner's code started).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub origin: String,
 }
 
 impl CheckResult {
@@ -76,6 +81,9 @@ pub struct RunOptions {
     pub timelines: bool,
     /// Where each run records its trace (`grader verify` compares them), if anywhere.
     pub record_traces: Option<PathBuf>,
+    /// The most memory (address space, bytes) the checks process may take, if limited
+    /// (`grader grade --memory`).
+    pub memory: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +98,10 @@ struct Record {
     message: String,
     #[serde(default)]
     position: String,
+    #[serde(default)]
+    origin: String,
+    #[serde(default)]
+    token: String,
 }
 
 /// Runs the checks in `executable` (a libtest binary built from an exercise crate in
@@ -101,7 +113,7 @@ pub fn run(
     scratch: &Path,
     options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
-    let RunOptions { limit, timelines, record_traces } = options;
+    let RunOptions { limit, timelines, record_traces, memory } = options;
     let names = list(executable, crate_dir)?;
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();
@@ -111,6 +123,11 @@ pub fn run(
         attempt += 1;
         let report = scratch.join(format!("report-{attempt}.jsonl"));
         let _ = std::fs::remove_file(&report);
+        // Only records that carry this token count (the harness reads and deletes its file
+        // before any check runs): code under test that writes to the report forges nothing.
+        let token = new_token();
+        let token_file = PathBuf::from(format!("{}.token", report.display()));
+        std::fs::write(&token_file, &token).with_context(|| format!("failed to write {}", token_file.display()))?;
         let mut command = Command::new(executable);
         command
             .current_dir(crate_dir)
@@ -133,56 +150,15 @@ pub fn run(
         } else {
             command.env_remove("WORKBOOK_RECORD_EXPECTED");
         }
+        if let Some(bytes) = memory {
+            limit_memory(&mut command, bytes);
+        }
         // The limit is per check: it restarts whenever the report grows.
         let report_size = || std::fs::metadata(&report).map(|m| m.len()).unwrap_or(0);
         let finished = process::run_watched(command, limit, process::OUTPUT_LIMIT, &report_size)?;
-        let records = read_records(&report);
-        let mut started_unfinished: Option<String> = None;
-        for record in records {
-            let name = short_name(&record.check).to_string();
-            match record.event.as_str() {
-                "start" => {
-                    let output_file = PathBuf::from(format!("{}.{}.out", report.display(), name));
-                    results.insert(
-                        name.clone(),
-                        CheckResult {
-                            name: name.clone(),
-                            kind: None,
-                            status: Status::NotRun,
-                            message: String::new(),
-                            location: String::new(),
-                            panics: Vec::new(),
-                            output: output_file.to_string_lossy().into_owned(),
-                            timelines: Vec::new(),
-                            position: record.position.parse().unwrap_or(u32::MAX),
-                        },
-                    );
-                    started_unfinished = Some(name);
-                }
-                "pass" | "fail" => {
-                    if let Some(result) = results.get_mut(&name) {
-                        result.status = if record.event == "pass" { Status::Pass } else { Status::Fail };
-                        result.kind = (record.event == "fail").then(|| record.kind.clone());
-                        result.message = record.message;
-                        result.location = record.location;
-                    }
-                    if started_unfinished.as_deref() == Some(name.as_str()) {
-                        started_unfinished = None;
-                    }
-                }
-                "timeline" => {
-                    if let Some(result) = results.get_mut(&name) {
-                        result.timelines.push(record.message);
-                    }
-                }
-                "panic" => {
-                    if let Some(result) = results.get_mut(&name) {
-                        result.panics.push(PanicNote { location: record.location, message: record.message });
-                    }
-                }
-                _ => {}
-            }
-        }
+        let _ = std::fs::remove_file(&token_file);
+        let records = read_records(&report, &token);
+        let started_unfinished = account(records, &report, &remaining, &mut results);
         if let Some(name) = &started_unfinished
             && let Some(result) = results.get_mut(name)
         {
@@ -193,9 +169,12 @@ pub fn run(
                     result.message = hang_message(name, limit);
                 }
                 Some(status) => {
+                    // While a check runs, what the process prints (Rust's own last words on
+                    // a stack overflow too) goes to the check's output file.
+                    let last_words = format!("{}\n{}", finished.stderr, read_tail(Path::new(&result.output)));
                     result.status = Status::Crashed;
                     result.kind = Some("crashed".to_string());
-                    result.message = crash_message(status, &finished.stderr);
+                    result.message = crash_message(Some(name), status, &last_words);
                 }
             }
         }
@@ -214,7 +193,7 @@ pub fn run(
                         status: Status::Crashed,
                         message: match finished.status {
                             None => format!("The checks did not start within {} s.", limit.as_secs()),
-                            Some(status) => crash_message(status, &finished.stderr),
+                            Some(status) => crash_message(None, status, &finished.stderr),
                         },
                         location: String::new(),
                         panics: Vec::new(),
@@ -234,9 +213,91 @@ pub fn run(
         if !path.as_os_str().is_empty() {
             result.output = process::read_bounded(&path);
         }
+        note_panics_elsewhere(result);
     }
     results.sort_by_key(|r| (r.position, r.name.clone()));
     Ok(results)
+}
+
+/// Reads one checks process's records (in `report`'s order) into `results`, and
+/// returns the check that started and never ended, if any. Only the harness's way of
+/// reporting counts: checks of `remaining` start one at a time, each once, and only
+/// the check running ends; a check reported as started twice does not pass.
+fn account(
+    records: Vec<Record>,
+    report: &Path,
+    remaining: &[String],
+    results: &mut BTreeMap<String, CheckResult>,
+) -> Option<String> {
+    let mut started_unfinished: Option<String> = None;
+    // Checks this process reported as started twice: a check runs once, so one of
+    // the two reports came from the code under test driving the harness itself.
+    let mut tampered: Vec<String> = Vec::new();
+    for record in records {
+        let name = short_name(&record.check).to_string();
+        match record.event.as_str() {
+            // Checks run one at a time: a start for a check this process was not asked
+            // to run, or while another runs, is not the harness's.
+            "start" if started_unfinished.is_some() || !remaining.iter().any(|full| short_name(full) == name) => {}
+            "start" if results.contains_key(&name) => tampered.push(name),
+            "start" => {
+                let output_file = PathBuf::from(format!("{}.{}.out", report.display(), name));
+                results.insert(
+                    name.clone(),
+                    CheckResult {
+                        name: name.clone(),
+                        kind: None,
+                        status: Status::NotRun,
+                        message: String::new(),
+                        location: String::new(),
+                        panics: Vec::new(),
+                        output: output_file.to_string_lossy().into_owned(),
+                        timelines: Vec::new(),
+                        position: record.position.parse().unwrap_or(u32::MAX),
+                    },
+                );
+                started_unfinished = Some(name);
+            }
+            // Only the check running can end, once.
+            "pass" | "fail" if started_unfinished.as_deref() != Some(name.as_str()) => {}
+            "pass" | "fail" => {
+                if let Some(result) = results.get_mut(&name) {
+                    result.status = if record.event == "pass" { Status::Pass } else { Status::Fail };
+                    result.kind = (record.event == "fail").then(|| record.kind.clone());
+                    result.message = record.message;
+                    result.location = record.location;
+                }
+                started_unfinished = None;
+            }
+            "timeline" => {
+                if let Some(result) = results.get_mut(&name) {
+                    result.timelines.push(record.message);
+                }
+            }
+            "panic" => {
+                if let Some(result) = results.get_mut(&name) {
+                    result.panics.push(PanicNote {
+                        location: record.location,
+                        message: record.message,
+                        origin: record.origin,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for name in tampered {
+        if let Some(result) = results.get_mut(&name) {
+            result.status = Status::Fail;
+            result.kind = Some("tampered".to_string());
+            result.message = format!(
+                "`{name}` was reported as started twice, so something other than the check \
+                 wrote its report: the code under test, driving the checks' harness itself. \
+                 A report like that can't be trusted, so the check does not pass."
+            );
+        }
+    }
+    started_unfinished
 }
 
 /// The check names in a test executable, from libtest's `--list`.
@@ -253,9 +314,56 @@ fn short_name(full: &str) -> &str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
-fn read_records(report: &Path) -> Vec<Record> {
-    let text = std::fs::read_to_string(report).unwrap_or_default();
-    text.lines().filter_map(|line| serde_json::from_str(line).ok()).collect()
+/// The harness's records in `report`: those that carry `token`.
+fn read_records(report: &Path, token: &str) -> Vec<Record> {
+    parse_records(&std::fs::read_to_string(report).unwrap_or_default(), token)
+}
+
+/// The records in `text` (one JSON object a line) that carry `token`.
+fn parse_records(text: &str, token: &str) -> Vec<Record> {
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<Record>(line).ok())
+        .filter(|record| record.token == token)
+        .collect()
+}
+
+/// A secret for one checks process's records: 128 bits from the standard library's
+/// randomly seeded hasher keys.
+fn new_token() -> String {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    (0..2u64)
+        .map(|i| {
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u64(i);
+            format!("{:016x}", hasher.finish())
+        })
+        .collect()
+}
+
+/// The last few KiB of a check's output file: where a crash's last words are.
+fn read_tail(path: &Path) -> String {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(path) else { return String::new() };
+    let _ = file.seek(SeekFrom::End(-4096)).or_else(|_| file.seek(SeekFrom::Start(0)));
+    let mut tail = Vec::new();
+    let _ = file.take(4096).read_to_end(&mut tail);
+    String::from_utf8_lossy(&tail).into_owned()
+}
+
+/// A failing check during which a spawned task or thread panicked says so in its
+/// message: that panic ended only the task, and the check's own lesson (a missing
+/// result, say) may not show that a panic was the cause.
+fn note_panics_elsewhere(result: &mut CheckResult) {
+    if result.status == Status::Pass || result.message.contains("JoinError") {
+        return;
+    }
+    let Some(origin) = result.panics.iter().map(|p| p.origin.as_str()).find(|o| !o.is_empty()) else { return };
+    let note = crate::explain::panic_elsewhere(origin);
+    result.message.truncate(result.message.trim_end().len());
+    if !result.message.is_empty() {
+        result.message.push_str("\n\n");
+    }
+    result.message.push_str(&note);
 }
 
 fn hang_message(name: &str, limit: Duration) -> String {
@@ -264,6 +372,10 @@ fn hang_message(name: &str, limit: Duration) -> String {
          Likely causes:\n\
          - a loop that never reaches an `.await` (a busy loop), so the runtime can't run \
          anything else, not even the timer that would end the check;\n\
+         - a loop that waits for something that never comes, with only \
+         `tokio::task::yield_now().await` (or another future that is always ready) in it: \
+         other tasks get their turn, but the runtime is never idle, so the checks' paused \
+         clock never moves, not even to the deadline that would end the check;\n\
          - a blocking call that never returns: `std::thread::sleep` with a long duration, \
          a blocking channel `recv()`, or a `std::sync::Mutex` locked twice;\n\
          - `block_on` or `std::thread::join` waiting for something that waits for it.\n\
@@ -272,29 +384,148 @@ fn hang_message(name: &str, limit: Duration) -> String {
     )
 }
 
-fn crash_message(status: std::process::ExitStatus, stderr: &str) -> String {
+/// Why the checks' process died in the middle of check `name` (or before any check
+/// started), from its exit status and its last words.
+fn crash_message(name: Option<&str>, status: std::process::ExitStatus, last_words: &str) -> String {
+    let who = match name {
+        Some(name) => format!("`{name}` ended the checks' process"),
+        None => "The checks' process ended before any check started".to_string(),
+    };
+    let never = if name.is_some() { ", so the check never finished" } else { "" };
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt as _;
         if let Some(signal) = status.signal() {
-            let what = match signal {
-                libc::SIGSEGV | libc::SIGBUS if stderr.contains("stack overflow") => {
-                    "a stack overflow: probably a recursion that never ends (an async fn that calls itself needs `Box::pin`, and an end)"
-                }
-                libc::SIGSEGV | libc::SIGBUS => "a crash (segmentation fault)",
-                libc::SIGABRT if stderr.contains("stack overflow") => {
-                    "a stack overflow: probably a recursion that never ends"
-                }
-                libc::SIGABRT => "an abort: `std::process::abort()`, or a panic while already panicking",
-                libc::SIGKILL => "being killed (out of memory?)",
-                _ => "a signal",
+            let overflow = last_words.contains("has overflowed its stack") || last_words.contains("stack overflow");
+            let (what, advice) = match signal {
+                libc::SIGSEGV | libc::SIGBUS | libc::SIGABRT if overflow => (
+                    "a stack overflow",
+                    "Probably a recursion that never ends: make sure every recursive call gets \
+                     closer to a case that returns without calling itself (an async fn that \
+                     calls itself also needs `Box::pin`).",
+                ),
+                libc::SIGSEGV | libc::SIGBUS => ("a crash (a segmentation fault)", ""),
+                libc::SIGABRT => (
+                    "an abort",
+                    "`std::process::abort()` does that, and so does a panic while the code is \
+                     already panicking (in a `Drop`, say).",
+                ),
+                libc::SIGKILL => ("being killed", "Something outside killed it; running out of memory does that."),
+                _ => ("a signal", ""),
             };
-            return format!("The checks' process died in the middle of this check, from {what} (signal {signal}).");
+            let mut message = format!("{who}: it died from {what} (signal {signal}){never}.");
+            if !advice.is_empty() {
+                message.push('\n');
+                message.push_str(advice);
+            }
+            return message;
         }
     }
-    let _ = stderr;
+    let _ = last_words;
+    let code = status.code().map_or_else(|| status.to_string(), |code| format!("status {code}"));
     format!(
-        "The checks' process exited in the middle of this check ({status}), so the check never \
-         finished. Does your code call `std::process::exit`? Return from the function instead."
+        "{who}: it exited with {code}{never}. A check passes only by returning, whatever the \
+         exit status. Does your code call `std::process::exit`? Return from the function instead."
     )
+}
+
+/// Caps the address space of the process `command` starts: allocation beyond `bytes`
+/// fails (Rust aborts with "memory allocation failed"), which the grader reports as a
+/// crash instead of letting one submission take the machine's memory.
+#[cfg(unix)]
+fn limit_memory(command: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt as _;
+    // SAFETY: setrlimit is async-signal-safe, and the closure allocates nothing.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_command: &mut Command, _bytes: u64) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checks a process was asked to run, as libtest names them.
+    const REMAINING: [&str; 3] = ["checks::first", "checks::second", "checks::third"];
+
+    /// Accounts for the records in `lines` (with the token `t`), as `run` does.
+    fn account_for(lines: &[&str]) -> (BTreeMap<String, CheckResult>, Option<String>) {
+        let remaining: Vec<String> = REMAINING.iter().map(|name| name.to_string()).collect();
+        let mut results = BTreeMap::new();
+        let unfinished = account(parse_records(&lines.join("\n"), "t"), Path::new("report"), &remaining, &mut results);
+        (results, unfinished)
+    }
+
+    fn status(results: &BTreeMap<String, CheckResult>, name: &str) -> Status {
+        results[name].status
+    }
+
+    #[test]
+    fn records_without_the_token_do_not_count() {
+        let (results, _) = account_for(&[
+            r#"{"event":"start","check":"first","token":"t"}"#,
+            r#"{"event":"pass","check":"first"}"#,
+            r#"{"event":"pass","check":"first","token":"guessed"}"#,
+            r#"{"event":"fail","check":"first","kind":"lesson","message":"no","token":"t"}"#,
+        ]);
+        assert_eq!(status(&results, "first"), Status::Fail);
+    }
+
+    #[test]
+    fn only_the_check_running_ends_and_only_once() {
+        let (results, unfinished) = account_for(&[
+            r#"{"event":"start","check":"first","token":"t"}"#,
+            r#"{"event":"pass","check":"second","token":"t"}"#,
+            r#"{"event":"fail","check":"first","kind":"lesson","message":"no","token":"t"}"#,
+            r#"{"event":"pass","check":"first","token":"t"}"#,
+            r#"{"event":"start","check":"elsewhere","token":"t"}"#,
+            r#"{"event":"pass","check":"elsewhere","token":"t"}"#,
+        ]);
+        assert_eq!(status(&results, "first"), Status::Fail);
+        assert!(!results.contains_key("second") && !results.contains_key("elsewhere"));
+        assert_eq!(unfinished, None);
+    }
+
+    #[test]
+    fn a_check_reported_as_started_twice_does_not_pass() {
+        // Between two checks, the code under test reports `first`, which failed, and
+        // `third`, which has not run yet, as passed.
+        let (results, _) = account_for(&[
+            r#"{"event":"start","check":"first","token":"t"}"#,
+            r#"{"event":"fail","check":"first","kind":"lesson","message":"no","token":"t"}"#,
+            r#"{"event":"start","check":"first","token":"t"}"#,
+            r#"{"event":"pass","check":"first","token":"t"}"#,
+            r#"{"event":"start","check":"third","token":"t"}"#,
+            r#"{"event":"pass","check":"third","token":"t"}"#,
+            r#"{"event":"start","check":"second","token":"t"}"#,
+            r#"{"event":"pass","check":"second","token":"t"}"#,
+            r#"{"event":"start","check":"third","token":"t"}"#,
+            r#"{"event":"fail","check":"third","kind":"lesson","message":"no","token":"t"}"#,
+        ]);
+        assert_eq!(status(&results, "second"), Status::Pass);
+        for name in ["first", "third"] {
+            assert_eq!(status(&results, name), Status::Fail, "{name}");
+            assert_eq!(results[name].kind.as_deref(), Some("tampered"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_start_while_another_check_runs_is_ignored_and_the_running_one_is_unfinished() {
+        let (results, unfinished) = account_for(&[
+            r#"{"event":"start","check":"first","token":"t"}"#,
+            r#"{"event":"start","check":"second","token":"t"}"#,
+            r#"{"event":"pass","check":"second","token":"t"}"#,
+        ]);
+        assert!(!results.contains_key("second"));
+        assert_eq!(unfinished.as_deref(), Some("first"));
+    }
 }

@@ -445,11 +445,30 @@ pub fn panic(message: &str) -> Option<Explanation> {
     if message.contains("JoinError::Panic") || message.contains("JoinError::Cancelled") {
         return explanation(
             "A spawned task did not finish normally: awaiting its `JoinHandle` gave an error \
-             because the task panicked (see its panic above) or was aborted.",
+             because the task panicked (its own panic is listed with this check) or was aborted.",
             "03-tasks.md",
         );
     }
     None
+}
+
+/// What a check that failed says when, while it ran, a panic ended a spawned task
+/// (`origin` `task`) or a thread the learner's code started (`thread`) but not the
+/// check itself. Plain text (no non-breaking spaces): it goes into the check's message.
+pub fn panic_elsewhere(origin: &str) -> String {
+    let text = if origin == "thread" {
+        "While this check ran, a thread your code started panicked (its panic is listed \
+         below). A panic ends only the thread it happens in: the rest of the program goes on \
+         without the work that thread was doing, and hears of it only by calling `join()` on \
+         the thread's handle, which then returns an `Err`."
+    } else {
+        "While this check ran, a task your code spawned panicked (its panic is listed below). \
+         Tokio ends only the task that panicked and keeps the panic for whoever awaits the \
+         task's `JoinHandle`, as an `Err(JoinError)`. When nobody awaits it (the handle was \
+         dropped), the work the task was doing silently never happens. Await the handles of \
+         the tasks you spawn, and handle their errors."
+    };
+    format!("{text}\nRead more: docs/src/03-tasks.md")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::io::Read as _;
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -25,25 +25,57 @@ pub struct Finished {
     pub elapsed: Duration,
 }
 
+/// How long output may stay open after the child has exited (held by a process it
+/// left behind outside its group) before the grader stops waiting for it.
+const OUTPUT_GRACE: Duration = Duration::from_secs(2);
+
 /// Runs `command` to completion or until `limit` passes, whichever is first, keeping
 /// at most `keep` bytes of each output stream.
 pub fn run_limited(command: Command, limit: Duration, keep: usize) -> Result<Finished> {
-    run_watched(command, limit, keep, &|| 0)
+    run(command, limit, keep, &|| 0, Leftovers::Keep)
 }
 
 /// Like [`run_limited`], but the limit counts from the last time `progress` changed
 /// value, so a child that reports progress (a check finished) gets `limit` per step.
-pub fn run_watched(mut command: Command, limit: Duration, keep: usize, progress: &dyn Fn() -> u64) -> Result<Finished> {
+/// It runs code we don't trust: when the child exits, whatever it left running in its
+/// process group (a `sleep 600` the learner's code started) is ended too.
+pub fn run_watched(command: Command, limit: Duration, keep: usize, progress: &dyn Fn() -> u64) -> Result<Finished> {
+    run(command, limit, keep, progress, Leftovers::End)
+}
+
+/// What to do with processes the child leaves running in its group when it exits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Leftovers {
+    /// Leave them (cargo's, which are none of ours to end).
+    Keep,
+    /// End them.
+    End,
+}
+
+/// [`run_limited`] and [`run_watched`]: runs `command` in a process group of its own
+/// under the limit, then deals with what it left in the group as `leftovers` says.
+fn run(
+    mut command: Command,
+    limit: Duration,
+    keep: usize,
+    progress: &dyn Fn() -> u64,
+    leftovers: Leftovers,
+) -> Result<Finished> {
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let start = Instant::now();
     let mut child = command.spawn().with_context(|| format!("failed to start {:?}", command.get_program()))?;
-    let stdout = drain(child.stdout.take(), keep);
-    let stderr = drain(child.stderr.take(), keep);
+    let stdout = Drain::start(child.stdout.take(), keep);
+    let stderr = Drain::start(child.stderr.take(), keep);
     let pid = child.id();
     let (done, waited) = mpsc::channel();
     std::thread::spawn(move || {
+        // Until the child is reaped its process id, which is also its group's id, can't
+        // be reused, so ending the group here can't hit a stranger.
+        if leftovers == Leftovers::End && wait_for_exit_unreaped(pid) {
+            kill_group(pid);
+        }
         let _ = done.send(child.wait());
     });
     let mut last = progress();
@@ -67,36 +99,93 @@ pub fn run_watched(mut command: Command, limit: Duration, keep: usize, progress:
         }
     };
     let elapsed = start.elapsed();
-    Ok(Finished {
-        status,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-        elapsed,
-    })
+    // The output ends when every process holding the pipes has closed them; one that
+    // left the group (`setsid`) may never do so: wait a little, then take what came.
+    let grace_end = Instant::now() + OUTPUT_GRACE;
+    while !(stdout.is_finished() && stderr.is_finished()) && Instant::now() < grace_end {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Ok(Finished { status, stdout: stdout.take(), stderr: stderr.take(), elapsed })
 }
 
-fn drain(stream: Option<impl std::io::Read + Send + 'static>, keep: usize) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let Some(mut stream) = stream else { return String::new() };
-        let mut kept = Vec::new();
-        let mut buffer = [0u8; 8192];
-        let mut truncated = false;
-        loop {
-            match stream.read(&mut buffer) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    let room = keep.saturating_sub(kept.len());
-                    kept.extend_from_slice(&buffer[..n.min(room)]);
-                    truncated |= n > room;
+/// A thread reading one output stream to its end, keeping the first `keep` bytes.
+struct Drain {
+    kept: Arc<Mutex<Kept>>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+/// What a [`Drain`] has kept so far.
+#[derive(Default)]
+struct Kept {
+    /// The first bytes of the stream.
+    bytes: Vec<u8>,
+    /// Whether the stream went on past `keep` bytes.
+    truncated: bool,
+    /// How many bytes to keep.
+    keep: usize,
+}
+
+impl Drain {
+    fn start(stream: Option<impl std::io::Read + Send + 'static>, keep: usize) -> Drain {
+        let kept = Arc::new(Mutex::new(Kept { keep, ..Kept::default() }));
+        let into = kept.clone();
+        let thread = std::thread::spawn(move || {
+            let Some(mut stream) = stream else { return };
+            let mut buffer = [0u8; 8192];
+            loop {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut kept = into.lock().unwrap_or_else(PoisonError::into_inner);
+                        let room = keep.saturating_sub(kept.bytes.len());
+                        kept.bytes.extend_from_slice(&buffer[..n.min(room)]);
+                        kept.truncated |= n > room;
+                    }
                 }
             }
-        }
-        let mut text = String::from_utf8_lossy(&kept).into_owned();
-        if truncated {
-            text.push_str(&format!("\n[… output cut here: it went on for more than {} KiB]\n", keep / 1024));
+        });
+        Drain { kept, thread }
+    }
+
+    fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// The text kept so far, with a note if the stream went on past the bound or was
+    /// still open.
+    fn take(self) -> String {
+        let open = !self.thread.is_finished();
+        let kept = std::mem::take(&mut *self.kept.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut text = String::from_utf8_lossy(&kept.bytes).into_owned();
+        if kept.truncated {
+            text.push_str(&format!("\n[… output cut here: it went on for more than {} KiB]\n", kept.keep / 1024));
+        } else if open {
+            text.push_str("\n[… output still open: a process left running kept it open]\n");
         }
         text
-    })
+    }
+}
+
+/// Waits until process `pid` (our child) has exited, without reaping it; false if it
+/// can't be waited for that way.
+#[cfg(unix)]
+fn wait_for_exit_unreaped(pid: u32) -> bool {
+    loop {
+        // SAFETY: waitid on our own child, with WNOWAIT: it stays a zombie for `wait`.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let result = unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+        if result == 0 {
+            return true;
+        }
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return false;
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_exit_unreaped(_pid: u32) -> bool {
+    false
 }
 
 #[cfg(unix)]

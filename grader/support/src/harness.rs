@@ -9,10 +9,16 @@
 //! {"event":"start","check":"three_fetches_take_one_second"}
 //! {"event":"pass","check":"three_fetches_take_one_second"}
 //! {"event":"fail","check":"results_keep_input_order","kind":"lesson","message":"…"}
-//! {"event":"panic","check":"…","location":"src/gather.rs:9:5","message":"…"}
+//! {"event":"panic","check":"…","location":"src/gather.rs:9:5","message":"…","origin":"task"}
 //! ```
 //!
 //! A `start` with no `pass` or `fail` after it means the check hung or the process died.
+//! Every record also carries the token the grader left in `<report>.token`, which the
+//! harness reads and deletes before any check runs: the grader ignores lines without
+//! it, so code under test that appends to the report file forges nothing.
+//! A `panic` record's `origin` says where a panic that did not end the check happened:
+//! `task` (a spawned tokio task or `spawn_blocking` job, whose panic tokio caught) or
+//! `thread` (a thread the learner's code started); empty for the check's own code.
 //!
 //! While a check runs under the grader, what the learner's code prints goes to the
 //! file `<report>.<check>.out` (see [`output`]), so the grader can show it beside the
@@ -21,7 +27,7 @@
 use std::cell::{Cell, RefCell};
 use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
+use std::sync::{Mutex, Once, OnceLock, PoisonError};
 
 mod output;
 
@@ -37,9 +43,37 @@ thread_local! {
     static LAST_PANIC: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
 }
 
+/// The check running, for panics on threads other than its own (a `spawn_blocking` job,
+/// a thread the learner's code started). Under the grader checks run one at a time, so
+/// whatever panics while one runs belongs to it.
+static RUNNING: Mutex<Option<String>> = Mutex::new(None);
+
 /// The name of the check running on this thread, if any.
 pub(crate) fn current_check() -> Option<String> {
     CHECK.with(|c| c.borrow().clone())
+}
+
+/// Notes which check runs, under the grader (`None` when it ended).
+fn set_running(check: Option<&str>) {
+    *RUNNING.lock().unwrap_or_else(PoisonError::into_inner) = check.map(str::to_string);
+}
+
+/// The check running under the grader, whatever thread asks.
+fn running() -> Option<String> {
+    RUNNING.lock().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+/// The grader's token for this process's records (see the module's notes), read once
+/// from `<report>.token`, whose file is then deleted; empty when there is none.
+fn token() -> &'static str {
+    static TOKEN: OnceLock<String> = OnceLock::new();
+    TOKEN.get_or_init(|| {
+        let Some(mut path) = std::env::var_os(REPORT_ENV) else { return String::new() };
+        path.push(".token");
+        let token = std::fs::read_to_string(&path).unwrap_or_default();
+        let _ = std::fs::remove_file(&path);
+        token.trim().to_string()
+    })
 }
 
 /// Marks the panic about to happen as a lesson from an assertion, not a crash.
@@ -61,6 +95,17 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     let report = std::env::var_os(REPORT_ENV);
     if report.is_some() {
         install_quiet_hook();
+        // Read (and its file deleted) before the first check's code runs.
+        token();
+        // Under the grader checks run one at a time: a check started while another runs
+        // was started by the code under test, to report a pass of its own making.
+        if let Some(outer) = running() {
+            panic!(
+                "`{name}` was started while `{outer}` ran, by the code under test: a check never \
+                 runs inside another. (`workbook::harness::run_check` is for `workbook::checks!`.)"
+            );
+        }
+        set_running(Some(name));
     }
     CHECK.with(|c| *c.borrow_mut() = Some(name.to_string()));
     LESSON.with(|l| l.set(None));
@@ -71,6 +116,9 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     let capture = report.as_ref().map(|path| output::Capture::start(path, name));
     let outcome = panic::catch_unwind(AssertUnwindSafe(body));
     drop(capture);
+    if report.is_some() {
+        set_running(None);
+    }
     CHECK.with(|c| c.borrow_mut().take());
     match outcome {
         Ok(()) => write_record(&[("event", "pass"), ("check", name)]),
@@ -116,9 +164,24 @@ fn install_quiet_hook() {
                 .unwrap_or_default();
             let lesson = LESSON.with(|l| l.get()).is_some();
             if !lesson {
-                // A panic in the learner's code, maybe in a spawned task that tokio caught.
-                let check = current_check().unwrap_or_default();
-                write_record(&[("event", "panic"), ("check", &check), ("location", &location), ("message", &message)]);
+                // A panic in the learner's code: in the check's own code, which ends the
+                // check, or in a task or thread, which ends only that.
+                let own = current_check();
+                let origin = if tokio::task::try_id().is_some() {
+                    "task"
+                } else if own.is_none() {
+                    "thread"
+                } else {
+                    ""
+                };
+                let check = own.or_else(running).unwrap_or_default();
+                write_record(&[
+                    ("event", "panic"),
+                    ("check", &check),
+                    ("location", &location),
+                    ("message", &message),
+                    ("origin", origin),
+                ]);
             }
             LAST_PANIC.with(|p| *p.borrow_mut() = Some((location, message)));
         }));
@@ -128,7 +191,7 @@ fn install_quiet_hook() {
 pub(crate) fn write_record(fields: &[(&str, &str)]) {
     let Some(path) = std::env::var_os(REPORT_ENV) else { return };
     let mut line = String::from("{");
-    for (i, (key, value)) in fields.iter().enumerate() {
+    for (i, (key, value)) in fields.iter().chain([&("token", token())]).enumerate() {
         if i > 0 {
             line.push(',');
         }

@@ -22,10 +22,13 @@ impl Capture {
             let _ = std::io::stderr().flush();
             let Ok(file) = std::fs::File::create(&path) else { return Capture { saved: None } };
             let fd = file.into_raw_fd();
-            // SAFETY: plain descriptor juggling on descriptors this process owns.
+            // SAFETY: plain descriptor juggling on descriptors this process owns. The saved
+            // copies of the real stdout and stderr (the grader's pipes) are close-on-exec:
+            // a process the learner's code starts gets the check's file as its output, and
+            // nothing that could keep the grader's pipes open after the checks end.
             let saved = unsafe {
-                let out = libc::dup(1);
-                let err = libc::dup(2);
+                let out = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 3);
+                let err = libc::fcntl(2, libc::F_DUPFD_CLOEXEC, 3);
                 libc::dup2(fd, 1);
                 libc::dup2(fd, 2);
                 libc::close(fd);

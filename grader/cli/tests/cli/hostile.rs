@@ -1,0 +1,481 @@
+//! The hostile-code catalogue: learner code that hangs, deadlocks, panics in tasks,
+//! overflows its stack, ends the process, floods its output, imitates passing output,
+//! sets insta's variables or fakes its results. Each fixture in
+//! `tests/fixtures/hostile/` is exercise 04's learner file with one hostile change
+//! (its `//!` header says which); `grader check` on it must give a verdict that is not
+//! a pass, within its limit, with a message that says what happened, and must never
+//! freeze, crash or report a pass.
+//!
+//! Each case runs `grader check --format json` for the verdict and each check's status,
+//! and the human output for the words a learner reads (snapshotted). The JSON run comes
+//! first, so the human run reuses its build.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::sandbox::{Output, Sandbox, workbook_root};
+
+const LEARNER_FILE: &str = "exercises/04-gather/src/gather.rs";
+
+/// Each check's wall-clock limit in the cases that hang: long enough for a check of 04
+/// on a loaded machine (they take microseconds), short enough to keep the tests quick.
+const HANG_LIMIT: &str = "2";
+
+/// A sandbox with exercise 04, its learner file replaced by the fixture `name`.
+fn sandbox_with(name: &str) -> Sandbox {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    sandbox.write(LEARNER_FILE, &fixture(name));
+    sandbox
+}
+
+/// The text of the fixture `name`.
+fn fixture(name: &str) -> String {
+    let path = workbook_root().join("grader/cli/tests/fixtures/hostile").join(format!("{name}.rs"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A `grader check --format json` report, parsed.
+struct Report {
+    json: Value,
+}
+
+impl Report {
+    fn verdict(&self) -> &str {
+        self.json["verdict"].as_str().unwrap()
+    }
+
+    /// Each check's name and status, in the order the checks are written.
+    fn statuses(&self) -> Vec<(String, String)> {
+        self.checks().map(|c| (c["name"].as_str().unwrap().to_string(), status(c))).collect()
+    }
+
+    fn checks(&self) -> impl Iterator<Item = &Value> {
+        self.json["checks"].as_array().unwrap().iter()
+    }
+
+    fn check(&self, name: &str) -> &Value {
+        self.checks().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no check {name} in {:#}", self.json))
+    }
+}
+
+fn status(check: &Value) -> String {
+    check["status"].as_str().unwrap().to_string()
+}
+
+/// Runs `grader check 04 --format json <extra>`, asserts it exits with 1 (not yet),
+/// and parses its report.
+fn check_json(sandbox: &Sandbox, extra: &[&str]) -> Report {
+    let mut args = vec!["check", "04", "--format", "json"];
+    args.extend_from_slice(extra);
+    let output = sandbox.grader(&args);
+    assert_eq!(output.code, 1, "{}", output.text);
+    let json: Value = serde_json::from_str(&output.text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", output.text));
+    Report { json }
+}
+
+/// Runs `grader check 04 <extra>` for a learner to read, and asserts it exits with 1.
+fn check_human(sandbox: &Sandbox, extra: &[&str]) -> Output {
+    let mut args = vec!["check", "04"];
+    args.extend_from_slice(extra);
+    let output = sandbox.grader(&args);
+    assert_eq!(output.code, 1, "{}", output.text);
+    output
+}
+
+/// The statuses expected of 04's six checks: `pass` unless named in `others`.
+fn expected(others: &[(&str, &str)]) -> Vec<(String, String)> {
+    let others: BTreeMap<&str, &str> = others.iter().copied().collect();
+    [
+        "dashboard_panels_load_together",
+        "three_fetches_take_one_second",
+        "results_keep_input_order",
+        "gather_lets_siblings_finish",
+        "all_or_nothing_returns_pages_in_order",
+        "try_join_drops_siblings",
+    ]
+    .iter()
+    .map(|name| (name.to_string(), others.get(name).copied().unwrap_or("pass").to_string()))
+    .collect()
+}
+
+/// The text with every run of whitespace made one space, to find words across wrapped lines.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that `text` says each of `words` (wherever its lines are wrapped).
+#[track_caller]
+fn assert_says(text: &str, words: &[&str]) {
+    let flat = one_line(text);
+    for said in words {
+        assert!(flat.contains(said), "the output should say {said:?}:\n{text}");
+    }
+}
+
+/// Ids that change from run to run: tokio's task ids (`Id(12)`, counting the tasks the
+/// process spawned before) and thread ids (`thread 'checks::x' (4971)`).
+fn redact_ids(text: &str) -> String {
+    redact_numbers_after(&redact_numbers_after(text, "Id("), "' (")
+}
+
+/// `text` with each number that follows `opening` and ends with `)` made `[ID]`.
+fn redact_numbers_after(text: &str, opening: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(opening) {
+        let after = &rest[at + opening.len()..];
+        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        out.push_str(&rest[..at + opening.len()]);
+        if digits > 0 && after[digits..].starts_with(')') {
+            out.push_str("[ID]");
+        } else {
+            out.push_str(&after[..digits]);
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_busy_loop_is_stopped_at_the_limit_and_named() {
+    let sandbox = sandbox_with("busy_loop");
+    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_eq!(report.verdict(), "timeout");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "hung")]));
+    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_says(&human.text, &["did not finish in 2 s of real time", "a loop that never reaches an `.await`"]);
+    insta::assert_snapshot!("busy_loop", human.text);
+}
+
+#[test]
+fn a_yield_now_spin_is_stopped_at_the_limit_and_named() {
+    let sandbox = sandbox_with("yield_spin");
+    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_eq!(report.verdict(), "timeout");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "hung")]));
+    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_says(&human.text, &["did not finish in 2 s of real time", "`tokio::task::yield_now().await`"]);
+    insta::assert_snapshot!("yield_spin", human.text);
+}
+
+#[test]
+fn a_deadlock_fails_at_the_virtual_deadline_named_as_a_deadlock() {
+    let sandbox = sandbox_with("deadlock");
+    // The default limit (10 s): a deadlock must fail on the virtual deadline, long
+    // before the wall clock would call it hung.
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    let failing = ["three_fetches_take_one_second", "results_keep_input_order", "gather_lets_siblings_finish"];
+    assert_eq!(report.statuses(), expected(&failing.map(|name| (name, "fail"))));
+    for name in failing {
+        assert_eq!(report.check(name)["kind"], "deadlock", "{name}");
+    }
+    let human = check_human(&sandbox, &[]);
+    assert_says(
+        &human.text,
+        &[
+            "`three_fetches_take_one_second` never finished",
+            "That is a deadlock",
+            "a channel whose sender is kept alive",
+        ],
+    );
+    insta::assert_snapshot!("deadlock", human.text);
+}
+
+#[test]
+fn a_panic_in_an_awaited_task_fails_its_check_and_says_a_task_panicked() {
+    let sandbox = sandbox_with("task_panic_awaited");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
+    let dashboard = report.check("dashboard_panels_load_together");
+    assert_eq!(dashboard["kind"], "panic");
+    assert_says(dashboard["message"].as_str().unwrap(), &["JoinError::Panic"]);
+    let panics = dashboard["panics"].as_array().unwrap();
+    assert!(
+        panics.iter().any(|p| p["message"] == "the headlines are too long to show" && p["origin"] == "task"),
+        "{dashboard:#}"
+    );
+    let human = check_human(&sandbox, &[]);
+    assert_says(&human.text, &["A spawned task did not finish normally", "the headlines are too long to show"]);
+    insta::assert_snapshot!("task_panic_awaited", redact_ids(&human.text));
+}
+
+#[test]
+fn a_panic_in_a_task_nobody_awaits_fails_its_check_and_says_a_task_panicked() {
+    let sandbox = sandbox_with("task_panic_dropped");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    assert_eq!(report.statuses(), expected(&[("gather_lets_siblings_finish", "fail")]));
+    let gather = report.check("gather_lets_siblings_finish");
+    assert_eq!(gather["kind"], "lesson");
+    let panics = gather["panics"].as_array().unwrap();
+    assert!(
+        panics.iter().any(|p| p["message"].as_str().unwrap().starts_with("every page is up") && p["origin"] == "task"),
+        "{gather:#}"
+    );
+    let human = check_human(&sandbox, &[]);
+    assert_says(
+        &human.text,
+        &[
+            "a task your code spawned panicked",
+            "the work the task was doing silently never happens",
+            "every page is up",
+        ],
+    );
+    insta::assert_snapshot!("task_panic_dropped", human.text);
+}
+
+#[test]
+fn a_stack_overflow_is_named_and_every_other_check_still_runs() {
+    let sandbox = sandbox_with("stack_overflow");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "crashed");
+    let crashed = ["all_or_nothing_returns_pages_in_order", "try_join_drops_siblings"];
+    assert_eq!(report.statuses(), expected(&crashed.map(|name| (name, "crashed"))));
+    for name in crashed {
+        let message = report.check(name)["message"].as_str().unwrap();
+        assert_says(message, &[&format!("`{name}` ended the checks' process"), "a stack overflow"]);
+    }
+    let human = check_human(&sandbox, &[]);
+    assert_says(&human.text, &["it died from a stack overflow", "a recursion that never ends"]);
+    insta::assert_snapshot!("stack_overflow", redact_ids(&human.text));
+}
+
+#[test]
+fn process_exit_zero_is_not_a_pass_and_names_the_check() {
+    let sandbox = sandbox_with("exit_zero");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "crashed");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "crashed")]));
+    let human = check_human(&sandbox, &[]);
+    assert_says(
+        &human.text,
+        &["`dashboard_panels_load_together` ended the checks' process", "exited with status 0", "std::process::exit"],
+    );
+    insta::assert_snapshot!("exit_zero", human.text);
+}
+
+#[test]
+fn process_abort_is_not_a_pass_and_names_the_check() {
+    let sandbox = sandbox_with("abort");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "crashed");
+    assert_eq!(report.statuses(), expected(&[("try_join_drops_siblings", "crashed")]));
+    let human = check_human(&sandbox, &[]);
+    assert_says(
+        &human.text,
+        &["`try_join_drops_siblings` ended the checks' process", "an abort", "std::process::abort()"],
+    );
+    insta::assert_snapshot!("abort", human.text);
+}
+
+#[test]
+fn a_flood_of_output_is_cut_and_the_verdict_still_comes() {
+    let sandbox = sandbox_with("flood");
+    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
+    assert_eq!(watched.code, Some(1), "{}", watched.stdout);
+    // The learner's code printed 100 MB; the grader reads at most 64 KiB of it.
+    if let Some(peak) = watched.peak_kib {
+        assert!(peak < 40 * 1024, "the grader's memory grew to {peak} KiB while the checks printed 100 MB");
+    }
+    assert!(watched.stdout.len() < 256 * 1024, "the report is {} bytes", watched.stdout.len());
+    let report = Report { json: serde_json::from_str(&watched.stdout).unwrap() };
+    assert_eq!(report.verdict(), "fail");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
+    let dashboard = report.check("dashboard_panels_load_together");
+    assert_says(dashboard["message"].as_str().unwrap(), &["thermometer"]);
+    let output = dashboard["output"].as_str().unwrap();
+    assert!(output.len() < 65 * 1024, "the output kept is {} bytes", output.len());
+    assert!(
+        output.ends_with("[… output cut here: it went on for more than 64 KiB]\n"),
+        "{}",
+        &output[output.len() - 200..]
+    );
+    let human = check_human(&sandbox, &[]);
+    insta::assert_snapshot!("flood", human.text);
+}
+
+#[test]
+fn printed_imitations_of_passing_output_are_ignored() {
+    let sandbox = sandbox_with("fake_pass_output");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    // The same verdicts as the plain sequential answer's.
+    assert_eq!(
+        report.statuses(),
+        expected(&[
+            ("dashboard_panels_load_together", "fail"),
+            ("three_fetches_take_one_second", "fail"),
+            ("results_keep_input_order", "fail"),
+            ("gather_lets_siblings_finish", "fail"),
+            ("all_or_nothing_returns_pages_in_order", "fail"),
+            ("try_join_drops_siblings", "fail"),
+        ])
+    );
+    let human = check_human(&sandbox, &[]);
+    assert_says(&human.text, &["ran one after another", "Not yet: 0 of 6 checks pass."]);
+    insta::assert_snapshot!("fake_pass_output", human.text);
+}
+
+#[test]
+fn records_forged_in_the_report_file_are_ignored() {
+    let sandbox = sandbox_with("forged_records");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    // The same verdicts as the plain sequential answer's: not one forged pass counts.
+    let all_fail = expected(&[]).into_iter().map(|(name, _)| (name, "fail".to_string())).collect::<Vec<_>>();
+    assert_eq!(report.statuses(), all_fail);
+    // The check the code under test started through the harness was refused.
+    let dashboard = report.check("dashboard_panels_load_together");
+    let refused = dashboard["panics"].as_array().unwrap().iter().any(|p| {
+        p["origin"] == "thread"
+            && p["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("`try_join_drops_siblings` was started while `dashboard_panels_load_together` ran")
+    });
+    assert!(refused, "{dashboard:#}");
+    let human = check_human(&sandbox, &[]);
+    assert_says(&human.text, &["ran one after another", "Not yet: 0 of 6 checks pass."]);
+}
+
+#[test]
+fn insta_variables_neither_pass_a_wrong_answer_nor_touch_the_snapshots() {
+    let sandbox = sandbox_with("fetches_twice");
+    let checks = sandbox.root().join("exercises/04-gather/checks");
+    let before = files_under(&checks);
+    let hostile_environment = [
+        ("INSTA_UPDATE", "always"),
+        ("INSTA_FORCE_PASS", "1"),
+        ("INSTA_FORCE_UPDATE", "1"),
+        ("WORKBOOK_RECORD_EXPECTED", "1"),
+    ];
+    let run = |args: &[&str]| {
+        let output = sandbox.command(args).envs(hostile_environment).output().unwrap();
+        (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let (code, stdout) = run(&["check", "04", "--format", "json"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    let report = Report { json: serde_json::from_str(&stdout).unwrap() };
+    assert_eq!(report.verdict(), "fail");
+    let failing = ["results_keep_input_order", "gather_lets_siblings_finish"];
+    assert_eq!(report.statuses(), expected(&failing.map(|name| (name, "fail"))));
+    for name in failing {
+        assert_says(
+            report.check(name)["message"].as_str().unwrap(),
+            &["The order of events is not what a correct solution produces"],
+        );
+    }
+    // The sequential answer, which fails before it reaches a snapshot.
+    sandbox.copy("solutions/04-gather/answers/sequential.rs", LEARNER_FILE);
+    let (code, stdout) = run(&["check", "04"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert_says(&stdout, &["ran one after another"]);
+    assert_eq!(files_under(&checks), before, "the checks' snapshots or expected traces changed");
+}
+
+/// Every file under `dir` and its bytes.
+fn files_under(dir: &std::path::Path) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_hard_coded_result_fails_and_says_the_work_never_happened() {
+    let sandbox = sandbox_with("hard_coded");
+    let report = check_json(&sandbox, &[]);
+    assert_eq!(report.verdict(), "fail");
+    for (name, status) in report.statuses() {
+        assert_eq!(status, "fail", "{name}");
+        assert_says(
+            report.check(&name)["message"].as_str().unwrap(),
+            &["nothing was recorded: no simulated service was called"],
+        );
+    }
+    let human = check_human(&sandbox, &[]);
+    assert_says(&human.text, &["some work never happened", "no simulated service was called"]);
+    insta::assert_snapshot!("hard_coded", human.text);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_process_left_running_is_ended_with_the_checks() {
+    let sandbox = sandbox_with("leftover_process");
+    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
+    // Apart from the process it leaves behind, the answer is right.
+    assert_eq!(watched.code, Some(0), "{}", watched.stdout);
+    let left = processes_working_in(sandbox.root());
+    for pid in &left {
+        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
+        unsafe { libc::kill(*pid, libc::SIGKILL) };
+    }
+    assert!(left.is_empty(), "processes the checks started outlived the grader: {left:?}");
+}
+
+/// The processes whose current folder is inside `root`.
+#[cfg(target_os = "linux")]
+fn processes_working_in(root: &std::path::Path) -> Vec<i32> {
+    let root = root.canonicalize().unwrap();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
+        if std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&root)) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// How long a watched grader run may take before the test calls it frozen: a bound
+/// against hanging (it includes building the exercise), not a timing assertion.
+const FROZEN_AFTER: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A grader run watched from outside.
+struct Watched {
+    code: Option<i32>,
+    stdout: String,
+    /// The grader's peak resident memory (`VmHWM`), last seen just before it exited;
+    /// `None` where `/proc` can't tell.
+    peak_kib: Option<u64>,
+}
+
+/// Runs `grader <args>` in `sandbox` with `envs` added, its standard output going to a
+/// file, sampling its peak memory until it exits. Fails if it runs past [`FROZEN_AFTER`].
+fn run_watched(sandbox: &Sandbox, args: &[&str], envs: &[(&str, &str)]) -> Watched {
+    let stdout_path = sandbox.root().join("grader-stdout");
+    let stdout = std::fs::File::create(&stdout_path).unwrap();
+    let mut child = sandbox.command(args).envs(envs.iter().copied()).stdout(stdout).spawn().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let started = std::time::Instant::now();
+    let mut peak_kib = None;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(line) = text.lines().find(|line| line.starts_with("VmHWM:"))
+        {
+            peak_kib = line.split_whitespace().nth(1).and_then(|kib| kib.parse::<u64>().ok()).or(peak_kib);
+        }
+        if started.elapsed() > FROZEN_AFTER {
+            let _ = child.kill();
+            panic!("grader {args:?} froze: still running after {} s", FROZEN_AFTER.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Watched { code: status.code(), stdout: std::fs::read_to_string(&stdout_path).unwrap(), peak_kib }
+}
