@@ -1,0 +1,213 @@
+//! What a scaffolded exercise still lacks: the places holding [`MARKER`], and the
+//! answer fixtures it needs. `grader verify` reports them.
+
+use std::path::{Path, PathBuf};
+
+use super::{MARKER, table_row_number};
+use crate::commands::verify::{Expectation, parse_expectation};
+use crate::config::Config;
+use crate::exercise::Exercise;
+
+/// The places of `exercise` that still hold [`MARKER`], in plain words (`exercises/21-rate-limiter/exercise.toml:
+/// the title`), then what `solutions/<exercise>/answers/` lacks: fewer than two wrong answers, or no
+/// other correct answer. Answers that still hold the marker don't count. Empty when nothing is left
+/// to write. Files that can't be read are left to the checks that report them.
+pub fn unfinished(config: &Config, exercise: &Exercise) -> Vec<String> {
+    let mut places = Vec::new();
+    let name = &exercise.name;
+    let in_exercise = |file: &str| format!("exercises/{name}/{file}");
+    let toml = in_exercise("exercise.toml");
+    let meta = &exercise.meta;
+    let held = |texts: &[String]| texts.iter().any(|t| t.contains(MARKER));
+    for (field, holds) in [
+        ("the title", meta.title.contains(MARKER)),
+        ("the topic", meta.topic.contains(MARKER)),
+        ("the Python constructs", held(&meta.python)),
+        ("the hints", held(&meta.hints)),
+    ] {
+        if holds {
+            places.push(format!("{toml}: {field}"));
+        }
+    }
+    let has_marker = |path: &Path| std::fs::read_to_string(path).is_ok_and(|t| t.contains(MARKER));
+    for file in &meta.files {
+        if has_marker(&exercise.dir.join(file)) {
+            places.push(format!("{}: the stub", in_exercise(file)));
+        }
+    }
+    for (file, what) in [("checks/checks.rs", "the checks"), ("README.md", "the task")] {
+        if has_marker(&exercise.dir.join(file)) {
+            places.push(format!("{}: {what}", in_exercise(file)));
+        }
+    }
+    let solutions = config.solutions_dir().join(name);
+    for file in &meta.files {
+        let file = file.strip_prefix("src/").unwrap_or(file);
+        if has_marker(&solutions.join(file)) {
+            places.push(format!("solutions/{name}/{file}: the reference solution"));
+        }
+    }
+    places.extend(unfinished_answers(&solutions.join("answers"), name));
+    if has_marker(&config.root.join(exercise.chapter())) {
+        places.push(format!("{}: the chapter", exercise.chapter()));
+    }
+    let link = format!("(src/{})", meta.chapter);
+    if lines_of(&config.root.join("docs/README.md")).any(|l| l.contains(&link) && l.contains(MARKER)) {
+        places.push("docs/README.md: the chapter's line (its title)".to_string());
+    }
+    if lines_of(&config.root.join("README.md"))
+        .any(|l| table_row_number(&l) == Some(exercise.number) && l.contains(MARKER))
+    {
+        places.push("README.md: the exercise's row in the table".to_string());
+    }
+    places
+}
+
+/// The answers still holding the marker, then what is missing among the finished ones.
+fn unfinished_answers(dir: &Path, name: &str) -> Vec<String> {
+    let mut places = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "rs"));
+    files.sort();
+    let (mut wrong, mut right) = (0, 0);
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let file = path.file_name().unwrap_or_default().to_string_lossy();
+        let expected = parse_expectation(&text).ok();
+        if text.contains(MARKER) {
+            let what = match expected {
+                Some(Expectation::Pass) => "another correct answer",
+                Some(_) => "a wrong answer",
+                None => "an answer",
+            };
+            places.push(format!("solutions/{name}/answers/{file}: {what}"));
+            continue;
+        }
+        match expected {
+            Some(Expectation::Pass) => right += 1,
+            Some(Expectation::Fail { .. } | Expectation::CompileError { .. }) => wrong += 1,
+            // Not an answer header: verify reports it.
+            Some(Expectation::FailACheck) | None => {}
+        }
+    }
+    if wrong < 2 {
+        places.push(format!(
+            "solutions/{name}/answers/: plausible wrong answers, each declaring `//! grader: expect fail <check> \
+             \"<text>\"` (at least 2; {wrong} so far)"
+        ));
+    }
+    if right == 0 {
+        places.push(format!(
+            "solutions/{name}/answers/: another correct answer, written another way, declaring \
+             `//! grader: expect pass` (none so far)"
+        ));
+    }
+    places
+}
+
+/// The lines of the file at `path`; none if it can't be read.
+fn lines_of(path: &Path) -> impl Iterator<Item = String> {
+    std::fs::read_to_string(path).unwrap_or_default().lines().map(str::to_string).collect::<Vec<_>>().into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::new::run;
+    use crate::exit::Outcome;
+
+    /// A workbook with two exercises listed, to scaffold in.
+    fn tiny_workbook() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("Cargo.toml", "[workspace]\nmembers = [\"exercises/*\"]\n");
+        write("docs/src/SUMMARY.md", "# Summary\n\n- [01 · a](01-a.md)\n- [03 · c](03-c.md)\n");
+        write("docs/README.md", "- [01 · a: one](src/01-a.md)\n- [03 · c: three](src/03-c.md)\n");
+        write(
+            "README.md",
+            "| # | Exercise | Python |\n|---|---|---|\n| 01 | `a`: one | x |\n| 03 | `c`: three | y |\n",
+        );
+        std::fs::create_dir_all(dir.path().join("exercises")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn unfinished_lists_every_placeholder_until_none_is_left() {
+        let dir = tiny_workbook();
+        let config = Config { root: dir.path().to_path_buf(), color: false };
+        let mut out = Vec::new();
+        assert_eq!(run(&config, "02-b", None, &mut out).unwrap(), Outcome::Passed);
+        let summary = std::fs::read_to_string(dir.path().join("docs/src/SUMMARY.md")).unwrap();
+        assert_eq!(summary, "# Summary\n\n- [01 · a](01-a.md)\n- [02 · b](02-b.md)\n- [03 · c](03-c.md)\n");
+        let unfinished_now = || {
+            let exercises = crate::exercise::discover(&config.exercises_dir()).unwrap();
+            unfinished(&config, &exercises[0])
+        };
+        assert_eq!(
+            unfinished_now(),
+            [
+                "exercises/02-b/exercise.toml: the title",
+                "exercises/02-b/exercise.toml: the topic",
+                "exercises/02-b/exercise.toml: the hints",
+                "exercises/02-b/src/b.rs: the stub",
+                "exercises/02-b/checks/checks.rs: the checks",
+                "exercises/02-b/README.md: the task",
+                "solutions/02-b/b.rs: the reference solution",
+                "solutions/02-b/answers/a_wrong_answer.rs: a wrong answer",
+                "solutions/02-b/answers/another_correct_answer.rs: another correct answer",
+                "solutions/02-b/answers/: plausible wrong answers, each declaring `//! grader: expect fail <check> \
+                 \"<text>\"` (at least 2; 0 so far)",
+                "solutions/02-b/answers/: another correct answer, written another way, declaring `//! grader: \
+                 expect pass` (none so far)",
+                "docs/src/02-b.md: the chapter",
+                "docs/README.md: the chapter's line (its title)",
+                "README.md: the exercise's row in the table",
+            ]
+        );
+        // Write everything: the marker goes, and a second wrong answer comes.
+        for file in [
+            "exercises/02-b/exercise.toml",
+            "exercises/02-b/src/b.rs",
+            "exercises/02-b/checks/checks.rs",
+            "exercises/02-b/README.md",
+            "solutions/02-b/b.rs",
+            "solutions/02-b/answers/a_wrong_answer.rs",
+            "solutions/02-b/answers/another_correct_answer.rs",
+            "docs/src/02-b.md",
+            "docs/README.md",
+            "README.md",
+        ] {
+            let path = dir.path().join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace(MARKER, "written")).unwrap();
+        }
+        assert_eq!(
+            unfinished_now(),
+            ["solutions/02-b/answers/: plausible wrong answers, each declaring `//! grader: expect fail <check> \
+              \"<text>\"` (at least 2; 1 so far)"]
+        );
+        std::fs::write(
+            dir.path().join("solutions/02-b/answers/sequential.rs"),
+            "//! grader: expect fail a \"slow\"\nfn main() {}\n",
+        )
+        .unwrap();
+        assert_eq!(unfinished_now(), Vec::<String>::new());
+    }
+
+    /// The shipped exercises are finished: no marker left, and answers enough. (Verify
+    /// will report these lists, so they must be empty for every real exercise.)
+    #[test]
+    fn the_shipped_exercises_have_nothing_left_to_write() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+        let config = Config { root: root.clone(), color: false };
+        for exercise in crate::exercise::discover(&config.exercises_dir()).unwrap() {
+            assert_eq!(unfinished(&config, &exercise), Vec::<String>::new(), "{}", exercise.name);
+        }
+    }
+}
