@@ -134,10 +134,12 @@ pub enum Command {
         /// Where the gradebook goes (CSV, JSON, JUnit XML, Gradescope, GitHub Classroom).
         #[arg(long, value_name = "DIR", default_value = "gradebook")]
         out: PathBuf,
-        /// How many exercise builds and runs at once.
+        /// How many submissions are graded at once (their builds take turns; their
+        /// checks run side by side).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
-        /// Grade only the i-th of n equal shares of the submissions (1-based), for CI runners.
+        /// Grade only the i-th of n shares of the submissions (1-based; every n-th in the
+        /// order of their names, starting with the i-th), for CI runners.
         #[arg(long, value_name = "I/N")]
         shard: Option<String>,
         /// Merge the gradebooks of shards given as paths instead of grading.
@@ -162,7 +164,7 @@ pub enum Command {
         exercise: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Wall-clock limit for each checks process, in seconds.
+        /// Wall-clock limit for each check, in seconds (else the exercise's own).
         #[arg(long, value_name = "SECS")]
         timeout: Option<u64>,
         /// Write the solution's traces into `checks/expected/` (the pictures a failing

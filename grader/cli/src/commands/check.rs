@@ -105,7 +105,7 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);
-    let options = checks::RunOptions { limit, timelines, record_traces: None };
+    let options = checks::RunOptions { limit, timelines, record_traces: None, memory: None };
     report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options)
 }
 

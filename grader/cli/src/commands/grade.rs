@@ -1,12 +1,36 @@
 //! `grader grade <submissions>`: grade a class.
+//!
+//! Each submission is a folder holding a learner's `exercises/` tree (a clone of their
+//! repository will do). Only the learner's files (those each `exercise.toml` lists) are
+//! taken from it, and grafted onto this workbook's pristine checks in a scratch
+//! workspace of the submission's own; every other difference (edited checks,
+//! snapshots, manifests, a `build.rs`, extra files) has no effect and is listed.
+//! Each submission is built by one cargo call, and each exercise's checks run in their
+//! own process group under a per-check wall-clock limit and a memory limit, so a
+//! submission that crashes, hangs or floods its output is graded like any other.
+//!
+//! The gradebook (see [`books`]) is written in several formats at once; `--shard i/n`
+//! grades a share of the class, and `--merge` joins the shares' gradebooks.
 
+mod books;
+
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
+use serde::{Deserialize, Serialize};
 
+use crate::cargo;
+use crate::checks::Status;
+use crate::commands::check::{limit_for, report_for};
 use crate::config::Config;
+use crate::exercise::{self, Exercise};
 use crate::exit::Outcome;
+use crate::report::{Report, Verdict};
+use crate::scratch::Scratch;
+use crate::style;
 
 /// How to grade.
 #[derive(Debug, Default)]
@@ -18,16 +42,585 @@ pub struct Options {
     pub memory_mib: u64,
 }
 
-pub fn run(
-    _config: &Config,
-    _paths: &[PathBuf],
-    _out_dir: &Path,
-    _options: Options,
-    _out: &mut dyn Write,
-) -> Result<Outcome> {
-    bail!("`grader grade` is not written yet")
+/// How long one submission's build may take: rustc can be made to work forever.
+const BUILD_LIMIT: Duration = Duration::from_secs(900);
+
+/// The largest learner file taken: larger ones are not source anybody wrote by hand.
+const MAX_FILE: u64 = 1024 * 1024;
+
+/// The version of the gradebook's JSON, for the merge step.
+const VERSION: u32 = 1;
+
+/// A class's grades: what `gradebook.json` holds, and what every other format is
+/// written from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Gradebook {
+    pub version: u32,
+    /// The exercises graded, in order.
+    pub exercises: Vec<String>,
+    pub submissions: Vec<Submission>,
 }
 
-pub fn merge(_config: &Config, _paths: &[PathBuf], _out_dir: &Path, _out: &mut dyn Write) -> Result<Outcome> {
-    bail!("`grader grade --merge` is not written yet")
+/// One learner's grades.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Submission {
+    /// The submission's folder name, made safe for file names.
+    pub id: String,
+    /// The folder graded.
+    pub path: String,
+    /// Why it could not be graded at all, if it could not.
+    pub error: Option<String>,
+    /// Edits outside the exercises' folders that were ignored (the support crate, the
+    /// workspace manifest, cargo's configuration).
+    pub ignored: Vec<String>,
+    pub grades: Vec<Grade>,
+}
+
+/// One exercise of one submission.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Grade {
+    pub exercise: String,
+    /// `pass`, `fail`, `compile_error`, `timeout`, `blocked`, `crashed`, `missing`,
+    /// `error` (the grader could not run it), or `tampered` (the learner edited the
+    /// grader's files: graded anyway, on pristine checks, as `graded` says).
+    pub verdict: String,
+    /// The verdict on pristine checks (the same as `verdict` unless tampered).
+    pub graded: String,
+    /// 1 for a pass on pristine checks, else 0.
+    pub points: u32,
+    pub checks_passed: usize,
+    pub checks_total: usize,
+    /// One line on what happened.
+    pub message: String,
+    /// The grader's files of this exercise that differ in the submission (ignored).
+    pub tampered: Vec<String>,
+    pub checks: Vec<CheckGrade>,
+    /// Wall-clock seconds spent running the checks.
+    pub seconds: f64,
+}
+
+/// One check of one exercise of one submission.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CheckGrade {
+    pub name: String,
+    pub status: String,
+    /// The first line of its message.
+    pub message: String,
+}
+
+pub fn run(
+    config: &Config,
+    paths: &[PathBuf],
+    out_dir: &Path,
+    options: Options,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let all = exercise::discover(&config.exercises_dir())?;
+    let exercises: Vec<Exercise> = if options.exercises.is_empty() {
+        all
+    } else {
+        let mut chosen: Vec<Exercise> = Vec::new();
+        for query in &options.exercises {
+            let found = exercise::resolve(&all, query)?;
+            if !chosen.iter().any(|e| e.name == found.name) {
+                chosen.push(found.clone());
+            }
+        }
+        chosen.sort_by_key(|e| e.number);
+        chosen
+    };
+    let mut submissions = find_submissions(paths)?;
+    if let Some(shard) = &options.shard {
+        let (index, count) = parse_shard(shard)?;
+        submissions =
+            submissions.into_iter().enumerate().filter(|(i, _)| i % count == index - 1).map(|(_, s)| s).collect();
+    }
+    let jobs = options.jobs.unwrap_or(1).max(1);
+    writeln!(
+        out,
+        "Grading {} submission{} on {} exercise{} ({jobs} at a time)…",
+        submissions.len(),
+        if submissions.len() == 1 { "" } else { "s" },
+        exercises.len(),
+        if exercises.len() == 1 { "" } else { "s" },
+    )?;
+    out.flush()?;
+
+    let bar = crate::render::progress_bar(submissions.len() as u64, true);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (done, finished) = std::sync::mpsc::channel::<(usize, Submission)>();
+    let mut graded: Vec<Option<Submission>> = (0..submissions.len()).map(|_| None).collect();
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..jobs {
+            let done = done.clone();
+            let (submissions, exercises, next, options) = (&submissions, &exercises, &next, &options);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some((id, path)) = submissions.get(i) else { break };
+                    let submission = grade_submission(config, exercises, id, path, options);
+                    if done.send((i, submission)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done);
+        for (i, submission) in finished {
+            bar.suspend(|| summary_line(out, &submission, exercises.len()))?;
+            bar.set_message(submission.id.clone());
+            bar.inc(1);
+            graded[i] = Some(submission);
+        }
+        Ok(())
+    })?;
+    bar.finish_with_message("graded");
+    let book = Gradebook {
+        version: VERSION,
+        exercises: exercises.iter().map(|e| e.name.clone()).collect(),
+        submissions: graded.into_iter().flatten().collect(),
+    };
+    write_books(&book, out_dir, out)
+}
+
+/// Joins the gradebooks of shards (their `--out` folders, or `gradebook.json` files).
+pub fn merge(_config: &Config, paths: &[PathBuf], out_dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
+    let mut merged: Option<Gradebook> = None;
+    for path in paths {
+        let file = if path.is_dir() { path.join("gradebook.json") } else { path.clone() };
+        let text = std::fs::read_to_string(&file).with_context(|| {
+            format!("failed to read {} (hint: pass the --out folders of the shards)", file.display())
+        })?;
+        let book: Gradebook = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a gradebook written by `grader grade`", file.display()))?;
+        if book.version != VERSION {
+            bail!("{} is a version {} gradebook; this grader writes version {VERSION}", file.display(), book.version);
+        }
+        match &mut merged {
+            None => merged = Some(book),
+            Some(all) => {
+                if all.exercises != book.exercises {
+                    bail!(
+                        "{} graded other exercises ({}) than the shards before it ({}): grade every shard with \
+                         the same workbook and --exercise options",
+                        file.display(),
+                        book.exercises.join(", "),
+                        all.exercises.join(", ")
+                    );
+                }
+                for submission in book.submissions {
+                    match all.submissions.iter().find(|s| s.id == submission.id) {
+                        Some(same) if *same == submission => {}
+                        Some(_) => bail!(
+                            "the submission `{}` is in two shards with different grades; did two shards use \
+                             different --shard counts?",
+                            submission.id
+                        ),
+                        None => all.submissions.push(submission),
+                    }
+                }
+            }
+        }
+    }
+    let mut book = merged.context("nothing to merge: pass the --out folders of the shards")?;
+    book.submissions.sort_by(|a, b| a.id.cmp(&b.id));
+    writeln!(out, "Merged {} gradebooks: {} submissions.", paths.len(), book.submissions.len())?;
+    write_books(&book, out_dir, out)
+}
+
+/// Writes every format into `out_dir`, keeping an earlier gradebook there aside.
+fn write_books(book: &Gradebook, out_dir: &Path, out: &mut dyn Write) -> Result<Outcome> {
+    if out_dir.join("gradebook.json").exists() {
+        let aside = out_dir.with_file_name(format!(
+            "{}-{}",
+            out_dir.file_name().unwrap_or_default().to_string_lossy(),
+            chrono_free_timestamp()
+        ));
+        std::fs::rename(out_dir, &aside).with_context(|| {
+            format!("failed to move the earlier gradebook {} aside to {}", out_dir.display(), aside.display())
+        })?;
+        writeln!(out, "The earlier gradebook in {} is kept as {}.", out_dir.display(), aside.display())?;
+    }
+    let written = books::write_all(book, out_dir)?;
+    let passed: u32 = book.submissions.iter().flat_map(|s| &s.grades).map(|g| g.points).sum();
+    let possible = book.submissions.len() * book.exercises.len();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {} submissions, {passed} of {possible} exercise grades are passes.",
+        style::pass("Graded:"),
+        book.submissions.len()
+    )?;
+    for file in written {
+        writeln!(out, "  {}", file.display())?;
+    }
+    Ok(Outcome::Passed)
+}
+
+fn summary_line(out: &mut dyn Write, submission: &Submission, exercises: usize) -> std::io::Result<()> {
+    if let Some(error) = &submission.error {
+        return writeln!(out, "{} {:<24} {}", style::fail("✗"), submission.id, error);
+    }
+    let passed = submission.grades.iter().filter(|g| g.points > 0).count();
+    let flags: Vec<String> = submission
+        .grades
+        .iter()
+        .filter(|g| !matches!(g.verdict.as_str(), "pass" | "fail"))
+        .map(|g| format!("{} {}", g.exercise, g.verdict))
+        .collect();
+    let mark = if passed == exercises { style::pass("✓") } else { style::warn("·") };
+    writeln!(
+        out,
+        "{mark} {:<24} {passed}/{exercises} pass{}",
+        submission.id,
+        if flags.is_empty() { String::new() } else { format!("  ({})", flags.join(", ")) }
+    )
+}
+
+/// `i/n`, 1-based.
+fn parse_shard(text: &str) -> Result<(usize, usize)> {
+    let parsed = text
+        .split_once('/')
+        .and_then(|(i, n)| Some((i.trim().parse::<usize>().ok()?, n.trim().parse::<usize>().ok()?)));
+    match parsed {
+        Some((i, n)) if n >= 1 && (1..=n).contains(&i) => Ok((i, n)),
+        _ => bail!("--shard takes i/n with 1 ≤ i ≤ n, like --shard 2/4 (the second of four shares); got `{text}`"),
+    }
+}
+
+/// The submissions under `paths`: a folder with an `exercises/` folder is one; any
+/// other folder holds one per sub-folder. Sorted by id; ids are unique.
+fn find_submissions(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf)>> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            bail!(
+                "{} is not a folder of submissions (hint: each submission is a folder holding `exercises/`)",
+                path.display()
+            );
+        }
+        if path.join("exercises").is_dir() {
+            found.push(path.clone());
+            continue;
+        }
+        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+            .with_context(|| format!("failed to read {}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect();
+        inside.sort();
+        if inside.is_empty() {
+            bail!("{} holds no submissions: no sub-folders, and no exercises/ folder of its own", path.display());
+        }
+        found.extend(inside);
+    }
+    let mut submissions: Vec<(String, PathBuf)> = Vec::new();
+    for path in found {
+        let base = safe_id(&path.file_name().unwrap_or_default().to_string_lossy());
+        let mut id = base.clone();
+        let mut n = 2;
+        while submissions.iter().any(|(other, _)| *other == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        submissions.push((id, path));
+    }
+    submissions.sort();
+    Ok(submissions)
+}
+
+/// Lower-case letters, digits and dashes: safe in file names and cargo package names.
+fn safe_id(name: &str) -> String {
+    let mut id: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    id.truncate(40);
+    if id.is_empty() { "submission".to_string() } else { id.trim_end_matches('-').to_string() }
+}
+
+/// Grades one submission; never fails: what went wrong is in the result.
+fn grade_submission(config: &Config, exercises: &[Exercise], id: &str, path: &Path, options: &Options) -> Submission {
+    let mut submission = Submission {
+        id: id.to_string(),
+        path: path.display().to_string(),
+        error: None,
+        ignored: Vec::new(),
+        grades: Vec::new(),
+    };
+    if !path.join("exercises").is_dir() {
+        submission.error = Some("no exercises/ folder in this submission".to_string());
+        return submission;
+    }
+    submission.ignored = ignored_edits(config, path);
+    match grade_exercises(config, exercises, id, path, options) {
+        Ok(grades) => submission.grades = grades,
+        Err(error) => submission.error = Some(format!("{error:#}")),
+    }
+    submission
+}
+
+fn grade_exercises(
+    config: &Config,
+    exercises: &[Exercise],
+    id: &str,
+    path: &Path,
+    options: &Options,
+) -> Result<Vec<Grade>> {
+    let scratch_dir = config.target_dir().join("grader").join("grade").join(id);
+    let mut scratch = Scratch::create(&config.root, &scratch_dir)?;
+    // What each exercise will be: a graft to build, or a grade already (nothing to build).
+    let mut plans: Vec<Result<(crate::scratch::Graft, Vec<String>), Grade>> = Vec::new();
+    for exercise in exercises {
+        let tampered = tampered(exercise, &path.join("exercises").join(&exercise.name));
+        match learner_files(exercise, path) {
+            Ok(files) => {
+                let package = format!("g-{id}-{:02}-{}", exercise.number, exercise.slug);
+                plans.push(Ok((scratch.graft(exercise, &package, &files)?, tampered)));
+            }
+            Err(why) => plans.push(Err(grade_without_run(exercise, "missing", &why, tampered))),
+        }
+    }
+    scratch.finish()?;
+    let packages: Vec<&str> = plans.iter().filter_map(|p| p.as_ref().ok()).map(|(g, _)| g.package.as_str()).collect();
+    let build = if packages.is_empty() {
+        Ok(cargo::Build::default())
+    } else {
+        cargo::build_untrusted(scratch.root(), &config.target_dir(), &packages, BUILD_LIMIT)
+    };
+    let mut grades = Vec::new();
+    for (exercise, plan) in exercises.iter().zip(plans) {
+        let (graft, tampered) = match plan {
+            Ok(planned) => planned,
+            Err(grade) => {
+                grades.push(grade);
+                continue;
+            }
+        };
+        let build = match &build {
+            Ok(build) => build,
+            Err(error) => {
+                let message = format!("{error:#}");
+                let verdict = if message.contains("did not finish within") { "timeout" } else { "error" };
+                grades.push(grade_without_run(exercise, verdict, &message, tampered));
+                continue;
+            }
+        };
+        let started = Instant::now();
+        let options = crate::checks::RunOptions {
+            limit: limit_for(exercise, options.timeout),
+            timelines: false,
+            record_traces: None,
+            memory: Some(options.memory_mib * 1024 * 1024),
+        };
+        let run_dir = scratch.root().join(".runs").join(&graft.package);
+        let _ = std::fs::remove_dir_all(&run_dir);
+        let report = report_for(exercise, build, &graft.package, &graft.dir, scratch.root(), &run_dir, options);
+        let mut grade = match report {
+            Ok(report) => grade_of(exercise, &report, tampered),
+            Err(error) => grade_without_run(exercise, "error", &format!("{error:#}"), tampered),
+        };
+        grade.seconds = (started.elapsed().as_secs_f64() * 100.0).round() / 100.0;
+        grades.push(grade);
+    }
+    if let Ok(build) = &build {
+        remove_executables(build);
+    }
+    Ok(grades)
+}
+
+/// Test executables are large, and a class has many: each goes once it has run.
+fn remove_executables(build: &cargo::Build) {
+    for (_, executable) in &build.executables {
+        let _ = std::fs::remove_file(executable);
+    }
+}
+
+/// The learner's files of `exercise` in the submission at `root`, or why not.
+fn learner_files(exercise: &Exercise, root: &Path) -> std::result::Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    for relative in &exercise.meta.files {
+        let path = root.join("exercises").join(&exercise.name).join(relative);
+        let metadata = std::fs::symlink_metadata(&path)
+            .map_err(|_| format!("exercises/{}/{relative} is missing", exercise.name))?;
+        if !metadata.is_file() {
+            return Err(format!("exercises/{}/{relative} is not a plain file", exercise.name));
+        }
+        if metadata.len() > MAX_FILE {
+            return Err(format!("exercises/{}/{relative} is larger than {} KiB", exercise.name, MAX_FILE / 1024));
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|_| format!("exercises/{}/{relative} is not UTF-8 text", exercise.name))?;
+        files.push((relative.clone(), text));
+    }
+    Ok(files)
+}
+
+/// The grader's files of `exercise` that differ in the submission's copy of its folder
+/// (changed or added; a deleted file changes nothing, since nothing is taken from it).
+fn tampered(exercise: &Exercise, submitted: &Path) -> Vec<String> {
+    let mut pristine = BTreeMap::new();
+    let mut theirs = BTreeMap::new();
+    collect(&exercise.dir, Path::new(""), &mut pristine);
+    collect(submitted, Path::new(""), &mut theirs);
+    let prefix = format!("exercises/{}", exercise.name);
+    theirs
+        .iter()
+        .filter(|(relative, _)| !exercise.meta.files.iter().any(|f| Path::new(f) == relative.as_path()))
+        .filter(|(relative, digest)| pristine.get(*relative) != Some(*digest))
+        .map(|(relative, _)| format!("{prefix}/{}", relative.display()))
+        .collect()
+}
+
+/// Edits outside the exercises that are ignored: the workspace's manifest and cargo
+/// configuration, and the support crate.
+fn ignored_edits(config: &Config, submission: &Path) -> Vec<String> {
+    let mut edits = Vec::new();
+    for file in ["Cargo.toml", "build.rs", ".cargo/config.toml", ".cargo/config"] {
+        let theirs = std::fs::read(submission.join(file)).ok();
+        if theirs.is_some() && theirs != std::fs::read(config.root.join(file)).ok() {
+            edits.push(file.to_string());
+        }
+    }
+    let mut pristine = BTreeMap::new();
+    let mut theirs = BTreeMap::new();
+    collect(&config.root.join("grader/support"), Path::new(""), &mut pristine);
+    collect(&submission.join("grader/support"), Path::new(""), &mut theirs);
+    for (relative, digest) in &theirs {
+        if pristine.get(relative) != Some(digest) {
+            edits.push(format!("grader/support/{}", relative.display()));
+        }
+    }
+    edits
+}
+
+/// Every file under `dir` (but `target/` and hidden folders), with a digest of its
+/// contents; at most a few thousand, so a submission can't make this take forever.
+fn collect(dir: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, u64>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if files.len() >= 5000 {
+            return;
+        }
+        let name = entry.file_name();
+        let lossy = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            if lossy != "target" && !lossy.starts_with('.') {
+                collect(&entry.path(), &relative.join(&name), files);
+            }
+        } else if lossy.ends_with(".snap.new") || lossy.ends_with(".pending-snap") {
+            // What a plain `cargo test` leaves when a snapshot differs: never read.
+            continue;
+        } else if let Ok(bytes) = std::fs::read(entry.path()) {
+            use std::hash::{Hash as _, Hasher as _};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut hasher);
+            files.insert(relative.join(&name), hasher.finish());
+        } else {
+            files.insert(relative.join(&name), 0);
+        }
+    }
+}
+
+fn grade_without_run(exercise: &Exercise, verdict: &str, message: &str, tampered: Vec<String>) -> Grade {
+    Grade {
+        exercise: exercise.name.clone(),
+        verdict: if tampered.is_empty() { verdict.to_string() } else { "tampered".to_string() },
+        graded: verdict.to_string(),
+        points: 0,
+        checks_passed: 0,
+        checks_total: 0,
+        message: first_line(message),
+        tampered,
+        checks: Vec::new(),
+        seconds: 0.0,
+    }
+}
+
+fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grade {
+    let graded = report.verdict.as_str().to_string();
+    let message = match report.verdict {
+        Verdict::Pass => String::new(),
+        Verdict::CompileError => report
+            .diagnostics
+            .iter()
+            .find(|d| d.level == "error")
+            .map(|d| format!("does not compile: {}", d.message))
+            .or_else(|| report.build_error.as_deref().map(|e| format!("cargo could not build it: {}", first_line(e))))
+            .unwrap_or_else(|| "does not compile".to_string()),
+        _ => report
+            .checks
+            .iter()
+            .find(|c| c.status != Status::Pass && c.status != Status::NotRun)
+            .map(|c| format!("{}: {}", c.name, first_line(&c.message)))
+            .unwrap_or_default(),
+    };
+    let message = if tampered.is_empty() {
+        message
+    } else {
+        format!(
+            "edited the grader's files ({}), which were ignored; on pristine checks: {graded}. {message}",
+            tampered.join(", ")
+        )
+    };
+    Grade {
+        exercise: exercise.name.clone(),
+        verdict: if tampered.is_empty() { graded.clone() } else { "tampered".to_string() },
+        points: u32::from(report.verdict == Verdict::Pass),
+        graded,
+        checks_passed: report.passed(),
+        checks_total: report.checks.len(),
+        message: first_line(message.trim()),
+        tampered,
+        checks: report
+            .checks
+            .iter()
+            .map(|c| CheckGrade {
+                name: c.name.clone(),
+                status: format!("{:?}", c.status).to_lowercase(),
+                message: first_line(&c.message),
+            })
+            .collect(),
+        seconds: 0.0,
+    }
+}
+
+/// The first non-empty line, at most 300 characters.
+fn first_line(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.chars().count() > 300 {
+        format!("{}…", line.chars().take(299).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// Seconds since the epoch: enough to keep earlier gradebooks apart.
+fn chrono_free_timestamp() -> String {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_one_based_and_bounded() {
+        assert_eq!(parse_shard("2/4").unwrap(), (2, 4));
+        assert!(parse_shard("0/4").is_err());
+        assert!(parse_shard("5/4").is_err());
+        assert!(parse_shard("x").is_err());
+    }
+
+    #[test]
+    fn ids_are_safe_for_files_and_packages() {
+        assert_eq!(safe_id("Ada Lovelace (2)"), "ada-lovelace-2");
+        assert_eq!(safe_id("../../etc"), "etc");
+        assert_eq!(safe_id("☃"), "submission");
+    }
 }

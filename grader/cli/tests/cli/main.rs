@@ -7,6 +7,9 @@ mod sandbox;
 
 mod check;
 mod errors;
+mod grade;
+mod hostile;
 mod navigation;
+mod new;
 mod verify;
 mod watch;

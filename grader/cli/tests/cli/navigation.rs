@@ -183,7 +183,7 @@ fn completions_cover_every_command() {
     let sandbox = Sandbox::with(&["04-gather"]);
     let bash = sandbox.grader(&["completions", "bash"]);
     assert_eq!(bash.code, 0);
-    for command in ["check", "hint", "next", "watch", "reset", "solution", "verify"] {
+    for command in ["check", "hint", "next", "watch", "reset", "solution", "verify", "new", "grade"] {
         assert!(bash.text.contains(command), "bash completions lack {command}");
     }
     let unknown = sandbox.grader(&["completions", "tcsh"]);

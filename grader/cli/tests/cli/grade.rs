@@ -1,0 +1,215 @@
+//! `grader grade`: a class of submissions, some honest and some not, graded on
+//! pristine checks into every gradebook format; shards merged back into one.
+
+use std::path::{Path, PathBuf};
+
+use crate::sandbox::Sandbox;
+
+/// A class of submissions for exercise 04, each a copy of the workbook's `exercises/`
+/// with one learner's file (and some with edits of the grader's files).
+struct Class {
+    dir: tempfile::TempDir,
+}
+
+impl Class {
+    fn new(workbook: &Sandbox) -> Class {
+        let class = Class { dir: tempfile::Builder::new().prefix("grader-class-").tempdir().unwrap() };
+        let solution = workbook.root().join("solutions/04-gather/gather.rs");
+        let sequential = workbook.root().join("solutions/04-gather/answers/sequential.rs");
+        let alice = class.submit(workbook, "alice", &std::fs::read_to_string(&solution).unwrap());
+        // What a plain `cargo test` leaves behind is not tampering.
+        std::fs::write(alice.join("exercises/04-gather/checks/snapshots/three_fetches.snap.new"), "x").unwrap();
+        // Bob edits the checks, adds a build script and a dependency: none of it counts.
+        let bob = class.submit(workbook, "bob", &std::fs::read_to_string(&sequential).unwrap());
+        let checks = bob.join("exercises/04-gather/checks/checks.rs");
+        std::fs::write(&checks, "// Every check passes now, surely.\n").unwrap();
+        std::fs::write(bob.join("exercises/04-gather/build.rs"), "fn main() {}\n").unwrap();
+        let manifest = bob.join("exercises/04-gather/Cargo.toml");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        std::fs::write(&manifest, text.replace("[dependencies]", "[dependencies]\nrand = \"0.8\"")).unwrap();
+        // Carol handed in something else entirely.
+        std::fs::create_dir_all(class.dir.path().join("carol/notes")).unwrap();
+        // Dave's code never returns: the per-check limit ends it, and the class goes on.
+        let solution_text = std::fs::read_to_string(&solution).unwrap();
+        let hang = solution_text.replacen("pub async fn load_dashboard() -> Dashboard {", "pub async fn load_dashboard() -> Dashboard {\n    #[allow(clippy::empty_loop)]\n    loop {}\n    #[allow(unreachable_code)]", 1);
+        assert_ne!(hang, solution_text, "the solution of 04 changed shape; update this test");
+        class.submit(workbook, "dave", &hang);
+        // Eve uses a crate the workbook doesn't have.
+        class.submit(workbook, "eve", &format!("{solution_text}\nuse rand::Rng as _;\n"));
+        // Frank's code wants 3 GiB: past the memory limit, it crashes alone.
+        let hog = solution_text.replacen(
+            "pub async fn load_dashboard() -> Dashboard {",
+            "pub async fn load_dashboard() -> Dashboard {\n    std::hint::black_box(vec![1u8; 3 << 30]);",
+            1,
+        );
+        class.submit(workbook, "frank", &hog);
+        class
+    }
+
+    fn submit(&self, workbook: &Sandbox, who: &str, learner_file: &str) -> PathBuf {
+        let root = self.dir.path().join(who);
+        let exercise = root.join("exercises/04-gather");
+        copy_tree(&workbook.root().join("exercises/04-gather"), &exercise);
+        std::fs::write(exercise.join("src/gather.rs"), learner_file).unwrap();
+        root
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+fn verdicts(book: &serde_json::Value) -> Vec<(String, String, String)> {
+    let mut rows = Vec::new();
+    for submission in book["submissions"].as_array().unwrap() {
+        let id = submission["id"].as_str().unwrap().to_string();
+        match submission["grades"].as_array().unwrap().first() {
+            Some(grade) => rows.push((
+                id,
+                grade["verdict"].as_str().unwrap().to_string(),
+                grade["graded"].as_str().unwrap().to_string(),
+            )),
+            None => rows.push((id, "error".into(), submission["error"].as_str().unwrap().to_string())),
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_class_is_graded_on_pristine_checks_into_every_format() {
+    let workbook = Sandbox::with(&["04-gather"]);
+    let class = Class::new(&workbook);
+    let out = workbook.root().join("gradebook");
+    let output = workbook.grader(&[
+        "grade",
+        &class.path().display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--timeout",
+        "3",
+        "--jobs",
+        "2",
+    ]);
+    assert_eq!(output.code, 0, "{}", output.text);
+
+    let book: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("gradebook.json")).unwrap()).unwrap();
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        verdicts(&book),
+        [
+            s("alice", "pass", "pass"),
+            s("bob", "tampered", "fail"),
+            s("carol", "error", "no exercises/ folder in this submission"),
+            s("dave", "timeout", "timeout"),
+            s("eve", "compile_error", "compile_error"),
+            s("frank", "crashed", "crashed"),
+        ]
+    );
+    let bob = &book["submissions"][1]["grades"][0];
+    let tampered: Vec<&str> = bob["tampered"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_eq!(
+        tampered,
+        ["exercises/04-gather/Cargo.toml", "exercises/04-gather/build.rs", "exercises/04-gather/checks/checks.rs"]
+    );
+    assert!(bob["message"].as_str().unwrap().contains("which were ignored; on pristine checks: fail"), "{bob}");
+    assert!(
+        book["submissions"][3]["grades"][0]["message"].as_str().unwrap().contains("did not finish in 3 s"),
+        "{book}"
+    );
+    assert!(book["submissions"][4]["grades"][0]["message"].as_str().unwrap().contains("rand"), "{book}");
+
+    let csv = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    assert!(csv.starts_with("submission,exercise,verdict,graded,points,"), "{csv}");
+    assert!(csv.contains("\nalice,04-gather,pass,pass,1,6,6,,\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 7, "{csv}");
+
+    let junit = std::fs::read_to_string(out.join("junit.xml")).unwrap();
+    assert_eq!(junit.matches("<testsuite ").count(), 6, "{junit}");
+    assert!(junit.contains("<testcase classname=\"alice\" name=\"04-gather\""), "{junit}");
+    assert!(junit.contains("<failure type=\"timeout\""), "{junit}");
+    // Bob's edits had no effect: his test case fails as his code does on pristine checks.
+    let bob_case = &junit[junit.find("classname=\"bob\"").unwrap()..];
+    assert!(bob_case[..bob_case.find("</testcase>").unwrap()].contains("<failure type=\"fail\""), "{junit}");
+
+    let gradescope: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("gradescope/alice/results.json")).unwrap()).unwrap();
+    assert_eq!(gradescope["score"], 1);
+    assert_eq!(gradescope["tests"][0]["status"], "passed");
+    assert_eq!(gradescope["tests"][0]["max_score"], 1);
+
+    let classroom: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("classroom/eve.json")).unwrap()).unwrap();
+    assert_eq!(classroom["version"], 1);
+    assert_eq!(classroom["status"], "fail");
+    assert_eq!(classroom["max_score"], 1);
+    assert_eq!(classroom["tests"][0]["status"], "fail");
+    assert_eq!(classroom["tests"][0]["score"], 0);
+
+    // Grading again keeps the first gradebook.
+    let again = workbook.grader(&[
+        "grade",
+        &class.path().join("alice").display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(again.code, 0, "{}", again.text);
+    assert!(again.text.contains("The earlier gradebook in"), "{}", again.text);
+    let kept = std::fs::read_dir(workbook.root())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("gradebook-"))
+        .count();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn shards_merge_into_the_whole_class() {
+    let workbook = Sandbox::with(&["04-gather"]);
+    let class = Class::new(&workbook);
+    let grade = |args: &[&str]| {
+        let mut all = vec!["grade".to_string(), class.path().display().to_string(), "--timeout".into(), "3".into()];
+        all.extend(args.iter().map(|a| a.to_string()));
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let output = workbook.grader(&refs);
+        assert_eq!(output.code, 0, "{}", output.text);
+    };
+    let root = workbook.root().display().to_string();
+    grade(&["--shard", "1/2", "--out", &format!("{root}/one")]);
+    grade(&["--shard", "2/2", "--out", &format!("{root}/two")]);
+    let merged = workbook.grader(&[
+        "grade",
+        "--merge",
+        &format!("{root}/one"),
+        &format!("{root}/two"),
+        "--out",
+        &format!("{root}/all"),
+    ]);
+    assert_eq!(merged.code, 0, "{}", merged.text);
+    let read = |dir: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(workbook.root().join(dir).join("gradebook.json")).unwrap())
+            .unwrap()
+    };
+    let ids = |book: &serde_json::Value| -> Vec<String> {
+        book["submissions"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(ids(&read("one")), ["alice", "carol", "eve"]);
+    assert_eq!(ids(&read("two")), ["bob", "dave", "frank"]);
+    assert_eq!(ids(&read("all")), ["alice", "bob", "carol", "dave", "eve", "frank"]);
+
+    let bad = workbook.grader(&["grade", class.path().to_str().unwrap(), "--shard", "3/2"]);
+    assert_eq!(bad.code, 2, "{}", bad.text);
+    assert!(bad.text.contains("--shard takes i/n"), "{}", bad.text);
+}
