@@ -32,12 +32,7 @@ pub fn run(
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);
     let mut report = judge(config, &exercise, limit, timelines)?;
-    let edits = crate::tamper::edits(&config.root, &exercise).unwrap_or_default();
-    report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
-
-    if counts(&report) {
-        workbook.store.exercise(&exercise.name).record(report.verdict);
-    }
+    let edits = record(config, &mut workbook, &exercise, &mut report);
     // The exercise you check is the one you are on: after it passes, `grader next` moves
     // on from it (not from the first unpassed one, which would skip an exercise).
     workbook.store.progress.current = Some(exercise.name.clone());
@@ -140,6 +135,23 @@ pub fn report_for(
             Ok(Report::ran(exercise, &diagnostics, results))
         }
     }
+}
+
+/// Notes which of the grader's files the learner edited in the report, and records its
+/// verdict in the progress (not saved yet) unless it is a pass on edited files. Returns
+/// the edits, for [`tamper_notice`].
+pub(crate) fn record(
+    config: &Config,
+    workbook: &mut Workbook,
+    exercise: &Exercise,
+    report: &mut Report,
+) -> crate::tamper::Edits {
+    let edits = crate::tamper::edits(&config.root, exercise).unwrap_or_default();
+    report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
+    if counts(report) {
+        workbook.store.exercise(&exercise.name).record(report.verdict);
+    }
+    edits
 }
 
 /// Whether a result counts towards progress: not a pass on edited checks.

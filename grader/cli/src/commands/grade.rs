@@ -147,38 +147,22 @@ pub fn run(
     out.flush()?;
 
     let bar = crate::render::progress_bar(submissions.len() as u64, true);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (done, finished) = std::sync::mpsc::channel::<(usize, Submission)>();
-    let mut graded: Vec<Option<Submission>> = (0..submissions.len()).map(|_| None).collect();
-    std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..jobs {
-            let done = done.clone();
-            let (submissions, exercises, next, options) = (&submissions, &exercises, &next, &options);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some((id, path)) = submissions.get(i) else { break };
-                    let submission = grade_submission(config, exercises, id, path, options);
-                    if done.send((i, submission)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(done);
-        for (i, submission) in finished {
+    let graded = crate::pool::each(
+        &submissions,
+        jobs,
+        |(id, path)| grade_submission(config, &exercises, id, path, &options),
+        |_, submission| {
             bar.suspend(|| summary_line(out, &submission, exercises.len()))?;
             bar.set_message(submission.id.clone());
             bar.inc(1);
-            graded[i] = Some(submission);
-        }
-        Ok(())
-    })?;
+            Ok(submission)
+        },
+    )?;
     bar.finish_with_message("graded");
     let book = Gradebook {
         version: VERSION,
         exercises: exercises.iter().map(|e| e.name.clone()).collect(),
-        submissions: graded.into_iter().flatten().collect(),
+        submissions: graded,
     };
     write_books(&book, out_dir, out)
 }

@@ -112,26 +112,12 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     let lints = lint_solutions(config, scratch.root(), &solutions)?;
 
     let bar = crate::render::progress_bar(cases.len() as u64, format == Format::Human);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (done, finished) = std::sync::mpsc::channel::<(usize, Result<(CaseResult, String)>)>();
-    let mut judged: Vec<Option<CaseResult>> = (0..cases.len()).map(|_| None).collect();
-    std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..options.jobs.max(1) {
-            let done = done.clone();
-            let (cases, grafts, build, scratch, next, options) = (&cases, &grafts, &build, &scratch, &next, &options);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(case) = cases.get(i) else { break };
-                    let result = run_case(case, &grafts[i], build, scratch.root(), options);
-                    if done.send((i, result)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(done);
-        for (i, result) in finished {
+    let jobs: Vec<(&Case, &crate::scratch::Graft)> = cases.iter().zip(&grafts).collect();
+    let judged = crate::pool::each(
+        &jobs,
+        options.jobs,
+        |(case, graft)| run_case(case, graft, &build, scratch.root(), &options),
+        |i, result| {
             let (mut result, description) = result?;
             let case = &cases[i];
             if let Some(problems) = lints.get(&case.package) {
@@ -149,12 +135,11 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
             }
             bar.set_message(format!("{} {}", case.exercise.name, case.name));
             bar.inc(1);
-            judged[i] = Some(result);
-        }
-        Ok(())
-    })?;
+            Ok(result)
+        },
+    )?;
     bar.finish_with_message("verified");
-    results.extend(judged.into_iter().flatten());
+    results.extend(judged);
     if options.record_expected && format == Format::Human {
         writeln!(out, "Recorded the solutions' traces in each exercise's {EXPECTED_DIR}/ (commit them).")?;
     }

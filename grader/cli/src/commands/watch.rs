@@ -204,11 +204,7 @@ impl<'a> Session<'a> {
                 return self.show();
             }
         };
-        let edits = crate::tamper::edits(&self.config.root, &exercise).unwrap_or_default();
-        report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
-        if commands::check::counts(&report) {
-            workbook.store.exercise(&exercise.name).record(report.verdict);
-        }
+        let edits = commands::check::record(self.config, &mut workbook, &exercise, &mut report);
         workbook.store.save()?;
 
         let mut text = Vec::new();
