@@ -66,8 +66,8 @@ pub fn run_all(
     let mut reports = Vec::new();
     for exercise in &exercises {
         bar.set_message(exercise.name.clone());
-        let report = judge(config, exercise, limit_for(exercise, timeout), false)?;
-        workbook.store.exercise(&exercise.name).record(report.verdict);
+        let mut report = judge(config, exercise, limit_for(exercise, timeout), false)?;
+        record(config, &mut workbook, exercise, &mut report);
         workbook.store.save()?;
         if format == Format::Human {
             bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, ..Detail::default() }))?;

@@ -209,6 +209,11 @@ fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
     let list = sandbox.grader(&["list", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
     assert_ne!(rows[0]["status"], "passed", "{}", list.text);
+    // Nor through `check --all`.
+    sandbox.grader(&["check", "--all"]);
+    let list = sandbox.grader(&["list", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
+    assert_ne!(rows[0]["status"], "passed", "{}", list.text);
 
     // The way back the notice gives works.
     let restore = std::process::Command::new("git")
