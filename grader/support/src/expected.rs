@@ -45,7 +45,7 @@ fn path(check: &str, index: usize) -> PathBuf {
 /// actor's own events in the order they happened. Work on other threads (the blocking
 /// pool) records what happens at one instant in any order; a picture needs only each
 /// actor's sequence.
-pub(crate) fn normal(trace: &Trace) -> Trace {
+pub fn normal(trace: &Trace) -> Trace {
     let mut events = trace.events().to_vec();
     events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.actor.cmp(&b.actor)));
     Trace::from(events)

@@ -1,0 +1,8 @@
+//! Chapter 17 · Send bounds: what a spawned task may hold across an `.await`.
+//!
+//! The code the chapter shows, and tests that prove what it says.
+
+use crate::Scene;
+
+/// The runs this chapter draws.
+pub const SCENES: &[Scene] = &[];
