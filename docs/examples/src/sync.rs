@@ -13,13 +13,15 @@
 //!
 //! | directive | the block holds | its source is proven by |
 //! |---|---|---|
-//! | `code: <file.rs>[#anchor]` | Rust code | compiling this crate (tests run it) |
+//! | `code: <file.rs>[#anchor]` | Rust code | compiling this crate (tests run it), or the exercise it is in |
 //! | `does-not-compile: <file.rs>[#anchor]` | Rust code that must not compile | trybuild, in `grader/support/tests/compile_fail/` |
 //! | `compiler-says: <file.stderr>` | rustc's error for it | the same trybuild run |
 //! | `timeline: <file.trace or scene NAME> [until 3s]` | a timeline picture | `grader verify` (recorded traces) or running the scene |
 //! | `trace: <file.trace or scene NAME>` | a trace table | the same |
 //!
-//! Paths are relative to the chapter, like its links. `<file.trace>` is a trace the
+//! An anchor is a region between `// ANCHOR: name` and `// ANCHOR_END: name`; `#L3-L8`
+//! takes lines 3 to 8 instead, for files that can't hold anchor comments (an answer
+//! fixture's header). Paths are relative to the chapter, like its links. `<file.trace>` is a trace the
 //! reference solution recorded (`exercises/NN-*/checks/expected/`), which
 //! `grader verify` keeps current; `scene NAME` runs one of [`crate::scenes`].
 //!
@@ -185,6 +187,17 @@ pub fn region(file: &Path, anchor: Option<&str>) -> Result<String, String> {
     let is_marker = |line: &str| line.contains("ANCHOR:") || line.contains("ANCHOR_END:");
     let lines: Vec<&str> = match anchor {
         None => text.lines().filter(|l| !is_marker(l)).collect(),
+        // `#L3-L8`: lines 3 to 8, for files that can't hold anchor comments.
+        Some(range) if range.starts_with('L') && range.contains("-L") => {
+            let (from, to) = range[1..].split_once("-L").unwrap_or_default();
+            let (Ok(from), Ok(to)) = (from.parse::<usize>(), to.parse::<usize>()) else {
+                return Err(format!("`#{range}`: write a line range as #L3-L8"));
+            };
+            if from == 0 || to < from || to > text.lines().count() {
+                return Err(format!("`#{range}`: {} has {} lines", file.display(), text.lines().count()));
+            }
+            text.lines().skip(from - 1).take(to - from + 1).collect()
+        }
         Some(name) => {
             let start = text
                 .lines()
@@ -344,20 +357,25 @@ pub struct Outcome {
 
 /// Syncs every page of the book; with `write`, drifted pages are rewritten.
 pub fn sync_book(root: &Path, scenes: &[Scene], write: bool) -> Outcome {
+    sync_pages(root, &pages(root), scenes, write)
+}
+
+/// Syncs the given pages of the book; with `write`, drifted pages are rewritten.
+pub fn sync_pages(root: &Path, pages: &[PathBuf], scenes: &[Scene], write: bool) -> Outcome {
     let mut outcome = Outcome::default();
-    for page in pages(root) {
-        let relative = page.strip_prefix(root).unwrap_or(&page).to_path_buf();
-        let text = match std::fs::read_to_string(&page) {
+    for page in pages {
+        let relative = page.strip_prefix(root).unwrap_or(page).to_path_buf();
+        let text = match std::fs::read_to_string(page) {
             Ok(text) => text,
             Err(e) => {
                 outcome.problems.push(Problem { file: relative, line: 0, message: format!("can't read it: {e}") });
                 continue;
             }
         };
-        let (synced, problems) = sync(&page, &text, scenes);
+        let (synced, problems) = sync(page, &text, scenes);
         outcome.problems.extend(problems.into_iter().map(|p| Problem { file: relative.clone(), ..p }));
         if synced != text {
-            if write && let Err(e) = std::fs::write(&page, &synced) {
+            if write && let Err(e) = std::fs::write(page, &synced) {
                 outcome.problems.push(Problem { file: relative.clone(), line: 0, message: format!("can't write it: {e}") });
             }
             outcome.drifted.push(relative);
@@ -392,6 +410,8 @@ mod tests {
         );
         assert_eq!(region(&dir.join("a.rs"), Some("x")).unwrap(), "let a = 1;\n    nested();\n");
         assert_eq!(region(&dir.join("a.rs"), Some("y")).unwrap(), "nested();\n");
+        assert_eq!(region(&dir.join("a.rs"), Some("L1-L1")).unwrap(), "fn main() {\n");
+        assert!(region(&dir.join("a.rs"), Some("L2-L99")).unwrap_err().contains("has 8 lines"));
         assert!(region(&dir.join("a.rs"), None).unwrap().starts_with("fn main() {\n    let a = 1;"));
         let missing = region(&dir.join("a.rs"), Some("z")).unwrap_err();
         assert!(missing.contains("no `// ANCHOR: z`"), "{missing}");

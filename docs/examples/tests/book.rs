@@ -260,3 +260,15 @@ fn python_snippets_are_valid_python() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn the_readme_gives_the_command_ci_runs() {
+    let root = root();
+    let ci = read(&root.join(".ci/run"));
+    let command = ci.lines().rfind(|l| l.starts_with("cargo ")).expect(".ci/run runs a cargo command");
+    let readme = read(&root.join("README.md"));
+    assert!(
+        readme.lines().any(|l| l == command),
+        "README.md should give the test command CI runs, exactly: `{command}`"
+    );
+}

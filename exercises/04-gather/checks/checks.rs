@@ -19,11 +19,13 @@ workbook::checks! {
         run.assert_elapsed(secs(1));
     }
 
+    // ANCHOR: three_fetches
     fn three_fetches_take_one_second() {
         let run = workbook::run(fetch_all(&["/a", "/b", "/c"]));
         run.ensure(run.value.len() == 3, format!("Expected 3 outcomes, one per URL; got {}.", run.value.len()));
         run.assert_elapsed(secs(1));
     }
+    // ANCHOR_END: three_fetches
 
     fn results_keep_input_order() {
         let run = workbook::run(async {
@@ -97,6 +99,7 @@ workbook::checks! {
         }
         let slow = run.trace.find("GET /slow", "200 OK");
         let medium = run.trace.find("GET /medium", "200 OK");
+        // ANCHOR: late_error
         if *returned_at > secs(1) {
             run.fail(format!(
                 "/broken failed at 1.000s, but fetch_all_or_nothing returned only at {}: it waited \
@@ -106,6 +109,7 @@ workbook::checks! {
                 workbook::format_secs(*returned_at)
             ));
         }
+        // ANCHOR_END: late_error
         if slow.is_some() || medium.is_some() {
             run.fail(
                 "fetch_all_or_nothing returned at 1.000s, but the other fetches kept running after \
