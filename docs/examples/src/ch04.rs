@@ -160,7 +160,9 @@ mod tests {
         assert_eq!(run.virtual_elapsed, secs(3));
     }
 
-    fn failing(urls_call: impl FnOnce() -> std::pin::Pin<Box<dyn Future<Output = Result<Vec<Page>, FetchError>>>>) -> workbook::Run<Result<Vec<Page>, FetchError>> {
+    fn failing(
+        urls_call: impl FnOnce() -> std::pin::Pin<Box<dyn Future<Output = Result<Vec<Page>, FetchError>>>>,
+    ) -> workbook::Run<Result<Vec<Page>, FetchError>> {
         run(async {
             web::set_latency("/slow", secs(3));
             web::set_failure("/broken", secs(1), 503);

@@ -14,6 +14,7 @@
 //! | directive | the block holds | its source is proven by |
 //! |---|---|---|
 //! | `code: <file.rs>[#anchor]` | Rust code | compiling this crate (tests run it), or the exercise it is in |
+//! | `code: <other file>[#L3-L8]` | a text file as it is (a snapshot), fenced as `text` | the file is the one the checks use |
 //! | `does-not-compile: <file.rs>[#anchor]` | Rust code that must not compile | trybuild, in `grader/support/tests/compile_fail/` |
 //! | `compiler-says: <file.stderr>` | rustc's error for it | the same trybuild run |
 //! | `timeline: <file.trace or scene NAME> [until 3s]` | a timeline picture | `grader verify` (recorded traces) or running the scene |
@@ -55,10 +56,9 @@ impl Picture {
     pub fn load(path: &Path) -> Result<Picture, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("can't read {}: {e}", path.display()))?;
         let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        let took = first
-            .strip_prefix("took ")
-            .and_then(|t| parse_secs(t))
-            .ok_or_else(|| format!("{} is not a recorded trace: it should start with `took <secs>s`", path.display()))?;
+        let took = first.strip_prefix("took ").and_then(parse_secs).ok_or_else(|| {
+            format!("{} is not a recorded trace: it should start with `took <secs>s`", path.display())
+        })?;
         Ok(Picture { trace: Trace::parse_table(rest), took })
     }
 }
@@ -131,9 +131,9 @@ pub fn directive(line: &str, number: usize) -> Option<Result<Directive, String>>
     }
     Some(match Kind::parse(word.trim()) {
         Some(kind) => Ok(Directive { kind, argument: argument.trim().to_string(), line: number }),
-        None => Err(format!(
-            "unknown directive `{word}`: use code, does-not-compile, compiler-says, timeline or trace"
-        )),
+        None => {
+            Err(format!("unknown directive `{word}`: use code, does-not-compile, compiler-says, timeline or trace"))
+        }
     })
 }
 
@@ -220,7 +220,11 @@ pub fn region(file: &Path, anchor: Option<&str>) -> Result<String, String> {
     }
     let trimmed = out.trim_matches('\n');
     if trimmed.is_empty() {
-        return Err(format!("the region {}{} is empty", file.display(), anchor.map(|a| format!("#{a}")).unwrap_or_default()));
+        return Err(format!(
+            "the region {}{} is empty",
+            file.display(),
+            anchor.map(|a| format!("#{a}")).unwrap_or_default()
+        ));
     }
     Ok(format!("{trimmed}\n"))
 }
@@ -308,11 +312,11 @@ pub fn sync(file: &Path, text: &str, scenes: &[Scene]) -> (String, Vec<Problem>)
     let mut next = 0;
     for fence in fences {
         let Some(d) = &fence.directive else { continue };
-        if !fence.language.starts_with(d.kind.language()) {
-            problems.push(problem(
-                d.line,
-                format!("the block after this directive should be fenced as ```{}", d.kind.language()),
-            ));
+        // `code:` may also copy a text file (a snapshot, a config): it is fenced as text.
+        let path = d.argument.split('#').next().unwrap_or_default();
+        let language = if d.kind == Kind::Code && !path.ends_with(".rs") { "text" } else { d.kind.language() };
+        if !fence.language.starts_with(language) {
+            problems.push(problem(d.line, format!("the block after this directive should be fenced as ```{language}")));
             continue;
         }
         match generate(d, dir, scenes) {
@@ -376,7 +380,11 @@ pub fn sync_pages(root: &Path, pages: &[PathBuf], scenes: &[Scene], write: bool)
         outcome.problems.extend(problems.into_iter().map(|p| Problem { file: relative.clone(), ..p }));
         if synced != text {
             if write && let Err(e) = std::fs::write(page, &synced) {
-                outcome.problems.push(Problem { file: relative.clone(), line: 0, message: format!("can't write it: {e}") });
+                outcome.problems.push(Problem {
+                    file: relative.clone(),
+                    line: 0,
+                    message: format!("can't write it: {e}"),
+                });
             }
             outcome.drifted.push(relative);
         }
@@ -419,7 +427,8 @@ mod tests {
 
     #[test]
     fn sync_rewrites_a_drifted_block_and_keeps_everything_else() {
-        let dir = scratch("sync", &[("src/a.rs", "// ANCHOR: x\nlet fresh = 1;\n// ANCHOR_END: x\n"), ("doc/ch.md", "")]);
+        let dir =
+            scratch("sync", &[("src/a.rs", "// ANCHOR: x\nlet fresh = 1;\n// ANCHOR_END: x\n"), ("doc/ch.md", "")]);
         let chapter = dir.join("doc/ch.md");
         let text = "# Title\n\n<!-- code: ../src/a.rs#x -->\n```rust\nlet stale = 0;\n```\n\n```rust\nby hand\n```\n";
         let (out, problems) = sync(&chapter, text, &[]);
@@ -436,10 +445,12 @@ mod tests {
         let trace = "took 2.000s\n  0.000s  GET /a  ▶ request sent\n  1.000s  GET /a  ■ 200 OK\n";
         let dir = scratch("timeline", &[("t.trace", trace)]);
         let text = "<!-- timeline: t.trace -->\n```text\n```\n<!-- trace: scene s -->\n```text\nold\n```\n";
-        let scene: Scene = ("s", || Picture::load(&std::env::temp_dir().join("nonexistent")).unwrap_or(Picture {
-            trace: Trace::parse_table("  0.500s  task  • wakes\n"),
-            took: Duration::from_secs(1),
-        }));
+        let scene: Scene = ("s", || {
+            Picture::load(&std::env::temp_dir().join("nonexistent")).unwrap_or(Picture {
+                trace: Trace::parse_table("  0.500s  task  • wakes\n"),
+                took: Duration::from_secs(1),
+            })
+        });
         let (out, problems) = sync(&dir.join("ch.md"), text, &[scene]);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(out.contains("GET /a  ██████████"), "{out}");

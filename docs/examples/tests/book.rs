@@ -93,7 +93,11 @@ fn every_exercise_chapter_draws_a_run_of_its_solution() {
             ));
         }
     }
-    assert!(missing.is_empty(), "These chapters draw no timeline of their reference solution:\n{}\n", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "These chapters draw no timeline of their reference solution:\n{}\n",
+        missing.join("\n")
+    );
 }
 
 /// The Markdown files a reader can open.
@@ -227,9 +231,9 @@ fn python_snippets_are_valid_python() {
         }
     }
     assert!(snippets.len() >= 20, "only {} Python snippets in the book", snippets.len());
-    let python = ["python3", "python"].into_iter().find(|p| {
-        std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success())
-    });
+    let python = ["python3", "python"]
+        .into_iter()
+        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()));
     let Some(python) = python else {
         eprintln!("note: no python3 on this machine; the book's Python snippets were not parsed");
         return;
@@ -240,8 +244,10 @@ fn python_snippets_are_valid_python() {
     for (i, (place, body)) in snippets.iter().enumerate() {
         let file = dir.join(format!("{i}.py"));
         // Top-level `await` appears in fragments: parse them as the body of a coroutine.
-        let wrapped: String =
-            format!("async def __snippet():\n{}\n    pass\n", body.lines().map(|l| format!("    {l}\n")).collect::<String>());
+        let wrapped: String = format!(
+            "async def __snippet():\n{}\n    pass\n",
+            body.lines().map(|l| format!("    {l}\n")).collect::<String>()
+        );
         std::fs::write(&file, wrapped).unwrap();
         names.push((file, place.clone()));
     }
@@ -271,4 +277,33 @@ fn the_readme_gives_the_command_ci_runs() {
         readme.lines().any(|l| l == command),
         "README.md should give the test command CI runs, exactly: `{command}`"
     );
+}
+
+/// mdBook itself is not a dependency of the tests: where it is installed, the book is
+/// built and every page must come out.
+#[test]
+fn mdbook_builds_every_page_when_installed() {
+    let root = root();
+    if std::process::Command::new("mdbook").arg("--version").output().is_err() {
+        eprintln!("note: mdbook is not installed (`cargo install mdbook`); the HTML build was not tried");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("book-html-{}", std::process::id()));
+    let output = std::process::Command::new("mdbook")
+        .arg("build")
+        .arg(root.join("docs"))
+        .arg("--dest-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "mdbook build docs failed:\n{stderr}");
+    assert!(!stderr.contains("WARN") && !stderr.contains("ERROR"), "mdbook build docs complained:\n{stderr}");
+    for page in sync::pages(&root) {
+        let name = page.file_stem().unwrap().to_string_lossy().to_string();
+        if name != "SUMMARY" {
+            assert!(out.join(format!("{name}.html")).is_file(), "mdbook built no page for {name}.md");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
 }

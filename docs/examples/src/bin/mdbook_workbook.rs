@@ -31,7 +31,9 @@ fn main() -> ExitCode {
             (pair.pop().unwrap_or_default(), book)
         }
         _ => {
-            eprintln!("mdbook-workbook: expected [context, book] as JSON on stdin; this runs as an mdBook preprocessor");
+            eprintln!(
+                "mdbook-workbook: expected [context, book] as JSON on stdin; this runs as an mdBook preprocessor"
+            );
             return ExitCode::FAILURE;
         }
     };

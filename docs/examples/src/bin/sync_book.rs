@@ -44,5 +44,9 @@ fn main() -> ExitCode {
     if outcome.drifted.is_empty() && outcome.problems.is_empty() {
         println!("{} pages match their sources.", pages.len());
     }
-    if outcome.problems.is_empty() && (!check || outcome.drifted.is_empty()) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if outcome.problems.is_empty() && (!check || outcome.drifted.is_empty()) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
