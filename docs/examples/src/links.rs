@@ -159,6 +159,23 @@ pub fn chapter_references(text: &str) -> Vec<Link> {
     links
 }
 
+/// The chapters named in Rust string literals by their file name alone
+/// (`"07-lock.md#the-idea"`), as the grader's explanations do: as `docs/src/…` links.
+pub fn quoted_chapters(text: &str) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for piece in line.split('"').skip(1).step_by(2) {
+            let bytes = piece.as_bytes();
+            let numbered = bytes.len() > 3 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit() && bytes[2] == b'-';
+            let (file, _) = piece.split_once('#').unwrap_or((piece, ""));
+            if numbered && file.ends_with(".md") && !file.contains(['/', ' ', '{']) {
+                links.push(Link { line: i + 1, target: format!("docs/src/{piece}") });
+            }
+        }
+    }
+    links
+}
+
 /// Why `target`, linked from a file in `dir`, does not resolve; `None` when it does.
 /// `this` is the linking file's own text, for `#anchor` links within it.
 pub fn broken(dir: &Path, this: &str, target: &str) -> Option<String> {
@@ -252,6 +269,13 @@ mod tests {
         let text = "hints = [\"see docs/src/04-gather.md#when-one-of-them-fails.\"]\nRead docs/src/07-lock.md\n";
         let targets: Vec<String> = chapter_references(text).into_iter().map(|l| l.target).collect();
         assert_eq!(targets, vec!["docs/src/04-gather.md#when-one-of-them-fails", "docs/src/07-lock.md"]);
+    }
+
+    #[test]
+    fn chapters_quoted_by_file_name_are_found() {
+        let text = "explanation(\"text\", \"07-lock.md#the-idea\");\nlet x = \"not-a-chapter.md\";\n\"03-tasks.md\"\n";
+        let targets: Vec<String> = quoted_chapters(text).into_iter().map(|l| l.target).collect();
+        assert_eq!(targets, vec!["docs/src/07-lock.md#the-idea", "docs/src/03-tasks.md"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::cargo::{Diagnostic, Span};
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {
     pub text: String,
+    /// The chapter and section that teach it (`07-lock.md#the-idea`), or "" for none.
     pub chapter: &'static str,
 }
 
@@ -53,7 +54,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              plain `fn … -> impl Stream<Item = …>`: build the stream with \
              `futures::stream::unfold` (or a type with `poll_next`) and return it; the waiting \
              happens inside the stream, each time an item is asked for.",
-            "16-streams.md",
+            "16-streams.md#the-rust-counterpart-stream",
         );
     }
     if code == "E0728" || message.contains("`await` is only allowed inside `async` functions and blocks") {
@@ -65,7 +66,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              `.await` it where it is used, or, where plain code must get a future's result (the \
              top of a program, a function whose callers are not async), run the future on a \
              runtime: `#[tokio::main]`, or a runtime's `block_on`, which is Rust's `asyncio.run`.",
-            "01-runtime.md",
+            "01-runtime.md#someone-has-to-run-it",
         );
     }
     if message.contains("the `async` keyword is missing from the function declaration") {
@@ -76,7 +77,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              run. Write `#[tokio::main] async fn …` and `.await` inside it; callers still call it \
              as a plain function. Or leave the attribute out and build the runtime by hand: \
              `tokio::runtime::Runtime::new().unwrap().block_on(…)`.",
-            "01-runtime.md",
+            "01-runtime.md#someone-has-to-run-it",
         );
     }
     if code == "unused_must_use"
@@ -91,7 +92,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              this workbook makes it an error.) Add `.await` to run it here, or hand it to \
              `tokio::spawn` to run it in the background. `let _ = …` only silences the compiler: \
              the future is still dropped without running.",
-            "02-coroutines.md",
+            "02-coroutines.md#the-idea",
         );
     }
     if code == "E0308" && diagnostic.all().iter().any(|d| d.message.contains("consider `await`ing")) {
@@ -100,7 +101,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              of its result, not the result, just as calling an `async def` function in Python \
              gives you a coroutine object. Add `.await` to run it and get the value (rustc's \
              `help:` above shows where).",
-            "02-coroutines.md",
+            "02-coroutines.md#the-idea",
         );
     }
     if code == "E0277" && message.contains("is not a future") {
@@ -109,7 +110,7 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
              made it is a plain `fn`, not an `async fn`, so it has finished by the time it returns \
              and there is nothing to wait for. Python would say \"object … can't be used in \
              'await' expression\". Drop the `.await`.",
-            "02-coroutines.md",
+            "02-coroutines.md#awaits-nest",
         );
     }
     if code == "E0373" || (code == "E0597" || code == "E0521") && mentions_static(diagnostic) {
@@ -261,7 +262,7 @@ fn not_send(diagnostic: &Diagnostic) -> Explanation {
                  wait, write back), use `tokio::sync::Mutex` and `.lock().await`: its guard may be \
                  held across an `.await`."
             ),
-            "07-lock.md",
+            "07-lock.md#stdsyncmutex-or-tokiosyncmutex",
         );
     }
     let intro = "`tokio::spawn` runs a task on a runtime that may move it to another thread each time \
@@ -281,7 +282,7 @@ fn not_send(diagnostic: &Diagnostic) -> Explanation {
                  `tokio::sync::Mutex`, when the borrow must last across an `.await`, or \
                  `std::sync::Mutex` when it never does."
             ),
-            "07-lock.md",
+            "07-lock.md#without-a-lock-it-doesnt-compile",
         );
     }
     explained(
@@ -293,7 +294,7 @@ fn not_send(diagnostic: &Diagnostic) -> Explanation {
              the `.await` by giving it a `{{ }}` block of its own (`drop(value)` is not enough: the \
              compiler goes by the variable's scope)."
         ),
-        "17-send-bounds.md",
+        "17-send-bounds.md#reading-the-error",
     )
 }
 
@@ -325,7 +326,7 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
              may still be running after this function has returned (nothing stops it when its \
              caller goes away)",
             "`move || …`",
-            "09-spawn-blocking.md",
+            "09-spawn-blocking.md#the-idea",
         )
     } else {
         (
@@ -333,7 +334,7 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
             "`tokio::spawn` starts a task that runs on its own, like `asyncio.create_task`, and it \
              may still be running after this function has returned",
             "`async move { … }`",
-            "03-tasks.md",
+            "03-tasks.md#tasks-must-own-their-data",
         )
     };
     let whose = if code == "E0521" {
@@ -383,7 +384,7 @@ pub fn panic(message: &str) -> Option<Explanation> {
              async code, used at the top of a program; inside an `async fn`, just `.await` the \
              future (`tokio::join!` to run several at once). A plain function that calls \
              `block_on` and is called from async code should become an `async fn` itself.",
-            "01-runtime.md",
+            "01-runtime.md#common-mistakes",
         );
     }
     if message.contains("there is no reactor running") || message.contains("no reactor running") {
@@ -391,14 +392,14 @@ pub fn panic(message: &str) -> Option<Explanation> {
             "Tokio's timers and I/O only work on a tokio runtime. This future was run without \
              one (for example with `futures::executor::block_on`). Use `#[tokio::main]`, or build \
              a runtime and call its `block_on`.",
-            "01-runtime.md",
+            "01-runtime.md#someone-has-to-run-it",
         );
     }
     if message.contains("timers are disabled") {
         return explanation(
             "The runtime was built without its timer. With `tokio::runtime::Builder`, call \
              `.enable_all()` (or `.enable_time()`) before `.build()`.",
-            "01-runtime.md",
+            "01-runtime.md#someone-has-to-run-it",
         );
     }
     if message.contains("Cannot block the current thread from within a runtime") {
@@ -409,7 +410,7 @@ pub fn panic(message: &str) -> Option<Explanation> {
              tasks, so tokio refuses with this panic. The `blocking_` methods are for plain threads \
              and `spawn_blocking` closures; in async code, use the `.await` form: `lock().await`, \
              `recv().await`, `send(…).await`.",
-            "01-runtime.md",
+            "01-runtime.md#common-mistakes",
         );
     }
     if message.contains("can call blocking only when running on the multi-threaded runtime") {
@@ -419,7 +420,7 @@ pub fn panic(message: &str) -> Option<Explanation> {
              current-thread runtime (the one the checks use, and `#[tokio::main(flavor = \
              \"current_thread\")]`) has no other worker. `tokio::task::spawn_blocking(move || ...)\
              .await` works on every runtime.",
-            "09-spawn-blocking.md",
+            "09-spawn-blocking.md#threads-processes-or-neither-which-tool-for-which-work",
         );
     }
     if message.contains("Lagged(") {
@@ -428,7 +429,7 @@ pub fn panic(message: &str) -> Option<Explanation> {
              messages, and `recv()` said `Err(RecvError::Lagged(n))`, n messages missed. That is \
              news, not a failure: handle it (tell the client, or just carry on) and call `recv()` \
              again. Only `RecvError::Closed` means the end.",
-            "19-broadcast-server.md",
+            "19-broadcast-server.md#the-broadcast-channel",
         );
     }
     if message.contains("SendError(") {
@@ -436,17 +437,18 @@ pub fn panic(message: &str) -> Option<Explanation> {
             "A send failed because nobody is listening any more: `mpsc` when the receiver is \
              gone, `broadcast` when there are no receivers at the moment. For a broadcast that is \
              normal (an empty room), so don't `unwrap()` it: `let _ = tx.send(..);`.",
-            "19-broadcast-server.md",
+            "19-broadcast-server.md#the-broadcast-channel",
         );
     }
     if message.starts_with("not yet implemented") {
-        return explanation("Your code reached a `todo!()`: this is where your work goes.", "01-runtime.md");
+        // No chapter: every stub has its `todo!()`s.
+        return explanation("Your code reached a `todo!()`: this is where your work goes.", "");
     }
     if message.contains("JoinError::Panic") || message.contains("JoinError::Cancelled") {
         return explanation(
             "A spawned task did not finish normally: awaiting its `JoinHandle` gave an error \
              because the task panicked (its own panic is listed with this check) or was aborted.",
-            "03-tasks.md",
+            "03-tasks.md#what-a-joinhandle-gives-you",
         );
     }
     None
@@ -468,7 +470,7 @@ pub fn panic_elsewhere(origin: &str) -> String {
          dropped), the work the task was doing silently never happens. Await the handles of \
          the tasks you spawn, and handle their errors."
     };
-    format!("{text}\nRead more: docs/src/03-tasks.md")
+    format!("{text}\nRead more: docs/src/03-tasks.md#what-a-joinhandle-gives-you")
 }
 
 #[cfg(test)]
@@ -499,7 +501,7 @@ mod tests {
         );
         let e = compile_error(&d).unwrap();
         assert!(plain(&e).contains("never runs"));
-        assert_eq!(e.chapter, "02-coroutines.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "02-coroutines.md");
     }
 
     #[test]
@@ -522,7 +524,7 @@ mod tests {
             e.text
         );
         assert!(plain(&e).contains("`Arc` for `Rc`"), "{}", e.text);
-        assert_eq!(e.chapter, "17-send-bounds.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "17-send-bounds.md");
     }
 
     #[test]
@@ -537,7 +539,7 @@ mod tests {
             "rendered":null}"#,
         );
         let e = compile_error(&d).unwrap();
-        assert_eq!(e.chapter, "07-lock.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "07-lock.md");
         assert!(e.text.starts_with("A lock is held across an `.await`."), "{}", e.text);
         assert!(plain(&e).contains("`tally` (line 35 of lock.rs)"), "{}", e.text);
         assert!(plain(&e).contains("`.await` on line 40"), "{}", e.text);
@@ -554,7 +556,7 @@ mod tests {
             "rendered":null}"#,
         );
         let e = compile_error(&d).unwrap();
-        assert_eq!(e.chapter, "07-lock.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "07-lock.md");
         assert!(plain(&e).contains("A `RefCell` checks its borrows for one thread only"), "{}", e.text);
     }
 
@@ -568,7 +570,7 @@ mod tests {
             "rendered":null}"#,
         );
         let e = compile_error(&d).unwrap();
-        assert_eq!(e.chapter, "17-send-bounds.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "17-send-bounds.md");
         assert!(
             plain(&e).contains(
                 "Here the task takes with it a value of type `Arc<Stats>` (line 7 of a.rs), which is not `Send` \
@@ -585,7 +587,7 @@ mod tests {
             r#"{"level":"error","message":"async block may outlive the current function, but it borrows `first`, which is owned by the current function","code":{"code":"E0373"},"spans":[],"children":[],"rendered":"tokio::spawn(async { chat::send_message(&first).await })"}"#,
         );
         let e = compile_error(&without_move).unwrap();
-        assert_eq!(e.chapter, "03-tasks.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "03-tasks.md");
         assert!(plain(&e).contains("The task borrows `first`, a local variable"), "{}", e.text);
         assert!(plain(&e).contains("Write `async move { … }`"), "{}", e.text);
 
@@ -593,7 +595,7 @@ mod tests {
             r#"{"level":"error","message":"closure may outlive the current function, but it borrows `name`, which is owned by the current function","code":{"code":"E0373"},"spans":[],"children":[],"rendered":"spawn_blocking(|| legacy::render_report(&name))"}"#,
         );
         let e = compile_error(&closure).unwrap();
-        assert_eq!(e.chapter, "09-spawn-blocking.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "09-spawn-blocking.md");
         assert!(plain(&e).contains("Write `move || …`"), "{}", e.text);
 
         let argument = diagnostic(
@@ -602,7 +604,7 @@ mod tests {
                      {"file_name":"a.rs","line_start":13,"is_primary":false,"label":"argument requires that `'1` must outlive `'static`"}],"children":[]}"#,
         );
         let e = compile_error(&argument).unwrap();
-        assert_eq!(e.chapter, "09-spawn-blocking.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "09-spawn-blocking.md");
         assert!(plain(&e).contains("`let name = name.to_string();`"), "{}", e.text);
 
         let local = diagnostic(
@@ -610,7 +612,7 @@ mod tests {
             "spans":[{"file_name":"a.rs","line_start":14,"is_primary":false,"label":"argument requires that `first` is borrowed for `'static`"}],"children":[]}"#,
         );
         let e = compile_error(&local).unwrap();
-        assert_eq!(e.chapter, "03-tasks.md");
+        assert_eq!(e.chapter.split('#').next().unwrap(), "03-tasks.md");
         assert!(plain(&e).contains("`tokio::spawn(async move { … &first … .await })`"), "{}", e.text);
     }
 
@@ -619,7 +621,7 @@ mod tests {
         let stream_fn = diagnostic(
             r#"{"level":"error","message":"the trait bound `impl futures::Future<Output = impl Stream<Item = Book>>: Stream` is not satisfied","code":{"code":"E0277"},"spans":[],"children":[],"rendered":null}"#,
         );
-        assert_eq!(compile_error(&stream_fn).unwrap().chapter, "16-streams.md");
+        assert!(compile_error(&stream_fn).unwrap().chapter.starts_with("16-streams.md#"));
         assert!(panic("called `Result::unwrap()` on an `Err` value: Lagged(39)").is_some());
         assert!(panic("can call blocking only when running on the multi-threaded runtime").is_some());
         assert!(panic("there is no reactor running, must be called from the context of a Tokio 1.x runtime").is_some());

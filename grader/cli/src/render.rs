@@ -87,7 +87,9 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
                     style::hint("What this means:"),
                     wrap(&explanation.text, 78, "  ").trim_start()
                 )?;
-                writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
+                if !explanation.chapter.is_empty() {
+                    writeln!(out, "  {} docs/src/{}", style::dim("Read more:"), explanation.chapter)?;
+                }
             }
         }
     }
@@ -174,7 +176,9 @@ fn failure_text(check: &CheckResult) -> String {
             if let Some(explanation) = explain::panic(&check.message) {
                 text.push_str("\n\n");
                 text.push_str(&wrap(&explanation.text, 74, ""));
-                text.push_str(&format!("\nRead more: docs/src/{}", explanation.chapter));
+                if !explanation.chapter.is_empty() {
+                    text.push_str(&format!("\nRead more: docs/src/{}", explanation.chapter));
+                }
             }
             text
         }
