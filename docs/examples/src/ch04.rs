@@ -3,7 +3,6 @@
 //! The code the chapter shows, and tests that prove what it says.
 
 use futures::future::{join_all, try_join_all};
-use futures::stream::{FuturesUnordered, StreamExt};
 use workbook::secs;
 use workbook::sim::web::{self, FetchError, Page};
 use workbook::sim::{db, station};
@@ -54,6 +53,8 @@ pub async fn dashboard_one_by_one() {
 /// The tools tokio and `futures` offer instead of one `gather`.
 pub async fn tools(urls: &[&str]) -> Result<(), FetchError> {
     // ANCHOR: tools
+    use futures::future::{join_all, try_join_all};
+
     // A fixed set of futures, possibly of different types: a tuple comes back.
     let (a, b, c) = tokio::join!(web::fetch_page("/a"), web::fetch_page("/b"), web::fetch_page("/c"));
 
@@ -76,6 +77,8 @@ pub async fn as_they_arrive(urls: &[&str]) -> Vec<String> {
         Err(error) => shown.push(error.url),
     };
     // ANCHOR: unordered
+    use futures::stream::{FuturesUnordered, StreamExt};
+
     let mut in_flight: FuturesUnordered<_> = urls.iter().map(|url| web::fetch_page(url)).collect();
     while let Some(outcome) = in_flight.next().await {
         show(outcome); // /fast first, /slow last
