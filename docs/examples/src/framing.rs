@@ -131,12 +131,15 @@ pub async fn spawned_on_one_thread() -> Result<Vec<u64>, tokio::task::JoinError>
 /// at the same moment can pass it. Returns the threads the tasks ran on.
 pub fn two_workers_meet() -> io::Result<Vec<ThreadId>> {
     // ANCHOR: two_workers_meet
+    // `?`: if the runtime can't start, return the error to our caller.
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build()?;
+    // `Arc`: a pointer that several owners share; the barrier lives until the last one is dropped.
     let meeting = Arc::new(Barrier::new(2)); // opens when 2 threads are waiting at it
     let handles: Vec<_> = (0..2)
         .map(|_| {
-            let meeting = meeting.clone();
+            let meeting = meeting.clone(); // one more pointer to the same barrier, not a copy of it
             runtime.spawn(async move {
+                // `move`: the task takes its own `meeting` with it.
                 meeting.wait(); // holds this worker until the other task arrives
                 std::thread::current().id()
             })
@@ -352,8 +355,8 @@ pub async fn handler_off_the_thread() {
 /// Sums bytes on a worker thread that tells the runtime it is about to block.
 pub async fn checksum_in_place(data: Vec<u8>) -> u64 {
     // ANCHOR: block_in_place
-    // multi_thread only: this worker runs the closure, and hands its other tasks to
-    // another worker first. On a current_thread runtime, it panics.
+    // multi_thread only: this thread runs the closure, after handing its worker's queue
+    // of tasks to a new thread that takes over as the worker. On current_thread, it panics.
     tokio::task::block_in_place(|| data.iter().map(|&byte| u64::from(byte)).sum())
     // ANCHOR_END: block_in_place
 }
@@ -546,6 +549,38 @@ mod tests {
         assert!(!finished.load(Ordering::SeqCst), "it never ran past its .await");
     }
 
+    #[test]
+    fn dropping_the_runtime_waits_for_a_running_blocking_job() {
+        struct OnDrop(std::sync::mpsc::Sender<()>);
+        impl Drop for OnDrop {
+            fn drop(&mut self) {
+                let _ = self.0.send(());
+            }
+        }
+        let finished = Arc::new(AtomicBool::new(false));
+        let finished_in_job = finished.clone();
+        within_a_minute(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let (started, has_started) = std::sync::mpsc::channel();
+            let (release, released) = std::sync::mpsc::channel();
+            runtime.spawn_blocking(move || {
+                started.send(()).unwrap();
+                // Let go only once the shutdown has begun: when the async task below is dropped.
+                released.recv().unwrap();
+                finished_in_job.store(true, Ordering::SeqCst);
+            });
+            let guard = OnDrop(release);
+            runtime.spawn(async move {
+                let _guard = guard;
+                std::future::pending::<()>().await;
+            });
+            runtime.block_on(async { tokio::task::yield_now().await });
+            has_started.recv().unwrap();
+            drop(runtime); // drops the async task, then waits for the job it released
+        });
+        assert!(finished.load(Ordering::SeqCst), "the blocking job ran to its end before the drop returned");
+    }
+
     // runtime-flavors.md
 
     #[test]
@@ -560,7 +595,16 @@ mod tests {
     #[test]
     fn the_attributes_build_runtimes() {
         assert_eq!(small_tool(), 2);
+        assert_eq!(small_tool(), 2, "each call builds a runtime of its own");
         assert_eq!(small_server(), 4);
+    }
+
+    #[test]
+    fn a_tokio_main_fn_called_from_async_code_panics() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        let nested = catch_unwind(AssertUnwindSafe(|| runtime.block_on(async { small_tool() })));
+        let message = panic_message(nested.expect_err("a runtime inside a runtime panics"));
+        assert!(message.contains("Cannot start a runtime from within a runtime"), "{message}");
     }
 
     #[test]
@@ -648,6 +692,17 @@ mod tests {
         assert_eq!(at(&run, "GET /a", "200 OK"), secs(1));
         assert!(run.trace.find("blocking call", "untimed").is_some(), "{}", run.trace.table());
         assert!(run.trace.events().iter().all(|e| e.kind != Kind::Dropped));
+    }
+
+    #[test]
+    fn stdin_is_read_a_line_at_a_time_through_a_bufreader() {
+        // `tokio::io::Stdin` is only `AsyncRead`; `read_line` needs a `BufReader` around it.
+        // Built, never run: the test only has to compile.
+        let read = async {
+            let mut line = String::new();
+            tokio::io::BufReader::new(tokio::io::stdin()).read_line(&mut line).await
+        };
+        drop(read);
     }
 
     #[test]
