@@ -109,7 +109,7 @@ fn draw(trace: &Trace, end: Duration, order: &[String], label_width: usize) -> S
         out.push_str(&format!("{:label_width$}  {}\n", row.label, bar.trim_end()));
     }
     // Unindented, so that the legend fits in 80 columns inside an indented message.
-    out.push_str(&format!("(virtual time, {} per column · █ working · ✗ dropped · • event)\n", format_step(step)));
+    out.push_str(&format!("(virtual time, {} per column · █ in progress · ✗ dropped · • event)\n", format_step(step)));
     out
 }
 
