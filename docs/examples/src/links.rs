@@ -166,7 +166,8 @@ pub fn quoted_chapters(text: &str) -> Vec<Link> {
     for (i, line) in text.lines().enumerate() {
         for piece in line.split('"').skip(1).step_by(2) {
             let bytes = piece.as_bytes();
-            let numbered = bytes.len() > 3 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit() && bytes[2] == b'-';
+            let numbered =
+                bytes.len() > 3 && bytes[0].is_ascii_digit() && bytes[1].is_ascii_digit() && bytes[2] == b'-';
             let (file, _) = piece.split_once('#').unwrap_or((piece, ""));
             if numbered && file.ends_with(".md") && !file.contains(['/', ' ', '{']) {
                 links.push(Link { line: i + 1, target: format!("docs/src/{piece}") });

@@ -45,7 +45,10 @@ impl Sandbox {
         std::fs::copy(real.join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
         let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
         let manifest = manifest
-            .replace(r#"members = ["grader/cli", "grader/support", "exercises/*", "docs/examples"]"#, r#"members = ["exercises/*"]"#)
+            .replace(
+                r#"members = ["grader/cli", "grader/support", "exercises/*", "docs/examples"]"#,
+                r#"members = ["exercises/*"]"#,
+            )
             .replace(r#"default-members = ["grader/cli", "grader/support"]"#, "")
             .replace(
                 r#"path = "grader/support""#,
