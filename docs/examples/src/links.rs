@@ -49,19 +49,8 @@ fn heading_text(raw: &str) -> String {
 
 /// Lines of a Markdown file outside fenced code blocks, with their 1-based numbers.
 fn prose(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut fence: Option<String> = None;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
-        match &fence {
-            Some(open) if ticks >= open.len() && trimmed.trim() == "`".repeat(ticks) => fence = None,
-            Some(_) => {}
-            None if ticks >= 3 => fence = Some("`".repeat(ticks)),
-            None => out.push((i + 1, line)),
-        }
-    }
-    out
+    let prose = crate::sync::prose_lines(text);
+    text.lines().enumerate().filter(|(i, _)| prose[*i]).map(|(i, line)| (i + 1, line)).collect()
 }
 
 /// The anchors a Markdown file defines: one per heading (repeats numbered `-1`, `-2`, …)

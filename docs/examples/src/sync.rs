@@ -55,11 +55,10 @@ impl Picture {
     /// Reads a trace that `grader verify` recorded: `took 1.000s` then the table.
     pub fn load(path: &Path) -> Result<Picture, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("can't read {}: {e}", path.display()))?;
-        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        let took = first.strip_prefix("took ").and_then(parse_secs).ok_or_else(|| {
+        let (trace, took) = workbook::expected::parse(&text).ok_or_else(|| {
             format!("{} is not a recorded trace: it should start with `took <secs>s`", path.display())
         })?;
-        Ok(Picture { trace: Trace::parse_table(rest), took })
+        Ok(Picture { trace, took })
     }
 }
 
@@ -149,32 +148,71 @@ pub struct Fence {
     pub directive: Option<Directive>,
 }
 
-/// Every fenced block of a chapter, with the directive just above it. Blocks fenced
-/// with four backticks or more are quoted Markdown and are skipped whole.
-pub fn fences(text: &str) -> Result<Vec<Fence>, String> {
+/// A fenced code block of a Markdown text, as CommonMark reads it: opened by three
+/// backticks or more, closed by a line of at least as many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// How many backticks open it.
+    pub ticks: usize,
+    /// What follows the opening backticks: `rust`, `text`, …
+    pub language: String,
+    /// Index of the opening fence line (0-based).
+    pub open: usize,
+    /// Index of the closing fence line; `None` when the block runs to the end.
+    pub close: Option<usize>,
+}
+
+/// Every fenced block of `text`, in order.
+pub fn blocks(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let trimmed = lines[i].trim_start();
-        if let Some(after) = trimmed.strip_prefix("```") {
-            let ticks = 3 + after.chars().take_while(|&c| c == '`').count();
-            let fence = "`".repeat(ticks);
-            let language = after.trim_start_matches('`').trim().to_string();
-            let close = (i + 1..lines.len())
-                .find(|&j| lines[j].trim() == fence)
-                .ok_or_else(|| format!("line {}: this ``` block is never closed", i + 1))?;
-            let directive = match i.checked_sub(1).and_then(|above| directive(lines[above], above + 1)) {
-                Some(Ok(d)) => Some(d),
-                Some(Err(e)) => return Err(format!("line {}: {e}", i)),
-                None => None,
-            };
-            if ticks == 3 {
-                out.push(Fence { language, open: i, close, directive });
-            }
-            i = close + 1;
-        } else {
+        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
+        if ticks < 3 {
             i += 1;
+            continue;
+        }
+        let language = trimmed[ticks..].trim().to_string();
+        let closes = |line: &str| {
+            let line = line.trim();
+            line.len() >= ticks && line.chars().all(|c| c == '`')
+        };
+        let close = (i + 1..lines.len()).find(|&j| closes(lines[j]));
+        out.push(Block { ticks, language, open: i, close });
+        i = close.map_or(lines.len(), |c| c + 1);
+    }
+    out
+}
+
+/// For each line of `text`, whether it is prose: outside every fenced block, fences
+/// included.
+pub fn prose_lines(text: &str) -> Vec<bool> {
+    let mut prose = vec![true; text.lines().count()];
+    for block in blocks(text) {
+        let end = block.close.unwrap_or(prose.len() - 1);
+        prose[block.open..=end].iter_mut().for_each(|p| *p = false);
+    }
+    prose
+}
+
+/// Every fenced block of a chapter, with the directive just above it. Blocks fenced
+/// with four backticks or more are quoted Markdown and are skipped whole.
+pub fn fences(text: &str) -> Result<Vec<Fence>, String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        let Some(close) = block.close else {
+            return Err(format!("line {}: this ``` block is never closed", block.open + 1));
+        };
+        let directive = match block.open.checked_sub(1).and_then(|above| directive(lines[above], above + 1)) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => return Err(format!("line {}: {e}", block.open)),
+            None => None,
+        };
+        if block.ticks == 3 {
+            out.push(Fence { language: block.language, open: block.open, close, directive });
         }
     }
     Ok(out)
@@ -286,10 +324,6 @@ fn generate(d: &Directive, dir: &Path, scenes: &[Scene]) -> Result<String, Strin
             Ok(text.lines().map(|l| format!("{}\n", l.trim_end())).collect())
         }
     }
-}
-
-fn parse_secs(text: &str) -> Option<Duration> {
-    parse_secs_plain(text.strip_suffix('s')?)
 }
 
 fn parse_secs_plain(text: &str) -> Option<Duration> {
@@ -477,6 +511,16 @@ mod tests {
         let text = "<!-- does-not-compile: x.rs -->\n```rust\n```\n";
         let (_, problems) = sync(&dir.join("ch.md"), text, &[]);
         assert!(problems[0].message.contains("not a trybuild case"), "{problems:?}");
+    }
+
+    #[test]
+    fn blocks_close_as_commonmark_says_and_may_run_to_the_end() {
+        let text = "a\n````md\n```rust\n```\n````\nb\n```text\nx\n`````\nc\n```\nopen\n";
+        let found: Vec<(usize, usize, Option<usize>)> =
+            blocks(text).iter().map(|b| (b.ticks, b.open, b.close)).collect();
+        assert_eq!(found, vec![(4, 1, Some(4)), (3, 6, Some(8)), (3, 10, None)]);
+        let prose: Vec<bool> = prose_lines(text);
+        assert_eq!(prose, vec![true, false, false, false, false, true, false, false, false, true, false, false]);
     }
 
     #[test]

@@ -71,7 +71,19 @@ pub(crate) fn record(check: &str, index: usize, trace: &Trace, took: Duration) {
 
 /// The reference solution's trace of `check`'s run `index`, and how long it took.
 pub(crate) fn load(check: &str, index: usize) -> Option<(Trace, Duration)> {
-    let text = std::fs::read_to_string(path(check, index)).ok()?;
+    parse(&std::fs::read_to_string(path(check, index)).ok()?)
+}
+
+/// Reads a recorded trace file's text (`took 1.000s`, then the table): the trace, and
+/// how long the run took. `None` when the text is not one.
+///
+/// ```
+/// let (trace, took) = workbook::expected::parse("took 1.000s\n  1.000s  GET /a  ■ 200 OK\n").unwrap();
+/// assert_eq!(took, std::time::Duration::from_secs(1));
+/// assert_eq!(trace.events().len(), 1);
+/// assert!(workbook::expected::parse("  1.000s  GET /a  ■ 200 OK\n").is_none());
+/// ```
+pub fn parse(text: &str) -> Option<(Trace, Duration)> {
     let (first, rest) = text.split_once('\n')?;
     let took = first.strip_prefix("took ")?.strip_suffix('s')?;
     let (secs, millis) = took.split_once('.')?;

@@ -67,16 +67,13 @@ fn rewrite_chapters(value: &mut Value, repository: Option<&str>) {
 
 /// Rewrites the links of one chapter (`page` relative to `docs/src`) that leave the book.
 fn rewrite(content: &str, page: &Path, repository: Option<&str>) -> String {
+    let prose = book_examples::sync::prose_lines(content);
     let mut out = String::new();
-    let mut fenced = false;
-    for line in content.split_inclusive('\n') {
-        if line.trim_start().starts_with("```") {
-            fenced = !fenced;
-        }
-        if fenced {
-            out.push_str(line);
-        } else {
+    for (i, line) in content.split_inclusive('\n').enumerate() {
+        if prose.get(i).copied().unwrap_or(true) {
             out.push_str(&rewrite_line(line, page, repository));
+        } else {
+            out.push_str(line);
         }
     }
     out
@@ -183,6 +180,8 @@ mod tests {
     fn code_blocks_are_left_alone() {
         let text = "```rust\nlet x = [a](../../b.rs);\n```\n";
         assert_eq!(rewrite(text, Path::new("a.md"), None), text);
+        let quoted = "````md\n```rust\n```\n[a](../../b.rs)\n````\n";
+        assert_eq!(rewrite(quoted, Path::new("a.md"), None), quoted, "a ``` line inside ```` is not a fence");
     }
 
     #[test]
