@@ -156,3 +156,20 @@ fn solutions_must_be_clippy_and_rustfmt_clean() {
     assert!(output.text.contains("(solutions/04-gather/gather.rs:"), "{}", output.text);
     assert!(output.text.contains("rustfmt: solutions/04-gather/gather.rs is not formatted"), "{}", output.text);
 }
+
+/// Every crate of the workspace (tools, exercises, the book's code) is as `cargo fmt`
+/// writes it, so a learner's `cargo fmt` changes only what they wrote.
+#[test]
+fn the_workspace_is_formatted() {
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["fmt", "--all", "--check"])
+        .current_dir(workbook_root())
+        .output()
+        .expect("cargo fmt runs");
+    assert!(
+        output.status.success(),
+        "`cargo fmt --all --check` found unformatted code: run `cargo fmt --all`.\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
