@@ -102,12 +102,21 @@ fn tick_board(reading: &Reading<u32>, period: Duration, count: u32) -> String {
 }
 
 /// Judges what reading `ticker(period, count)` gave: ticks 1..=count, tick n at
-/// n × period, and the end right after the last one.
-fn judge_ticker(run: &Run<Reading<u32>>, period: Duration, count: u32) {
+/// n × period after reading started, and the end right after the last one.
+/// `made_before` is how long before reading the check made the stream.
+fn judge_ticker(run: &Run<Reading<u32>>, period: Duration, count: u32, made_before: Duration) {
     run.assert_not_blocked();
     let reading = &run.value;
     let call = format!("ticker({}, {count})", spoken(period));
     let board = tick_board(reading, period, count);
+    let board = if made_before.is_zero() {
+        board
+    } else {
+        format!(
+            "(times counted from when reading started; the stream was made {} before that)\n{board}",
+            format_secs(made_before)
+        )
+    };
     let fail = |lesson: String| -> ! { run.fail(format!("{lesson}\n\nThe ticks:\n{board}")) };
 
     if reading.end == End::Stuck {
@@ -141,6 +150,37 @@ fn judge_ticker(run: &Run<Reading<u32>>, period: Duration, count: u32) {
     let due: Vec<Duration> = (1..=count).map(|n| period * n).collect();
     let End::At(end) = reading.end else { unreachable!("handled above") };
     let end_due = period * count;
+    if !made_before.is_zero()
+        && let Some(i) = (0..times.len()).find(|&i| times[i] < due[i])
+    {
+        // Where each tick would come if the ticker's clock had started when it was made.
+        let from_making: Vec<Duration> = (1..=count).map(|n| (period * n).max(made_before) - made_before).collect();
+        let fits = times.len() == from_making.len() && times == from_making;
+        let evidence = if fits {
+            format!(
+                "These are exactly the times of a clock started when `ticker()` was called: ticks due \
+                 at 1, 2, 3… × {} from the call, and the ones already overdue when reading began \
+                 handed out at once.\n",
+                spoken(period)
+            )
+        } else {
+            String::new()
+        };
+        fail(format!(
+            "The check made the stream with {call}, waited {}, then started reading. Tick {} came at {} \
+             after reading started, before it was due at {}: the ticker counted time from before the \
+             reader asked.\n{evidence}\
+             A stream, like an async generator, does nothing until it is read, so its clock should start \
+             when the reader first asks. A `sleep`, an `interval`/`interval_at` or an `Instant::now()` \
+             deadline created in `ticker()` itself, outside the stream's async block, starts counting at \
+             once. Create the timer inside the stream, on the first poll: `sleep(period).await` in \
+             `unfold`'s async block does that.",
+            format_secs(made_before),
+            i + 1,
+            format_secs(times[i]),
+            format_secs(due[i])
+        ));
+    }
     if count > 1 && times.iter().all(|at| *at == times[0]) {
         fail(format!(
             "Every tick came at {}, all at once: nothing waited between them.\n\
@@ -681,7 +721,24 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
                 format_secs(at)
             ));
         }
-        let when = if at < *returned {
+        // The page that holds book `count + 1`, the first book first_books does not keep.
+        let next_page = (1..=pager::DEFAULT_PAGES.len())
+            .find(|&p| pager::DEFAULT_PAGES[..p].iter().sum::<usize>() > count)
+            .map(|p| p as u32);
+        let furthest = requests.iter().map(|(p, _)| *p).max().unwrap_or(0);
+        let when = if at < *returned && next_page == Some(furthest) {
+            format!(
+                "before it returned at {}: page {page} holds book {}, the first book it does not keep, so it \
+                 asked the stream for one book more than it needed. A loop that asks for the next book \
+                 before it checks the count does that, and so does a `take_while` that counts the books it \
+                 sees (it must see book {} to say no).\n\
+                 `.take({n})` stops asking after {n} books, and once the reader stops asking, a lazy stream \
+                 fetches nothing more: `all_books().take(n).collect().await`.",
+                format_secs(*returned),
+                count + 1,
+                count + 1
+            )
+        } else if at < *returned {
             format!(
                 "before it returned at {}: it read further than the books it keeps, and threw the rest \
                  away. That is `[book async for book in all_books()][:{n}]`: the list is built in full \
@@ -717,19 +774,33 @@ workbook::checks! {
     fn ticks_come_one_period_apart() {
         // Like the notes' five_random_numbers: a value every second, five times.
         let run = workbook::run(async { read(ticker(secs(1), 5), 8, |tick| format!("tick {tick}")).await });
-        judge_ticker(&run, secs(1), 5);
+        judge_ticker(&run, secs(1), 5, Duration::ZERO);
         run.assert_elapsed(secs(5));
         assert_trace!(run, "ticks_come_one_period_apart");
     }
 
     fn ticker_follows_its_period() {
         let run = workbook::run(async { read(ticker(millis(250), 4), 7, |tick| format!("tick {tick}")).await });
-        judge_ticker(&run, millis(250), 4);
+        judge_ticker(&run, millis(250), 4, Duration::ZERO);
         run.assert_elapsed(secs(1));
 
         let none = workbook::run(async { read(ticker(secs(1), 0), 3, |tick| format!("tick {tick}")).await });
-        judge_ticker(&none, secs(1), 0);
+        judge_ticker(&none, secs(1), 0, Duration::ZERO);
         none.assert_elapsed(Duration::ZERO);
+    }
+
+    fn ticker_starts_when_read() {
+        // Made now, read 1.337 s later: tick 1 is due 350 ms after the reading starts.
+        let run = workbook::run(async {
+            let ticks = ticker(millis(350), 5);
+            note("reader", "makes the ticker, then waits 1.337 s");
+            tokio::time::sleep(millis(1337)).await;
+            note("reader", "starts reading");
+            read(ticks, 8, |tick| format!("tick {tick}")).await
+        });
+        judge_ticker(&run, millis(350), 5, millis(1337));
+        // 1.337 s before reading, then 5 × 350 ms.
+        run.assert_elapsed(millis(3087));
     }
 
     fn all_books_reads_every_page() {
@@ -738,6 +809,15 @@ workbook::checks! {
         // Pages 1, 2 and 3, one after another: each cursor comes with the page before.
         run.assert_elapsed(millis(1500));
         assert_trace!(run, "all_books_reads_every_page");
+
+        // Pages of uneven sizes: a short page (1 book) is not the last one.
+        let pages = [2, 3, 1, 2];
+        let uneven = workbook::run(async move {
+            pager::set_pages(&pages);
+            read(all_books(), 20, |book| format!("got {book}")).await
+        });
+        judge_catalogue(&uneven, &pages);
+        uneven.assert_elapsed(secs(2));
     }
 
     fn pages_are_fetched_only_when_needed() {
@@ -823,6 +903,11 @@ workbook::checks! {
         run.assert_elapsed(secs(4));
         assert_trace!(run, "first_books_stops_after_n");
 
+        // Book 3 is the last of page 1: page 2 holds none of the books asked for.
+        let boundary = workbook::run(first_books_then_watch(3));
+        judge_first_books(&boundary, 3);
+        boundary.assert_elapsed(millis(3500));
+
         let none = workbook::run(first_books_then_watch(0));
         judge_first_books(&none, 0);
         none.assert_elapsed(secs(3));
@@ -839,6 +924,13 @@ workbook::checks! {
         // Book 3 at 1.2 s, then 1 s of quiet.
         run.assert_elapsed(millis(2200));
         assert_trace!(run, "reading_stops_when_the_feed_goes_quiet");
+
+        // A limit that is not a round number, and gaps that differ: book 4 is 1.5 s away.
+        let feed = Feed { gaps: vec![millis(250), millis(1200), millis(700), millis(1500)], quiet: millis(1337) };
+        let uneven = workbook::run(read_feed(&feed));
+        judge_quiet(&uneven, &feed);
+        // Book 3 at 2.15 s, then 1.337 s of quiet.
+        uneven.assert_elapsed(millis(3487));
     }
 
     fn a_feed_that_ends_is_read_to_the_end() {

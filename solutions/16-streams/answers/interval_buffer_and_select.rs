@@ -1,8 +1,10 @@
-//! grader: expect pass
-//! Another correct answer: a `tokio::time::interval_at` ticker that starts one period
-//! late, a catalogue stream that keeps a shelf of fetched books (fetching again while
-//! the shelf is empty, so empty pages don't end it), a `while` loop that counts before
-//! it asks, and a `tokio::select!` between the next book and a fresh `sleep(quiet)`.
+//! grader: expect fail ticker_starts_when_read "a clock started when `ticker()` was called"
+//! Not correct, though it once passed: the `tokio::time::interval_at` ticker is made in
+//! `ticker()` itself, so its clock starts when the stream is made, not when it is first
+//! read (the rest is right: a catalogue stream that keeps a shelf of fetched books
+//! (fetching again while the shelf is empty, so empty pages don't end it), a `while` loop
+//! that counts before it asks, and a `tokio::select!` between the next book and a fresh
+//! `sleep(quiet)`).
 
 use std::collections::VecDeque;
 use std::time::Duration;

@@ -1,7 +1,9 @@
-//! grader: expect pass
-//! Another correct answer: a ticker written by hand as a struct that implements
-//! `Stream::poll_next`, a catalogue unfolded over `Option<Option<Cursor>>` and
-//! `flatten`ed, `for_each` to read, and a `match` on each `timeout`.
+//! grader: expect fail ticker_starts_when_read "a clock started when `ticker()` was called"
+//! Not correct, though it once passed: a ticker written by hand as a struct that
+//! implements `Stream::poll_next`, whose `sleep(period)` is made in `ticker()`, so its
+//! clock starts when the stream is made, not when it is first read (the rest is right: a
+//! catalogue unfolded over `Option<Option<Cursor>>` and `flatten`ed, `for_each` to read,
+//! and a `match` on each `timeout`).
 
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
