@@ -36,6 +36,17 @@ async fn watch<T>(call: impl Future<Output = T>, idle_after: Duration) -> Watche
     Watched { value: value.ok(), returned_at }
 }
 
+/// [`watch`]es `call`, then lets the runtime take a few more turns at the instant it
+/// returned, without moving the clock: a task aborted at that instant (a call run as a
+/// task and aborted) is dropped then, and the trace shows it.
+async fn watch_settled<T>(call: impl Future<Output = T>) -> Watched<T> {
+    let watched = watch(call, Duration::ZERO).await;
+    for _ in 0..8 {
+        tokio::task::yield_now().await;
+    }
+    watched
+}
+
 /// One call of the service, as the trace tells it.
 #[derive(Debug)]
 struct Attempt<'a> {
@@ -356,12 +367,19 @@ fn judge_retries(run: &Run<Watched<Result<Reply, GaveUp>>>, expected: &Expected<
                     gave_up.attempts
                 ),
             );
-            let last_error = CallError::Failed(ServiceError { service: SERVICE.to_string(), attempt: made as u32 });
+            // The last attempt either failed (its own error) or was cut off (a timeout).
+            let last_timed_out = attempts.last().is_some_and(Attempt::cut_off);
+            let last_error = if last_timed_out {
+                CallError::TimedOut
+            } else {
+                CallError::Failed(ServiceError { service: SERVICE.to_string(), attempt: made as u32 })
+            };
+            let how = if last_timed_out { "was cut off at its limit" } else { "failed" };
             run.ensure(
                 gave_up.last == last_error,
                 format!(
-                    "GaveUp's `last` should tell why the last attempt failed: {last_error:?}, the error \
-                     of attempt {made}. It is {:?}.",
+                    "GaveUp's `last` should tell why the last attempt failed: attempt {made} {how}, so \
+                     `last` is {last_error:?}. It is {:?}.\n{table}",
                     gave_up.last
                 ),
             );
@@ -616,6 +634,118 @@ workbook::checks! {
             done_at: millis(1500),
         });
         assert_trace!(run, "gives_up_after_four_attempts");
+    }
+
+    fn stuck_attempts_are_cut_off_wherever_they_come() {
+        // A hang at each later position, and a service that never answers at all:
+        // every attempt needs its own limit, not only the first.
+        let run = workbook::run(async {
+            flaky::set_script(SERVICE, [Outcome::Fail(millis(200)), Outcome::Hang, Outcome::Answer(millis(200))]);
+            watch_settled(with_retries(SERVICE)).await
+        });
+        // 0.0–0.2 fails, pause 100 ms, 0.3–1.3 cut off, pause 200 ms, 1.5–1.7 answers.
+        judge_retries(&run, &Expected {
+            behaviour: "fails the first call, never answers the second, then answers the third in 200 ms",
+            starts: &[Duration::ZERO, millis(300), millis(1500)],
+            answered_by: Some(3),
+            done_at: millis(1700),
+        });
+        assert_trace!(run, "stuck_second_attempt");
+
+        let run = workbook::run(async {
+            let script = [Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Hang, Outcome::Answer(millis(200))];
+            flaky::set_script(SERVICE, script);
+            watch_settled(with_retries(SERVICE)).await
+        });
+        // 0.0–0.2, 0.3–0.5 fail, 0.7–1.7 cut off, pause 400 ms, 2.1–2.3 answers.
+        judge_retries(&run, &Expected {
+            behaviour: "fails twice, never answers the third call, then answers the fourth in 200 ms",
+            starts: &[Duration::ZERO, millis(300), millis(700), millis(2100)],
+            answered_by: Some(4),
+            done_at: millis(2300),
+        });
+        assert_trace!(run, "stuck_third_attempt");
+
+        let run = workbook::run(async {
+            let script = [Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Hang];
+            flaky::set_script(SERVICE, script);
+            watch_settled(with_retries(SERVICE)).await
+        });
+        // Three failures, then the fourth attempt (1.3 s) is cut off at 2.3 s: GaveUp, TimedOut.
+        judge_retries(&run, &Expected {
+            behaviour: "fails three times, then never answers the fourth call",
+            starts: &[Duration::ZERO, millis(300), millis(700), millis(1300)],
+            answered_by: None,
+            done_at: millis(2300),
+        });
+        assert_trace!(run, "stuck_last_attempt");
+
+        let run = workbook::run(async {
+            flaky::set_script(SERVICE, [Outcome::Hang]);
+            watch_settled(with_retries(SERVICE)).await
+        });
+        // Every attempt is cut off after 1 s: 0.0, 1.1, 2.3 and 3.7 s, GaveUp at 4.7 s.
+        judge_retries(&run, &Expected {
+            behaviour: "never answers any call",
+            starts: &[Duration::ZERO, millis(1100), millis(2300), millis(3700)],
+            answered_by: None,
+            done_at: millis(4700),
+        });
+        assert_trace!(run, "every_attempt_stuck");
+    }
+
+    fn deadline_is_the_limit_given() {
+        // A limit that is not a round number: the timeout must be the `limit` argument.
+        let limit = millis(1337);
+        let run = workbook::run(async {
+            flaky::set_script(SERVICE, [Outcome::Answer(secs(5))]);
+            watch_settled(with_deadline(SERVICE, limit)).await
+        });
+        run.assert_not_blocked();
+        let at = format_secs(run.value.returned_at);
+        match &run.value.value {
+            Some(Err(CallError::TimedOut)) => run.ensure(
+                run.value.returned_at == limit,
+                format!(
+                    "with_deadline(\"rates\", 1.337 s) returned TimedOut at {at}; the service takes 5 s, so \
+                     it should give up at exactly 1.337s, when the `limit` it was given has passed. Start \
+                     the timeout with the call and give it `limit` itself: \
+                     `tokio::time::timeout(limit, flaky::call(service))`."
+                ),
+            ),
+            other => run.fail(format!(
+                "with_deadline(\"rates\", 1.337 s), with a service that takes 5 s, should return TimedOut \
+                 at 1.337s; it returned {other:?} at {at}."
+            )),
+        }
+        run.ensure(
+            run.trace.find(CALL, "dropped").is_some_and(|e| e.at == limit),
+            format!(
+                "with_deadline(\"rates\", 1.337 s) returned at {at}, but the call was not dropped \
+                 (cancelled) at 1.337s: the trace shows no `call rates ✗ dropped (cancelled)` then."
+            ),
+        );
+
+        let run = workbook::run(async {
+            flaky::set_script(SERVICE, [Outcome::Answer(millis(1300))]);
+            watch_settled(with_deadline(SERVICE, limit)).await
+        });
+        run.assert_not_blocked();
+        let at = format_secs(run.value.returned_at);
+        match &run.value.value {
+            Some(Ok(_)) => run.ensure(
+                run.value.returned_at == millis(1300),
+                format!(
+                    "The service answered at 1.300s, within the limit of 1.337 s, but with_deadline \
+                     returned the reply only at {at}: return it the moment the call finishes."
+                ),
+            ),
+            other => run.fail(format!(
+                "The service answered at 1.300s, within the limit of 1.337 s, but with_deadline(\"rates\", \
+                 1.337 s) returned {other:?} at {at}: a call that finishes before `limit` has passed \
+                 gives its reply."
+            )),
+        }
     }
 
     fn connection_returned_after_reply() {
