@@ -18,15 +18,24 @@ use workbook::{Run, assert_trace, format_secs, millis, secs};
 /// calls the kitchen stuck.
 const PATIENCE: Duration = secs(60);
 
-/// What one service gave back: the dishes, and when `run_kitchen` returned. `None` if
-/// it had not returned after [`PATIENCE`].
-type Service = Option<(Vec<Dish>, Duration)>;
+/// What one service gave back: the dishes, when `run_kitchen` returned, and the
+/// kitchen's ledger at that instant (every dish a stove had finished). `None` if it
+/// had not returned after [`PATIENCE`].
+type Service = Option<(Vec<Dish>, Duration, Vec<Dish>)>;
 
 /// Serves `order_count` orders with `cooks` cooks and a queue of `capacity`.
 async fn serve(order_count: u32, cooks: usize, capacity: usize) -> Service {
     let start = tokio::time::Instant::now();
     let dishes = tokio::time::timeout(PATIENCE, run_kitchen(order_count, cooks, capacity)).await.ok()?;
-    Some((dishes, start.elapsed()))
+    Some((dishes, start.elapsed(), orders::cooked()))
+}
+
+/// The same, at a pace that is not a round number (take an order in 0.337 s; a soup
+/// cooks in 0.411 s, a pasta in 0.777 s, a roast in 1.213 s), so cooks are faster than
+/// the waiter and stand idle, and times that a polling loop would round off show.
+async fn serve_at_odd_pace(order_count: u32, cooks: usize, capacity: usize) -> Service {
+    orders::set_pace(millis(337), [millis(411), millis(777), millis(1213)]);
+    serve(order_count, cooks, capacity).await
 }
 
 /// What happened to one order, as the trace tells it.
@@ -112,7 +121,8 @@ fn picture(trace: &Trace, end: Duration) -> String {
 
 /// Fails with a lesson unless `run_kitchen` returned; gives back the dishes and when.
 fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) {
-    if let Some((dishes, returned_at)) = &run.value {
+    if let Some((dishes, returned_at, cooked)) = &run.value {
+        ensure_dishes_came_from_stoves(run, dishes, cooked);
         return (dishes, *returned_at);
     }
     let last = run.trace.events().iter().map(|e| e.at).max().unwrap_or_default();
@@ -122,10 +132,15 @@ fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) 
     let patience = format_secs(PATIENCE);
     let sender_alive = "A cook's `rx.recv().await` returns `None` only once the queue is empty *and* every \
          Sender is gone: while a Sender is alive, another order might still come, so `recv()` waits. \
-         Here a Sender outlived the waiter: typically `tx` is still in scope while run_kitchen waits \
-         for the cooks (the waiter's loop ran in run_kitchen itself, or got a `tx.clone()`), or a \
-         cook holds a Sender. Call `drop(tx)` once the last order is sent, or move `tx` into the \
-         waiter's task so it goes when the waiter is done.";
+         The trace can't show what each task waited for; the usual causes:\n\
+         - a Sender outlived the waiter: `tx` still in scope while run_kitchen waits for the cooks \
+         (the waiter's loop ran in run_kitchen itself, or got a `tx.clone()`), or a cook holds a \
+         Sender. Call `drop(tx)` once the last order is sent, or move `tx` into the waiter's task so \
+         it goes when the waiter is done;\n\
+         - the end of service was told some other way (a `done` flag, `rx.close()` from the waiter) \
+         that a cook already waiting in `recv()` never sees, or that waits for the receiver's lock \
+         while an idle cook holds it in `recv()`. Dropping the last Sender wakes every waiting \
+         `recv()`.";
     let lesson = if order_count == 0 {
         format!(
             "run_kitchen(0, ..) never returned: with no orders at all, it was still waiting after \
@@ -163,6 +178,28 @@ fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) 
         )
     };
     workbook::fail(format!("{lesson}\n\nWhat happened before everything stopped:\n{}", picture(&run.trace, last)))
+}
+
+/// Fails with a lesson unless every dish in `dishes` is one that a stove finished
+/// (the kitchen's ledger, `cooked`). A dish returned twice is left to
+/// [`ensure_every_order_cooked_once`].
+fn ensure_dishes_came_from_stoves(run: &Run<Service>, dishes: &[Dish], cooked: &[Dish]) {
+    let mut made_up: Vec<u32> = dishes.iter().filter(|d| !cooked.contains(d)).map(|d| d.order).collect();
+    if made_up.is_empty() {
+        return;
+    }
+    made_up.sort_unstable();
+    made_up.dedup();
+    let ready: Vec<String> = cooked.iter().map(|d| format!("#{} {}", d.order, d.name)).collect();
+    run.fail(format!(
+        "run_kitchen returned a dish for {} that no stove had cooked by the time it returned: the \
+         kitchen's ledger of dishes ready lists {}.\n\
+         A dish must be what `orders::cook(order).await` gave back, collected from the cooks (each \
+         cook task returns what it cooked, or sends it on a channel), not a `Dish {{ .. }}` written by \
+         hand for each order number.",
+        orders_named(&made_up),
+        if ready.is_empty() { "none".to_string() } else { ready.join(", ") },
+    ));
 }
 
 /// Fails with a lesson unless `dishes` holds exactly one dish for each order
@@ -209,8 +246,11 @@ fn ensure_every_order_cooked_once(run: &Run<Service>, dishes: &[Dish], order_cou
     if !never_taken.is_empty() {
         let _ = writeln!(
             lesson,
-            "- The waiter never took {}: take every order of `1..=order_count` (an inclusive range).",
-            orders_named(&never_taken)
+            "- The waiter never took {} (no `taking order` for {} in the trace). Take every order of \
+             `1..=order_count` (an inclusive range), and keep the waiter going to the last one: if it \
+             stopped when a `send` failed, every cook had stopped and dropped the receiver before it.",
+            orders_named(&never_taken),
+            if never_taken.len() == 1 { "it" } else { "them" },
         );
     }
     if !never_cooked.is_empty() {
@@ -279,6 +319,12 @@ fn ensure_closes_on_time(run: &Run<Service>, returned_at: Duration, order_count:
 
 /// Fails with a lesson unless exactly `cooks` dishes cooked at the same time at most.
 fn ensure_stoves(run: &Run<Service>, order_count: u32, cooks: usize) {
+    ensure_stoves_up_to(run, order_count, cooks, cooks);
+}
+
+/// Fails with a lesson unless at most `cooks`, and at least `busiest` (what a correct
+/// kitchen reaches), dishes cooked at the same time.
+fn ensure_stoves_up_to(run: &Run<Service>, order_count: u32, cooks: usize, busiest: usize) {
     let used = stoves_used(&run.trace);
     if used > cooks {
         run.fail(format!(
@@ -289,7 +335,7 @@ fn ensure_stoves(run: &Run<Service>, order_count: u32, cooks: usize) {
              the orders) cooks them all at once, however many cooks there are."
         ));
     }
-    if used >= cooks {
+    if used >= busiest {
         return;
     }
     let lives = lives(&run.trace, order_count);
@@ -314,8 +360,8 @@ fn ensure_stoves(run: &Run<Service>, order_count: u32, cooks: usize) {
         format!("at most {used} dishes at a time")
     };
     run.fail(format!(
-        "The kitchen cooked {what}, though it has {cooks} cooks: orders waited in the queue while \
-         cooks stood idle. One of these is the reason:\n\
+        "The kitchen cooked {what}, though it has {cooks} cooks, and a correct kitchen cooks {busiest} \
+         at a time here: orders waited in the queue while cooks stood idle. One of these is the reason:\n\
          - Fewer than `cooks` cook tasks take orders out of the queue: spawn one per cook, all \
          sharing the one receiver through an `Arc<tokio::sync::Mutex<Receiver<Order>>>`.\n\
          - The cooks share the receiver, but each keeps the lock while it cooks. \
@@ -324,6 +370,50 @@ fn ensure_stoves(run: &Run<Service>, order_count: u32, cooks: usize) {
          take an order until this dish is ready. Take the order in a statement of its own, \
          `let next = rx.lock().await.recv().await;`: the guard is dropped at its `;`, then cook."
     ));
+}
+
+/// Fails with a lesson if an order waited in the queue at an instant when fewer than
+/// `cooks` dishes were cooking: a cook was idle, or gone, while there was work.
+fn ensure_no_order_waits_for_an_idle_cook(run: &Run<Service>, order_count: u32, cooks: usize) {
+    let lives = lives(&run.trace, order_count);
+    let cooking_at = |t: Duration| {
+        lives
+            .iter()
+            .filter(|l| l.cooking.is_some_and(|c| c <= t) && l.ready.or(l.dropped).is_none_or(|r| r > t))
+            .count()
+    };
+    let mut instants: Vec<Duration> = run.trace.events().iter().map(|e| e.at).collect();
+    instants.dedup();
+    for t in instants {
+        let waiting: Vec<u32> = (1..=order_count)
+            .filter(|n| {
+                let l = &lives[*n as usize - 1];
+                l.taken.is_some_and(|taken| taken <= t) && l.cooking.is_none_or(|c| c > t)
+            })
+            .collect();
+        let busy = cooking_at(t);
+        let Some(first) = waiting.first().copied() else { continue };
+        if busy >= cooks {
+            continue;
+        }
+        let life = &lives[first as usize - 1];
+        let until = life.cooking.map_or_else(|| "the end (it was never cooked)".to_string(), format_secs);
+        run.fail(format!(
+            "At {}, order #{first} was waiting for a cook (taken at {}, on a stove only at {until}), \
+             but only {busy} of the {cooks} cooks had a dish on the stove: a cook was idle, or had \
+             already stopped, while an order waited.\n\
+             The trace shows when dishes cook, not what each cook task was doing; the usual causes:\n\
+             - a cook stopped when the queue was empty for a moment (`try_recv()`, `is_empty()`, a \
+             timeout on `recv()`) while the waiter was still taking orders: here the cooks are \
+             faster than the waiter, so the queue is often empty in the middle of service. Stop only \
+             when `recv()` returns `None`;\n\
+             - a cook keeps the receiver's lock while it cooks, so the others can't take an order;\n\
+             - fewer than `cooks` cook tasks were spawned.\n\n{}",
+            format_secs(t),
+            format_secs(life.taken.unwrap_or_default()),
+            picture(&run.trace, run.virtual_elapsed),
+        ));
+    }
 }
 
 /// Fails with a lesson unless the waiter waited exactly while the queue was full: it
@@ -448,6 +538,32 @@ workbook::checks! {
         ensure_stoves(&run, 10, 3);
         ensure_closes_on_time(&run, returned_at, 10);
         run.assert_elapsed(millis(7900));
+    }
+
+    fn idle_cooks_stop_when_the_orders_run_out() {
+        // Cooks faster than the waiter, at an odd pace: when the last order goes into the
+        // queue at 2.022 s, only 3 dishes cook and the fourth cook waits in `recv()`.
+        let run = workbook::run(serve_at_odd_pace(6, 4, 2));
+        let (dishes, returned_at) = ensure_returned(&run, 6);
+        ensure_every_order_cooked_once(&run, dishes, 6);
+        run.assert_not_blocked();
+        ensure_backpressure(&run, 6, 2);
+        ensure_stoves_up_to(&run, 6, 4, 3);
+        ensure_no_order_waits_for_an_idle_cook(&run, 6, 4);
+        ensure_closes_on_time(&run, returned_at, 6);
+        // The last order, a roast taken at 2.022 s, is ready 1.213 s later.
+        run.assert_elapsed(millis(3235));
+        assert_trace!(run, "idle_cooks_stop_when_the_orders_run_out");
+
+        // More cooks than orders: three of them never get one.
+        let run = workbook::run(serve_at_odd_pace(2, 5, 3));
+        let (dishes, returned_at) = ensure_returned(&run, 2);
+        ensure_every_order_cooked_once(&run, dishes, 2);
+        run.assert_not_blocked();
+        ensure_stoves_up_to(&run, 2, 5, 2);
+        ensure_closes_on_time(&run, returned_at, 2);
+        // The pasta, taken at 0.674 s, is ready 0.777 s later.
+        run.assert_elapsed(millis(1451));
     }
 
     fn kitchen_closes_when_the_orders_run_out() {

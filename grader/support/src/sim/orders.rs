@@ -31,7 +31,18 @@ pub const TAKE_TIME: Duration = Duration::from_millis(300);
 pub const MENU: [(&str, Duration); 3] =
     [("soup", Duration::from_secs(1)), ("pasta", Duration::from_secs(2)), ("roast", Duration::from_secs(3))];
 
+/// The kitchen's pace in this run: how long taking an order and cooking each dish of
+/// the [`MENU`] take. `None` for the defaults ([`TAKE_TIME`], [`MENU`]).
+#[derive(Clone, Copy, Debug)]
+struct Pace {
+    take: Duration,
+    cook: [Duration; 3],
+}
+
 thread_local! {
+    static PACE: RefCell<Option<Pace>> = const { RefCell::new(None) };
+    /// Every dish the kitchen finished cooking in this run, in the order they were ready.
+    static COOKED: RefCell<Vec<Dish>> = const { RefCell::new(Vec::new()) };
     /// The stoves of this run's kitchen: `true` while a dish cooks on it.
     static STOVES: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
 }
@@ -39,6 +50,48 @@ thread_local! {
 /// Forgets this module's per-run state: every stove is free again.
 pub(crate) fn reset() {
     STOVES.with(|stoves| stoves.borrow_mut().clear());
+    PACE.with(|pace| *pace.borrow_mut() = None);
+    COOKED.with(|cooked| cooked.borrow_mut().clear());
+}
+
+/// Sets the kitchen's pace for the rest of this run: taking an order takes `take`,
+/// and cooking a soup, a pasta and a roast takes `cook[0]`, `cook[1]` and `cook[2]`.
+/// The default is [`TAKE_TIME`] and the times of the [`MENU`].
+///
+/// ```
+/// use workbook::{millis, run, sim::orders::{self, Order}};
+///
+/// let run = run(async {
+///     orders::set_pace(millis(337), [millis(411), millis(777), millis(1213)]);
+///     let order = orders::take_order(2).await;
+///     orders::cook(order).await
+/// });
+/// run.assert_elapsed(millis(337 + 777));
+/// ```
+pub fn set_pace(take: Duration, cook: [Duration; 3]) {
+    PACE.with(|pace| *pace.borrow_mut() = Some(Pace { take, cook }));
+}
+
+/// How long taking an order takes in this run: [`TAKE_TIME`] unless [`set_pace`] said
+/// otherwise.
+pub fn take_time() -> Duration {
+    PACE.with(|pace| pace.borrow().map_or(TAKE_TIME, |p| p.take))
+}
+
+/// Every dish that [`cook`] finished in this run, in the order they were ready: the
+/// kitchen's ledger, to tell real dishes from dishes written by hand.
+///
+/// ```
+/// use workbook::{run, sim::orders::{self, Order}};
+///
+/// let run = run(async {
+///     orders::cook(Order { number: 1, dish: "soup" }).await;
+///     orders::cooked()
+/// });
+/// assert_eq!(run.value.len(), 1);
+/// ```
+pub fn cooked() -> Vec<Dish> {
+    COOKED.with(|cooked| cooked.borrow().clone())
 }
 
 /// One order, as the waiter wrote it down. There is one ticket per order, so an
@@ -67,19 +120,24 @@ impl Order {
     /// assert_eq!(order.cook_time(), workbook::secs(2));
     /// ```
     pub fn cook_time(&self) -> Duration {
-        MENU.iter().find(|(dish, _)| *dish == self.dish).map_or(MENU[0].1, |(_, time)| *time)
+        let index = MENU.iter().position(|(dish, _)| *dish == self.dish).unwrap_or(0);
+        PACE.with(|pace| pace.borrow().map_or(MENU[index].1, |p| p.cook[index]))
     }
 }
 
 /// A cooked dish, ready to be served.
 ///
 /// ```
-/// use workbook::sim::orders::{self, Dish, Order};
+/// use workbook::sim::orders::{self, Order};
 ///
 /// let run = workbook::run(orders::cook(Order { number: 1, dish: "soup" }));
-/// assert_eq!(run.value, Dish { order: 1, name: "soup" });
+/// assert_eq!((run.value.order, run.value.name), (1, "soup"));
 /// ```
+///
+/// Only [`cook`] makes dishes: the struct is `#[non_exhaustive]`, so code outside the
+/// kitchen can read a dish's fields but can't write a `Dish { .. }` of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dish {
     /// The number of the order it was cooked for.
     pub order: u32,
@@ -112,7 +170,7 @@ pub async fn take_order(number: u32) -> Order {
     super::wait(
         "waiter".to_string(),
         &format!("taking order #{number}"),
-        TAKE_TIME,
+        take_time(),
         &format!("order #{number}: {dish}"),
     )
     .await;
@@ -161,7 +219,9 @@ pub async fn cook(order: Order) -> Dish {
     tokio::time::sleep(time).await;
     span.end(&format!("#{number} {dish} ready"));
     drop(stove);
-    Dish { order: number, name: dish }
+    let ready = Dish { order: number, name: dish };
+    COOKED.with(|cooked| cooked.borrow_mut().push(ready.clone()));
+    ready
 }
 
 /// A stove in use; dropping it frees the stove, also when the cooking is cancelled.
