@@ -175,6 +175,202 @@ fn names(names: &[&str]) -> String {
     }
 }
 
+/// The learner's file, as compiled: the source-level checks read it.
+const SOURCE: &str = include_str!("../src/lock.rs");
+
+/// `src` with comments, and the insides of string and char literals, blanked out with
+/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
+fn code_only(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = b.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for c in &mut out[from..to] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"//") {
+            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
+            blank(&mut out, i, end);
+            i = end;
+        } else if b[i..].starts_with(b"/*") {
+            let (mut depth, mut j) = (1, i + 2);
+            while j < b.len() && depth > 0 {
+                if b[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if b[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                } else {
+                    j += 1;
+                }
+            }
+            blank(&mut out, i, j);
+            i = j;
+        } else if b[i] == b'"' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j.min(b.len()));
+            i = j + 1;
+        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'\'' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j.min(b.len()));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every function of `code` (from [`code_only`]): its name and the byte range of its body.
+fn functions(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let b = code.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(n) = code[at..].find("fn ") {
+        let start = at + n;
+        at = start + 3;
+        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
+            continue;
+        }
+        let name: String = code[at..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        // The body: the first `{` after the signature (a `;` first means no body).
+        let Some(open) = code[at..].find(['{', ';']).map(|n| at + n) else { break };
+        if b[open] == b';' {
+            continue;
+        }
+        let mut depth = 0;
+        let mut close = open;
+        for (j, &c) in b.iter().enumerate().skip(open) {
+            match c {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = j;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        found.push((name, open..close));
+        // Nested functions are found too: go on from inside the body.
+        at = open + 1;
+    }
+    found
+}
+
+/// Where a lock is taken in `code`: `.lock()`, `.try_lock()`, `.lock_owned()`,
+/// `.blocking_lock()`, an `RwLock`'s `.read()`/`.write()` (no arguments, unlike the
+/// tally's), a `RefCell`'s `.borrow_mut()`.
+fn lock_sites(code: &str) -> Vec<usize> {
+    let mut sites = Vec::new();
+    for pattern in
+        [".lock()", ".try_lock()", ".lock_owned()", ".blocking_lock()", ".read()", ".write()", ".borrow_mut()"]
+    {
+        sites.extend(code.match_indices(pattern).map(|(i, _)| i));
+    }
+    sites.sort_unstable();
+    sites
+}
+
+/// Calls of the tally's `read(..)` or `write(..)` (`verb`): a method call with arguments.
+fn tally_calls(code: &str, verb: &str) -> Vec<usize> {
+    let pattern = format!(".{verb}(");
+    code.match_indices(&pattern)
+        .map(|(i, _)| i)
+        .filter(|&i| code[i + pattern.len()..].trim_start().chars().next().is_some_and(|c| c != ')'))
+        .collect()
+}
+
+/// The 1-based line of byte `at` in `src`, and that line, trimmed.
+fn line_at(src: &str, at: usize) -> (usize, &str) {
+    let number = src[..at].matches('\n').count() + 1;
+    (number, src.lines().nth(number - 1).unwrap_or("").trim())
+}
+
+/// What the learner's source shows about the locking of a sale.
+struct SourceLocks {
+    /// A tally write whose nearest lock (taken earlier in the same function) is not the
+    /// lock of any tally read, and the read before it that has a lock of its own:
+    /// `(read's lock line, read's line, write's lock line, write's line)` as byte offsets.
+    split: Option<(usize, usize, usize)>,
+    /// A `Mutex::new`, `RwLock::new` or similar inside `buy`: a new lock on every call.
+    lock_made_in_buy: Option<usize>,
+}
+
+fn source_locks(src: &str) -> SourceLocks {
+    let code = code_only(src);
+    let functions = functions(&code);
+    let sites = lock_sites(&code);
+    // The lock a call at `at` goes through: the nearest lock taken before it, in the
+    // innermost function that holds it.
+    let lock_of = |at: usize| -> Option<usize> {
+        let body = functions.iter().filter(|(_, r)| r.contains(&at)).min_by_key(|(_, r)| r.len())?.1.clone();
+        sites.iter().rev().copied().find(|&s| body.start < s && s < at)
+    };
+    let reads: Vec<(usize, Option<usize>)> = tally_calls(&code, "read").into_iter().map(|r| (r, lock_of(r))).collect();
+    let mut split = None;
+    for write in tally_calls(&code, "write") {
+        let Some(lock) = lock_of(write) else { continue };
+        if reads.iter().any(|&(_, l)| l == Some(lock)) {
+            continue;
+        }
+        let other = reads
+            .iter()
+            .filter(|&&(r, l)| l.is_some() && r < write)
+            .last()
+            .or_else(|| reads.iter().find(|&&(_, l)| l.is_some()));
+        if let Some(&(read, _)) = other {
+            split = Some((read, lock, write));
+            break;
+        }
+    }
+    let lock_made_in_buy = functions.iter().find(|(name, _)| name == "buy").and_then(|(_, body)| {
+        ["Mutex::new", "RwLock::new", "RefCell::new", "Semaphore::new"]
+            .iter()
+            .filter_map(|p| code[body.clone()].find(p).map(|n| body.start + n))
+            .min()
+    });
+    SourceLocks { split, lock_made_in_buy }
+}
+
+/// The lesson when the source reads the tally under one lock and writes it under
+/// another, though the run lost no update.
+fn split_lock_lesson(src: &str, read: usize, write_lock: usize, write: usize) -> String {
+    let (read_line, read_text) = line_at(src, read);
+    let (lock_line, lock_text) = line_at(src, write_lock);
+    let (write_line, write_text) = line_at(src, write);
+    let mut lines = vec![format!("  line {read_line}: {read_text}")];
+    if lock_line != write_line && lock_line != read_line {
+        lines.push(format!("  line {lock_line}: {lock_text}"));
+    }
+    if write_line != read_line {
+        lines.push(format!("  line {write_line}: {write_text}"));
+    }
+    format!(
+        "In src/lock.rs, the tally is read under one lock and written under another:\n{}\n\
+         The first guard is gone before the second `lock()`, so between the read and the write the lock \
+         is free. In this run nothing got into that gap: the checks run every buyer on one thread, and \
+         there is no `.await` between the two. But under `#[tokio::main]` (a multi-thread runtime) the \
+         buyers' tasks run on several threads at once: another buyer can take the lock in that gap, read \
+         the same count, and both sell the same seat, a lost update that shows up only now and then.\n\n\
+         {HOLD_ONE_LOCK}",
+        lines.join("\n")
+    )
+}
+
 /// The lesson for an interleaving: whose section, who got in, why that loses updates.
 /// With `list`, every event that got in is shown.
 fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String {
@@ -212,13 +408,35 @@ fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String 
     } else {
         format!("at an `.await` between {}'s read and its write", sale.buyer)
     };
+    // What the source shows decides which cause to name; otherwise the candidates.
+    let source = source_locks(SOURCE);
+    let why = if let Some(at) = source.lock_made_in_buy {
+        let (line, text) = line_at(SOURCE, at);
+        format!(
+            "Nothing kept them out {gap}. In src/lock.rs, `buy` makes a lock of its own on every call \
+             (line {line}: {text}): each buyer locks a new lock that nobody else ever sees, so it keeps \
+             nobody out. The buyers must share one lock: keep it in the `BoxOffice`, around the tally."
+        )
+    } else if let Some((read_at, _, write_at)) = source.split {
+        format!(
+            "Here the lock was let go {gap}: in src/lock.rs the tally is read under one lock (line {}) and \
+             written under another (line {}), and the other buyers ran in that gap.",
+            line_at(SOURCE, read_at).0,
+            line_at(SOURCE, write_at).0
+        )
+    } else {
+        format!(
+            "Nothing kept them out {gap}. Possible causes: the lock was let go there (a guard dropped, or \
+             a second `lock()` after the `.await`), or the buyers do not share one lock (a lock made inside \
+             `buy`, or one per buyer)."
+        )
+    };
     let _ = write!(
         out,
         "They worked from a count that {buyer} was about to change, so they counted the same seat, and each \
          write overwrote the one before it: a lost update.\n\
          From one buyer's read of the tally to its write is a critical section: nobody else may read or \
-         write the tally in between, and a lock is what keeps it that way. Here the lock was let go {gap}, \
-         and the other buyers ran in that gap.\n\n{HOLD_ONE_LOCK}",
+         write the tally in between, and a lock is what keeps it that way. {why}\n\n{HOLD_ONE_LOCK}",
         buyer = sale.buyer,
     );
     out
@@ -403,6 +621,28 @@ fn shape<T>(run: &Run<T>, buyers: &[&str]) -> Shape {
     first
 }
 
+/// If a buyer read the tally only at the instant another buyer's payment ended, the
+/// trace's evidence that the lock was held across that payment.
+fn waited_for_payment<T>(run: &Run<T>, buyers: &[&str]) -> Option<String> {
+    let events = run.trace.events();
+    buyers.iter().find_map(|buyer| {
+        let sale = Sale::of(&run.trace, buyer);
+        let (_, read, _) = *sale.reads.first()?;
+        events
+            .iter()
+            .find(|e| e.kind == Kind::End && e.what.starts_with("paid") && e.actor != *buyer && e.at == read.at)
+            .filter(|_| !read.at.is_zero())
+            .map(|paid| {
+                format!(
+                    "{buyer} could read the tally only at {}, the instant {}'s payment ended: the lock was \
+                     still held while each buyer paid.",
+                    format_secs(read.at),
+                    paid.actor
+                )
+            })
+    })
+}
+
 /// Fails unless the run took what a correct lock implies for `sales` sales of this
 /// shape: one at a time when each sale pays inside its critical section
 /// (`sales` × 1 s), or all payments together when the seat is taken first (1 s).
@@ -431,12 +671,18 @@ fn assert_lock_time<T>(run: &Run<T>, buyers: &[&str], sales: u32) -> Shape {
         Shape::PayAfter if took > expected => run.fail(format!(
             "Each sale takes its seat (reads and writes the tally) before paying, so the payments need no \
              lock and can all run at once: {sales} sales take 1.000s. They took {}: the payments ran one \
-             after another, because the lock was still held while each buyer paid.\n{rule} \
+             after another. {}\n{rule} \
              Let the guard go before the `.await` of the payment: put the read and the write in a `{{ }}` \
              block of their own, or `drop(tally)` once the seat is written. A guard lives until the end \
              of its block, like the body of an `async with lock:` in Python; a wider block makes \
              everyone wait longer.",
-            format_secs(took)
+            format_secs(took),
+            waited_for_payment(run, buyers).unwrap_or_else(|| {
+                "Something made each payment wait for the one before; the tally's reads don't show it \
+                 (the buyers read it without waiting for a payment), so look at what else each sale \
+                 waits for before it charges."
+                    .to_string()
+            })
         )),
         _ => {
             run.assert_elapsed(expected);
@@ -506,6 +752,11 @@ workbook::checks! {
             run.fail(lesson);
         }
         run.assert_not_blocked();
+        // On one thread, a read and a write under two locks with no `.await` between them
+        // lose nothing; on several threads they do. The source shows it on every run.
+        if let Some((read, write_lock, write)) = source_locks(SOURCE).split {
+            run.fail(split_lock_lesson(SOURCE, read, write_lock, write));
+        }
     }
 
     fn sales_take_as_long_as_the_lock_is_held() {
