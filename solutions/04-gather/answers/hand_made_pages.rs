@@ -1,0 +1,31 @@
+//! grader: expect fail three_fetches_take_one_second "The outcome for /a is Ok(page of /a), but the web service never received a request for /a"
+//! grader: expect fail all_or_nothing_returns_pages_in_order "the web service never received a request for /a"
+//! Builds the pages by hand (the body is always `<h1>url</h1>`) and sleeps the 1 s a fetch takes.
+use workbook::sim::db::{self, Rows};
+use workbook::sim::station::{self, Reading};
+use workbook::sim::web::{self, FetchError, Page};
+
+/// The three panels of the dashboard.
+#[derive(Debug)]
+pub struct Dashboard {
+    pub headlines: Result<Page, FetchError>,
+    pub temperature: Reading,
+    pub orders: Rows,
+}
+
+pub async fn load_dashboard() -> Dashboard {
+    let (headlines, temperature, orders) =
+        tokio::join!(web::fetch_page("/news"), station::read_sensor("thermometer"), db::query("SELECT * FROM orders"));
+    Dashboard { headlines, temperature, orders }
+}
+
+
+pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    urls.iter().map(|url| Ok(Page { url: url.to_string(), body: format!("<h1>{url}</h1>") })).collect()
+}
+
+pub async fn fetch_all_or_nothing(urls: &[&str]) -> Result<Vec<Page>, FetchError> {
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    Ok(urls.iter().map(|url| Page { url: url.to_string(), body: format!("<h1>{url}</h1>") }).collect())
+}
