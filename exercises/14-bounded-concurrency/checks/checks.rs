@@ -20,9 +20,21 @@ struct Scenario {
     /// `photo01.jpg`, `photo02.jpg`, … in this order.
     photos: Vec<String>,
     limit: usize,
-    /// Photos that take longer than 1 s, and how long.
+    /// Photos that don't take 1 s, and how long they take.
     slow: Vec<(String, Duration)>,
 }
+
+/// An unsorted list of photos with uneven times, none a round number: they finish in an
+/// order that is neither the list's nor the names'.
+const UNEVEN: [(&str, u64); 7] = [
+    ("tower.jpg", 1337),
+    ("beach.jpg", 411),
+    ("market.jpg", 2003),
+    ("alley.jpg", 777),
+    ("zoo.jpg", 1213),
+    ("cliff.jpg", 529),
+    ("harbor.jpg", 913),
+];
 
 impl Scenario {
     /// `count` photos named `photo01.jpg`…; `slow` gives `(number, seconds)` for the
@@ -146,7 +158,10 @@ const PERMIT_TRAPS: &str = "If your code does take permits, look for one of the 
      permits free. Make one before the photos and share it (by reference, or in an `Arc` for spawned tasks).\n\
      - A permit taken before `tokio::spawn` but not moved into the task: it is dropped at the end of the loop's \
      block, right after the spawn, while the resize has only just started. Move it into the task \
-     (`async move { let _permit = permit; … }`), or take it inside the task (`acquire_owned`).";
+     (`async move { let _permit = permit; … }`), or take it inside the task (`acquire_owned`).\n\
+     - A permit dropped before the resize is awaited: `let resize = jobs::resize(photo); drop(permit); \
+     resize.await`. Calling `jobs::resize(photo)` only makes a future; the resize runs at its `.await`, so the \
+     permit must still be alive there.";
 
 /// Fails unless the service had exactly `min(limit, photos)` resizes in progress at its
 /// busiest: never more than the limit, and not fewer either.
@@ -267,8 +282,12 @@ fn ensure_input_order(run: &Run<Outcome>, scenario: &Scenario) {
     let finished = |photo: &str| resizes.iter().find(|r| r.photo == photo).and_then(|r| r.to);
     let finish_times: Vec<Option<Duration>> = got.iter().map(|photo| finished(photo)).collect();
     let in_finishing_order = finish_times.windows(2).all(|pair| pair[0] <= pair[1]);
+    let mut by_name = got.clone();
+    by_name.sort_unstable();
     let order = if in_finishing_order {
         "the order in which the resizes finished".to_string()
+    } else if by_name == got {
+        "alphabetical order of the photos' names, not the order of the list".to_string()
     } else {
         "neither the order of the photos nor the order in which they finished".to_string()
     };
@@ -282,6 +301,11 @@ fn ensure_input_order(run: &Run<Outcome>, scenario: &Scenario) {
     if got.len() <= 10 {
         let _ = writeln!(message, "  photos:     {}", scenario.photos.join(", "));
         let _ = writeln!(message, "  thumbnails: {}", got.join(", "));
+    }
+    if by_name == got && !in_finishing_order {
+        message.push_str(
+            "Sorting by name gives the order of the list only when the list happens to be sorted: this one isn't. ",
+        );
     }
     message.push_str(
         "The caller pairs each thumbnail with its photo by position, as with the results of `asyncio.gather`, so \
@@ -337,15 +361,18 @@ const BATCHES: &str = "The photos went in batches: a batch started only when the
      A `tokio::sync::Semaphore` does exactly that: every photo waits for a permit, and a permit given back goes \
      straight to the next photo in line. `buffer_unordered(limit)` does it too.";
 
-const HELD_PLACES: &str = "Resizes had finished, but their places were not given to the next photos until later. Two \
-     usual causes:\n\
+const HELD_PLACES: &str = "Resizes had finished, but their places were not given to the next photos until later. The \
+     trace shows when, not why; the usual causes:\n\
      - `buffered(limit)`. It hands the results out in the order of the input, so a finished resize keeps its place \
      in the window until every photo before it is done: one slow photo holds up the photos behind it. \
      `buffer_unordered(limit)` gives a place to the next photo as soon as any resize finishes; use it, carry each \
      photo's index along (`enumerate`), and put the thumbnails back in order at the end.\n\
      - Photos dealt out in advance, say `limit` workers with a share of the list each: the worker whose share \
      holds the slow photo still has photos left when the others are done. Let the workers take the next photo \
-     from one shared queue, or use a `tokio::sync::Semaphore`, whose permits go to the next photo in line.";
+     from one shared queue, or use a `tokio::sync::Semaphore`, whose permits go to the next photo in line.\n\
+     - A loop that looks for a finished resize every so often (a `sleep` between `try_join_next()` or \
+     `is_finished()` calls): it notices a finished resize only at its next look. Await the next one to finish \
+     instead (`join_next().await`, a semaphore permit).";
 
 /// Fails unless the run took exactly `expected`, explaining an empty place (when it took
 /// longer) or a photo started out of turn. `why` says where `expected` comes from.
@@ -425,6 +452,18 @@ fn settled(run: &Run<Outcome>) -> Settled {
     Settled { trace: Trace::from(events), virtual_elapsed: run.virtual_elapsed }
 }
 
+impl Scenario {
+    /// The [`UNEVEN`] photos, in their order, with their times.
+    fn uneven(what: &'static str, limit: usize) -> Scenario {
+        Scenario {
+            what,
+            photos: UNEVEN.iter().map(|(name, _)| name.to_string()).collect(),
+            limit,
+            slow: UNEVEN.iter().map(|&(name, ms)| (name.to_string(), workbook::millis(ms))).collect(),
+        }
+    }
+}
+
 workbook::checks! {
     fn twenty_photos_four_at_a_time() {
         let scenario = Scenario::new("20 photos of 1 s each, limit 4", 20, 4, &[]);
@@ -495,5 +534,27 @@ workbook::checks! {
              done at 4 s",
         );
         assert_trace!(settled(&run), "thumbnails_come_back_in_input_order");
+    }
+
+    fn uneven_photos_in_an_unsorted_list() {
+        let scenario = Scenario::uneven(
+            "7 photos in a list that is not sorted by name (tower, beach, market, alley, zoo, cliff, harbor), \
+             taking 1.337, 0.411, 2.003, 0.777, 1.213, 0.529 and 0.913 s, limit 3",
+            3,
+        );
+        let run = run_scenario(&scenario);
+        run.assert_not_blocked();
+        ensure_limit_kept(&run, &scenario);
+        ensure_one_thumbnail_each(&run, &scenario);
+        ensure_input_order(&run, &scenario);
+        assert_time(
+            &run,
+            &scenario,
+            workbook::millis(2779),
+            "each photo takes the first place that frees up: beach.jpg is done at 0.411s and alley.jpg takes its \
+             place, alley.jpg at 1.188s (zoo.jpg), tower.jpg at 1.337s (cliff.jpg), cliff.jpg at 1.866s \
+             (harbor.jpg), and harbor.jpg, the last, is done at 2.779s",
+        );
+        assert_trace!(settled(&run), "uneven_photos_in_an_unsorted_list");
     }
 }

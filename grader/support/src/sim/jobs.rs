@@ -148,7 +148,11 @@ impl Drop for InProgress {
 /// assert_eq!(run.value.photo, "beach.jpg");
 /// assert_eq!(run.value.file, "thumbs/beach.jpg");
 /// ```
+///
+/// Only [`resize`] makes thumbnails: the struct is `#[non_exhaustive]`, so code outside
+/// the service can read a thumbnail's fields but can't write a `Thumbnail { .. }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Thumbnail {
     /// The photo it was made from.
     pub photo: String,
