@@ -175,7 +175,177 @@ fn names<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
 const KEEP_STATE: &str = "Keep the state where a task can sleep on it: a `tokio::sync::watch` channel \
      (set() calls `send_replace(true)`; wait() subscribes and awaits `wait_for(|&set| set)`), or an \
      `AtomicBool` next to a `tokio::sync::Notify` (set() stores `true`, then calls `notify_waiters()`; \
-     wait() returns if the flag is set, and otherwise sleeps on `notified()`).";
+     wait() first creates its `notified()` future, then returns if the flag is set, and otherwise \
+     awaits that future: in that order, a set() that comes in between still reaches it).";
+
+/// The learner's file, as compiled: the source-level checks read it.
+const SOURCE: &str = include_str!("../src/event.rs");
+
+/// `src` with comments, and the insides of string and char literals, blanked out with
+/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
+fn code_only(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = b.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for c in &mut out[from..to] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"//") {
+            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
+            blank(&mut out, i, end);
+            i = end;
+        } else if b[i..].starts_with(b"/*") {
+            let (mut depth, mut j) = (1, i + 2);
+            while j < b.len() && depth > 0 {
+                if b[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if b[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                } else {
+                    j += 1;
+                }
+            }
+            blank(&mut out, i, j);
+            i = j;
+        } else if b[i] == b'"' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j.min(b.len()));
+            i = j + 1;
+        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'\'' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j.min(b.len()));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The byte range of the body of the first function called `name` in `code` (from
+/// [`code_only`]).
+fn body_of(code: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let b = code.as_bytes();
+    let mut at = 0;
+    while let Some(n) = code[at..].find("fn ") {
+        let start = at + n;
+        at = start + 3;
+        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
+            continue;
+        }
+        let found: String = code[at..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        if found != name {
+            continue;
+        }
+        let open = code[at..].find(['{', ';']).map(|n| at + n)?;
+        if b[open] == b';' {
+            continue;
+        }
+        let mut depth = 0;
+        for (j, &c) in b.iter().enumerate().skip(open) {
+            match c {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(open..j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// Where any of `patterns` occurs in `code[range]`, as offsets into `code`, in order.
+fn find_all(code: &str, range: &std::ops::Range<usize>, patterns: &[&str]) -> Vec<usize> {
+    let mut found: Vec<usize> = patterns
+        .iter()
+        .flat_map(|p| code[range.clone()].match_indices(p).map(|(i, _)| range.start + i).collect::<Vec<_>>())
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// The 1-based line of byte `at` in `src`, and that line, trimmed.
+fn line_at(src: &str, at: usize) -> (usize, &str) {
+    let number = src[..at].matches('\n').count() + 1;
+    (number, src.lines().nth(number - 1).unwrap_or("").trim())
+}
+
+/// Ways to look at a flag (in `wait`).
+const FLAG_LOOKS: &[&str] = &[".load(", "is_set()", ".lock()", ".borrow()", ".get()", ".read()"];
+/// Ways to store a flag (in `set`).
+const FLAG_STORES: &[&str] =
+    &[".store(", ".swap(", ".fetch_or(", ".compare_exchange", "= true", ".set(true", ".lock()"];
+
+/// Races of a `Notify` and a flag that one thread never shows, read from the source:
+/// the lesson for the first one found.
+fn notify_race_in_source(src: &str) -> Option<String> {
+    let code = code_only(src);
+    const MULTI: &str = "In this run the checks ran the starter and the runners on one thread, so nothing \
+         ran in that gap and no wakeup was lost. Under `#[tokio::main]` (a multi-thread runtime) the starter \
+         and the runners run on several threads at once, and a set() can land in the gap: that runner then \
+         waits forever, now and then, which is the hardest kind of bug to find.";
+    if let Some(set) = body_of(&code, "set") {
+        let notifies = find_all(&code, &set, &[".notify_waiters()", ".notify_one()"]);
+        let stores = find_all(&code, &set, FLAG_STORES);
+        if let (Some(&notify), Some(&store)) = (notifies.first(), stores.first())
+            && notify < store
+        {
+            let (nl, nt) = line_at(src, notify);
+            let (sl, st) = line_at(src, store);
+            return Some(format!(
+                "In src/event.rs, set() wakes the waiters before it stores the flag:\n  line {nl}: {nt}\n  \
+                 line {sl}: {st}\n\
+                 Between those two lines the waiters have been woken but the flag still says \"not set\": a \
+                 runner who lines up right then looks at the flag, sees it unset, and sleeps on a `notified()` \
+                 that this set() has already gone past (`notify_waiters()` wakes only the futures that exist \
+                 when it is called). {MULTI}\n\
+                 Store the flag first, then notify: whoever looks after the store sees it set, and whoever \
+                 looked before it is already waiting and gets woken."
+            ));
+        }
+    }
+    if let Some(wait) = body_of(&code, "wait") {
+        let created = find_all(&code, &wait, &[".notified()"]);
+        let looks = find_all(&code, &wait, FLAG_LOOKS);
+        if let (Some(&first_created), Some(&first_look)) = (created.first(), looks.first())
+            && first_look < first_created
+            && !looks.iter().any(|&look| look > first_created)
+        {
+            let (ll, lt) = line_at(src, first_look);
+            let (cl, ct) = line_at(src, first_created);
+            return Some(format!(
+                "In src/event.rs, wait() looks at the flag before it creates its `notified()` future, and does \
+                 not look again after:\n  line {ll}: {lt}\n  line {cl}: {ct}\n\
+                 If set() runs between those two lines, it stores the flag (too late: wait() has looked \
+                 already) and calls `notify_waiters()`, which wakes only the `notified()` futures that exist at \
+                 that moment, and this one does not exist yet. {MULTI}\n\
+                 Create the `notified()` future first: it receives `notify_waiters()` from the moment it is \
+                 created, even before it is awaited (`enable()` it if you pin it). Then look at the flag, and \
+                 only then await the future. A look at the flag before creating it is fine as a shortcut, as \
+                 long as there is one after."
+            ));
+        }
+    }
+    None
+}
 
 /// Judges a race: every runner ran off at the gun, or at once if they came later;
 /// nobody before; nobody woken for nothing; `set()` and `is_set()` behaved.
@@ -307,8 +477,8 @@ fn judge(run: &Run<Race>) {
              and `watch::Sender::send` stores nothing when no receiver exists (it returns an error).\n\
              Keep the state, and look at it before sleeping: a watch channel with `send_replace(true)` in \
              set() and `wait_for(|&set| set)` in wait() (it checks the current value first), or an \
-             `AtomicBool` that set() stores before `notify_waiters()` and that wait() checks before it \
-             sleeps.",
+             `AtomicBool` that set() stores before `notify_waiters()` and that wait() checks after \
+             creating its `notified()` future and before awaiting it.",
             late.name,
             format_secs(late.lined_up),
             format_secs(gun),
@@ -382,6 +552,11 @@ workbook::checks! {
         judge(&run);
         run.assert_elapsed(secs(4));
         assert_trace!(run, "late_runners_start_at_once");
+        // A runner who lines up *while* set() runs: on one thread that never happens, on
+        // several it does. The source shows the orders that lose it, on every run.
+        if let Some(lesson) = notify_race_in_source(SOURCE) {
+            run.fail(lesson);
+        }
     }
 
     fn gun_before_anyone_lines_up() {
