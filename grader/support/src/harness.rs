@@ -111,10 +111,17 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     LESSON.with(|l| l.set(None));
     LAST_PANIC.with(|p| p.borrow_mut().take());
     crate::expected::reset();
+    crate::findings::reset();
     write_record(&[("event", "start"), ("check", name), ("position", &position.to_string())]);
 
     let capture = report.as_ref().map(|path| output::Capture::start(path, name));
-    let outcome = panic::catch_unwind(AssertUnwindSafe(body));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        body();
+        // What every run watches for, once the check's own assertions have passed.
+        if let Some(lesson) = crate::findings::first() {
+            crate::fail(lesson);
+        }
+    }));
     drop(capture);
     if report.is_some() {
         set_running(None);
@@ -186,6 +193,26 @@ fn install_quiet_hook() {
             LAST_PANIC.with(|p| *p.borrow_mut() = Some((location, message)));
         }));
     });
+}
+
+/// Ends the checks' process from another thread, reporting the running check as
+/// failed with `kind` and `message`: the watchdog's way out when the check's thread is
+/// stuck inside a poll and can't fail by itself. The grader runs the checks not yet
+/// run in a new process.
+pub(crate) fn abandon(kind: &str, message: &str) -> ! {
+    match running() {
+        Some(check) => write_record(&[
+            ("event", "fail"),
+            ("check", &check),
+            ("kind", kind),
+            ("location", ""),
+            ("message", message),
+        ]),
+        None => {
+            let _ = writeln!(std::io::stderr(), "{message}");
+        }
+    }
+    std::process::exit(101)
 }
 
 pub(crate) fn write_record(fields: &[(&str, &str)]) {

@@ -24,6 +24,7 @@
 mod assertions;
 pub mod child;
 pub mod expected;
+mod findings;
 pub mod harness;
 pub mod heartbeat;
 mod runner;
@@ -31,9 +32,11 @@ pub mod sim;
 mod time;
 mod timeline;
 pub mod trace;
+mod watchdog;
 
 pub use assertions::{ensure, fail};
-pub use runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE, run, then_idle};
+pub use findings::{POLL_LIMIT, allow_timer_wakeups};
+pub use runner::{AFTER_RETURN, REAL_BUDGET, Run, VIRTUAL_DEADLINE, run, then_idle};
 pub use time::{format_real, format_secs, millis, secs};
 pub use timeline::timeline;
 

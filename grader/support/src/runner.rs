@@ -4,10 +4,11 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use crate::trace::{Recorder, Trace};
+use crate::trace::{Event, Recorder, Trace};
+use crate::watchdog::{Shared, Spin, Watchdog};
 
 /// How long a run may wait, in virtual time, before it counts as deadlocked. With the
 /// clock paused the runtime jumps straight here when nothing else can happen, so a
@@ -19,9 +20,6 @@ pub const VIRTUAL_DEADLINE: Duration = Duration::from_secs(600);
 /// even on a loaded machine. Time the thread spends parked, say while a
 /// `spawn_blocking` job works on another thread, does not count.
 pub const REAL_BUDGET: Duration = Duration::from_millis(250);
-
-/// A stall of the runtime thread inside one poll at least this long is reported.
-const STALL: Duration = Duration::from_millis(100);
 
 /// What came of running a future with [`run`].
 ///
@@ -55,6 +53,9 @@ pub struct Run<T> {
     /// Which run of its check this is (0 for the first), to find the reference
     /// solution's trace of the same run.
     pub(crate) index: usize,
+    /// The virtual instants (after 0 s, up to the return) at which the runtime's thread
+    /// woke from idle, in order, each once.
+    pub(crate) wakeups: Vec<Duration>,
 }
 
 /// Runs `future` to completion on a fresh current-thread runtime with the clock
@@ -77,37 +78,71 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     let index = crate::expected::next_index();
     let recorder = Recorder::new();
     let for_threads = recorder.clone();
+    let for_wakes = recorder.clone();
+    let runtime_thread = std::thread::current().id();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .start_paused(true)
         // Blocking-pool threads record into the same trace.
         .on_thread_start(move || std::mem::forget(for_threads.install()))
+        // Each time the runtime's thread wakes from idle, note the virtual instant: a run
+        // that wakes again and again with nothing happening is polling on a timer.
+        .on_thread_unpark(move || {
+            if std::thread::current().id() == runtime_thread {
+                for_wakes.woke();
+            }
+        })
         .build()
         .expect("failed to build the check's tokio runtime");
     let _installed = recorder.install();
     crate::sim::reset();
 
-    let done = Arc::new(AtomicBool::new(false));
-    let watchdog = Watchdog::start(runtime.handle().clone(), done.clone());
+    let shared = Arc::new(Shared::default());
+    let watchdog = Watchdog::start(runtime.handle().clone(), shared.clone(), recorder.clone());
     // Stops the watchdog even if the future panics (a check may catch that panic).
-    let _stop_watchdog = StopOnDrop(done.clone());
+    let _stop_watchdog = StopOnDrop(shared.clone());
     let real_start = Instant::now();
-    let outcome = runtime.block_on(async {
+    let (outcome, returned, after) = runtime.block_on(async {
         recorder.start_clock();
         let start = tokio::time::Instant::now();
         let mut future = std::pin::pin!(future);
-        tokio::select! {
+        let outcome = tokio::select! {
             biased;
+            () = shared.alarm.notified() => Err(Stop::Spin),
             value = &mut future => Ok((value, start.elapsed())),
-            () = tokio::time::sleep(VIRTUAL_DEADLINE) => Err(recorder.snapshot()),
+            () = tokio::time::sleep(VIRTUAL_DEADLINE) => Err(Stop::Deadlock),
+        };
+        let returned = recorder.snapshot();
+        let mut after = After::default();
+        if outcome.is_ok() {
+            // The code under test has returned. Keep the runtime going a while: whatever
+            // it left running shows itself now.
+            shared.returned.store(true, Ordering::Relaxed);
+            let watch = async {
+                for _ in 0..AFTER_RETURN.as_secs() {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    if recorder.len() > returned.events().len() {
+                        break;
+                    }
+                }
+            };
+            tokio::select! {
+                biased;
+                () = shared.alarm.notified() => after.spin = shared.take_spin(),
+                () = watch => {}
+            }
         }
+        (outcome, returned, after)
     });
     let real_elapsed = real_start.elapsed();
-    done.store(true, Ordering::Relaxed);
+    shared.done.store(true, Ordering::Relaxed);
     let (longest_stall, busy) = watchdog.finish();
     let busy = busy.min(real_elapsed);
-    let trace = recorder.close();
+    let all = recorder.close();
+    let wakes = recorder.wakes();
     drop(runtime);
+    let trace = returned;
+    let leftovers: Vec<Event> = all.events()[trace.events().len()..].to_vec();
 
     // Inside a check, a finished run may be recorded as the reference solution's, and
     // reports its timeline when `grader check --timeline` asks.
@@ -123,17 +158,45 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
         }
     }
     match outcome {
-        Ok((value, virtual_elapsed)) => Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index },
-        Err(so_far) => crate::assertions::deadlock(&so_far),
+        Ok((value, virtual_elapsed)) => {
+            let wakeups = wakes.into_iter().filter(|at| *at > Duration::ZERO && *at <= virtual_elapsed).collect();
+            let run = Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index, wakeups };
+            crate::findings::after_run(&run, &leftovers, after.spin);
+            run
+        }
+        Err(Stop::Deadlock) => crate::assertions::deadlock(&trace),
+        Err(Stop::Spin) => {
+            let spin = shared.take_spin().unwrap_or(Spin { cpu: busy, at: Duration::ZERO });
+            crate::assertions::spinning(spin, &trace)
+        }
     }
 }
 
+/// How long, in virtual time, a run keeps the runtime going after the code under test
+/// returned, to see what it left running. It stops at the first second in which a
+/// simulated service was used.
+pub const AFTER_RETURN: Duration = Duration::from_secs(60);
+
+/// Why a run ended without a value.
+enum Stop {
+    /// Nothing could happen any more before [`VIRTUAL_DEADLINE`].
+    Deadlock,
+    /// The watchdog saw the thread spin and the run's future answered its alarm.
+    Spin,
+}
+
+/// What the watchdog saw after the code under test returned.
+#[derive(Default)]
+struct After {
+    spin: Option<Spin>,
+}
+
 /// Sets its flag when dropped: the watchdog's stop signal, also on unwinding.
-struct StopOnDrop(Arc<AtomicBool>);
+struct StopOnDrop(Arc<Shared>);
 
 impl Drop for StopOnDrop {
     fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
+        self.0.done.store(true, Ordering::Relaxed);
     }
 }
 
@@ -154,49 +217,4 @@ pub async fn then_idle<T>(call: impl Future<Output = T>, idle: Duration) -> (T, 
     let returned_at = start.elapsed();
     tokio::time::sleep(idle).await;
     (value, returned_at)
-}
-
-/// Watches the runtime's park/unpark count from another thread. The count goes up when
-/// the thread parks and again when it unparks, so an odd count means parked (idle, say
-/// while a `spawn_blocking` job runs elsewhere). An even count that stays the same for
-/// a long time means the thread is stuck inside one poll: something blocked it.
-struct Watchdog {
-    thread: std::thread::JoinHandle<(Option<Duration>, Duration)>,
-}
-
-const SAMPLE: Duration = Duration::from_millis(5);
-
-impl Watchdog {
-    fn start(handle: tokio::runtime::Handle, done: Arc<AtomicBool>) -> Watchdog {
-        let thread = std::thread::spawn(move || {
-            let metrics = handle.metrics();
-            let mut last_count = metrics.worker_park_unpark_count(0);
-            let mut since = Instant::now();
-            let mut longest = Duration::ZERO;
-            let mut busy = Duration::ZERO;
-            let mut last_sample = Instant::now();
-            while !done.load(Ordering::Relaxed) {
-                std::thread::sleep(SAMPLE);
-                let now = Instant::now();
-                let count = metrics.worker_park_unpark_count(0);
-                let running = count.is_multiple_of(2);
-                if running {
-                    busy += now - last_sample;
-                }
-                last_sample = now;
-                if count != last_count || !running {
-                    last_count = count;
-                    since = now;
-                } else {
-                    longest = longest.max(since.elapsed());
-                }
-            }
-            ((longest >= STALL).then_some(longest), busy)
-        });
-        Watchdog { thread }
-    }
-
-    fn finish(self) -> (Option<Duration>, Duration) {
-        self.thread.join().unwrap_or((None, Duration::ZERO))
-    }
 }

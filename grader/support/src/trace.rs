@@ -242,6 +242,8 @@ struct RecorderState {
     /// runtime shuts down, are not part of the story.
     closed: bool,
     start: Option<tokio::time::Instant>,
+    /// The virtual instants at which the runtime's thread woke from idle, each once.
+    wakes: Vec<Duration>,
 }
 
 thread_local! {
@@ -250,7 +252,14 @@ thread_local! {
 
 impl Recorder {
     pub(crate) fn new() -> Self {
-        Recorder { inner: Arc::new(Mutex::new(RecorderState { events: Vec::new(), closed: false, start: None })) }
+        Recorder {
+            inner: Arc::new(Mutex::new(RecorderState {
+                events: Vec::new(),
+                closed: false,
+                start: None,
+                wakes: Vec::new(),
+            })),
+        }
     }
 
     /// Makes this recorder the current one on this thread until the guard drops.
@@ -271,6 +280,31 @@ impl Recorder {
 
     pub(crate) fn snapshot(&self) -> Trace {
         Trace { events: self.lock().events.clone() }
+    }
+
+    /// How many events have been recorded so far.
+    pub(crate) fn len(&self) -> usize {
+        self.lock().events.len()
+    }
+
+    /// Notes that the runtime's thread woke from idle now (on the runtime's thread).
+    pub(crate) fn woke(&self) {
+        let mut state = self.lock();
+        let Some(start) = state.start else { return };
+        let at = tokio::time::Instant::now() - start;
+        if state.wakes.last() != Some(&at) {
+            state.wakes.push(at);
+        }
+    }
+
+    /// The instants noted by [`Recorder::woke`].
+    pub(crate) fn wakes(&self) -> Vec<Duration> {
+        self.lock().wakes.clone()
+    }
+
+    /// `instant` as virtual time since the run started.
+    pub(crate) fn elapsed_at(&self, instant: tokio::time::Instant) -> Duration {
+        self.lock().start.map(|s| instant.saturating_duration_since(s)).unwrap_or_default()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, RecorderState> {

@@ -1,0 +1,285 @@
+//! The watchdog: a thread beside each run that watches the runtime's only thread in
+//! real time, and says what it saw when the run stops making progress.
+//!
+//! Its evidence, sampled every 5 ms:
+//! - tokio's park/unpark count: odd while the thread is parked (idle), even while it
+//!   runs tasks; unchanged while the thread is stuck inside one poll;
+//! - the virtual clock: it moves only when every task waits;
+//! - on Linux, the thread's own CPU time, its scheduler state and the system call it
+//!   is in (`/proc/self/task/<tid>/{stat,syscall}`): running code, asleep in
+//!   `nanosleep`, waiting on a lock (`futex`), waiting for I/O.
+//!
+//! Two ways a run stops making progress end it within about a second, each with the
+//! evidence that names it:
+//! - **spinning**: the thread kept using the CPU while virtual time stood still. The
+//!   watchdog raises the run's alarm; if the run's own future is polled (the runtime is
+//!   still scheduling tasks, so some task is always ready again), the run ends with the
+//!   spin lesson. If it is not, the thread is looping inside one poll.
+//! - **stuck inside one poll**: the count stopped moving while the thread was not
+//!   parked. Nothing can end such a run from outside, so the watchdog reports the
+//!   check's verdict itself and ends the checks' process; the grader runs the remaining
+//!   checks in a new one.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use crate::trace::Recorder;
+
+/// How often the watchdog samples.
+const SAMPLE: Duration = Duration::from_millis(5);
+
+/// A stall of the runtime thread inside one poll at least this long is reported once
+/// the run ends.
+pub(crate) const STALL: Duration = Duration::from_millis(100);
+
+/// CPU time the runtime's thread may use while virtual time stands still before the
+/// run counts as spinning (or looping inside a poll). A correct run of any check uses
+/// well under a millisecond between two ticks of the virtual clock.
+const SPIN_CPU: Duration = Duration::from_millis(500);
+
+/// How long the thread may wait inside one poll, in the kernel, before the run is
+/// ended: asleep (`std::thread::sleep`, which ends by itself, so it gets longer and the
+/// run's own lesson usually comes first), or waiting on a lock or I/O.
+const STUCK_ASLEEP: Duration = Duration::from_secs(5);
+const STUCK_WAITING: Duration = Duration::from_millis(1500);
+
+/// How long the alarm may go unanswered before the thread counts as stuck in a poll.
+const ALARM_GRACE: Duration = Duration::from_millis(300);
+
+/// What the runtime's thread was doing, as the kernel saw it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Doing {
+    /// Running code (state `R`).
+    Running,
+    /// Asleep in `nanosleep`/`clock_nanosleep`: a blocking sleep.
+    Sleeping,
+    /// Waiting on a futex: a lock, a condition variable, a thread park.
+    WaitingOnLock,
+    /// Waiting in `read`, `poll`, `epoll_wait`, `select`, `recvfrom`, `accept`…
+    WaitingOnIo,
+    /// Some other wait, or nothing could be read (not Linux).
+    Unknown,
+}
+
+/// The evidence of a spin: the alarm was answered, so the runtime kept scheduling.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spin {
+    /// CPU time used while virtual time stood still.
+    pub cpu: Duration,
+    /// The virtual instant it stood at.
+    pub at: Duration,
+}
+
+/// State shared between the watchdog and its run.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    /// Raised by the watchdog when the thread spins; the run's future answers it.
+    pub alarm: tokio::sync::Notify,
+    /// What the watchdog saw when it raised the alarm.
+    pub spin: Mutex<Option<Spin>>,
+    /// Set by the run when it has ended, to stop the watchdog.
+    pub done: AtomicBool,
+    /// Set by the run once the code under test has returned: a spin or stall after
+    /// that belongs to work it left running.
+    pub returned: AtomicBool,
+}
+
+impl Shared {
+    pub(crate) fn take_spin(&self) -> Option<Spin> {
+        *self.spin.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Watches one run's runtime thread (see the module's notes).
+pub(crate) struct Watchdog {
+    thread: std::thread::JoinHandle<(Option<Duration>, Duration)>,
+}
+
+impl Watchdog {
+    /// Starts watching the runtime behind `handle`, whose only thread is the calling
+    /// thread.
+    pub(crate) fn start(handle: tokio::runtime::Handle, shared: Arc<Shared>, recorder: Recorder) -> Watchdog {
+        let probe = ThreadProbe::of_current_thread();
+        let thread = std::thread::spawn(move || watch(&handle, &shared, &recorder, &probe));
+        Watchdog { thread }
+    }
+
+    /// Stops watching; returns the longest stall inside one poll (if it mattered) and
+    /// about how long the thread was busy.
+    pub(crate) fn finish(self) -> (Option<Duration>, Duration) {
+        self.thread.join().unwrap_or((None, Duration::ZERO))
+    }
+}
+
+fn watch(
+    handle: &tokio::runtime::Handle,
+    shared: &Shared,
+    recorder: &Recorder,
+    probe: &ThreadProbe,
+) -> (Option<Duration>, Duration) {
+    let metrics = handle.metrics();
+    let virtual_now = || {
+        let _entered = handle.enter();
+        tokio::time::Instant::now()
+    };
+    let mut last_count = metrics.worker_park_unpark_count(0);
+    let mut since = Instant::now();
+    let mut longest = Duration::ZERO;
+    let mut busy = Duration::ZERO;
+    let mut last_sample = Instant::now();
+    let mut last_virtual = virtual_now();
+    let mut cpu_at_tick = probe.cpu();
+    let mut busy_at_tick = Duration::ZERO;
+    let mut alarm_raised: Option<Instant> = None;
+    while !shared.done.load(Ordering::Relaxed) {
+        std::thread::sleep(SAMPLE);
+        let now = Instant::now();
+        let count = metrics.worker_park_unpark_count(0);
+        let running = count.is_multiple_of(2);
+        if running {
+            busy += now - last_sample;
+        }
+        last_sample = now;
+        if count != last_count || !running {
+            last_count = count;
+            since = now;
+        } else {
+            longest = longest.max(since.elapsed());
+        }
+        let virtual_at = virtual_now();
+        if virtual_at != last_virtual {
+            last_virtual = virtual_at;
+            cpu_at_tick = probe.cpu();
+            busy_at_tick = busy;
+            alarm_raised = None;
+            continue;
+        }
+        // Virtual time stands still. How much CPU has the thread used since it moved?
+        let cpu = match (probe.cpu(), cpu_at_tick) {
+            (Some(now), Some(then)) => now.saturating_sub(then),
+            _ => busy - busy_at_tick,
+        };
+        let at = recorder.elapsed_at(virtual_at);
+        if let Some(raised) = alarm_raised {
+            if raised.elapsed() >= ALARM_GRACE && !shared.done.load(Ordering::Relaxed) {
+                // The run's future was not polled: the thread loops inside one poll.
+                abandon(shared, recorder, Doing::Running, cpu, at);
+            }
+            continue;
+        }
+        if cpu >= SPIN_CPU {
+            *shared.spin.lock().unwrap_or_else(PoisonError::into_inner) = Some(Spin { cpu, at });
+            shared.alarm.notify_one();
+            alarm_raised = Some(now);
+            continue;
+        }
+        let stuck = since.elapsed();
+        if running && stuck >= STUCK_WAITING {
+            let doing = probe.doing();
+            let limit = match doing {
+                Doing::Sleeping | Doing::Unknown => STUCK_ASLEEP,
+                Doing::Running => continue, // the CPU rule above decides
+                Doing::WaitingOnLock | Doing::WaitingOnIo => STUCK_WAITING,
+            };
+            if stuck >= limit {
+                abandon(shared, recorder, doing, stuck, at);
+            }
+        }
+    }
+    ((longest >= STALL).then_some(longest), busy)
+}
+
+/// Reports the running check as blocked, with what the thread was doing, and ends
+/// the process: the thread is stuck inside a poll, so nothing else could end the run.
+fn abandon(shared: &Shared, recorder: &Recorder, doing: Doing, held: Duration, at: Duration) -> ! {
+    let after_return = shared.returned.load(Ordering::Relaxed);
+    let so_far = recorder.snapshot();
+    let message = crate::assertions::stuck_lesson(doing, held, at, after_return, &so_far);
+    crate::harness::abandon("blocked", &message)
+}
+
+/// Reads what one thread is doing from `/proc` (Linux only; elsewhere it knows nothing).
+struct ThreadProbe {
+    #[cfg_attr(not(target_os = "linux"), expect(dead_code, reason = "only Linux has /proc"))]
+    dir: Option<std::path::PathBuf>,
+}
+
+impl ThreadProbe {
+    fn of_current_thread() -> ThreadProbe {
+        // `/proc/thread-self` names this thread's folder; the link's target stays valid
+        // from other threads.
+        let dir = std::fs::read_link("/proc/thread-self").ok().map(|target| std::path::Path::new("/proc").join(target));
+        ThreadProbe { dir }
+    }
+
+    /// The thread's CPU time (user + system), if it can be read.
+    #[cfg(target_os = "linux")]
+    fn cpu(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(self.dir.as_ref()?.join("stat")).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        // After the command name: state is field 0, utime field 11, stime field 12.
+        let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        Some(Duration::from_millis(ticks * 1000 / clock_ticks()))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn cpu(&self) -> Option<Duration> {
+        None
+    }
+
+    #[cfg(target_os = "linux")]
+    fn doing(&self) -> Doing {
+        let Some(dir) = self.dir.as_ref() else { return Doing::Unknown };
+        let state = std::fs::read_to_string(dir.join("stat")).ok().and_then(|stat| {
+            stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_string))
+        });
+        if state.as_deref() == Some("R") {
+            return Doing::Running;
+        }
+        let call = std::fs::read_to_string(dir.join("syscall"))
+            .ok()
+            .and_then(|text| text.split_whitespace().next().and_then(|n| n.parse::<i64>().ok()));
+        match call {
+            Some(n) if n == libc::SYS_clock_nanosleep => Doing::Sleeping,
+            #[cfg(target_arch = "x86_64")]
+            Some(n) if n == libc::SYS_nanosleep => Doing::Sleeping,
+            Some(n) if n == libc::SYS_futex => Doing::WaitingOnLock,
+            Some(n) if io_call(n) => Doing::WaitingOnIo,
+            _ => Doing::Unknown,
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn doing(&self) -> Doing {
+        Doing::Unknown
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn io_call(n: i64) -> bool {
+    let mut calls = vec![
+        libc::SYS_read,
+        libc::SYS_readv,
+        libc::SYS_pread64,
+        libc::SYS_ppoll,
+        libc::SYS_pselect6,
+        libc::SYS_epoll_pwait,
+        libc::SYS_recvfrom,
+        libc::SYS_recvmsg,
+        libc::SYS_accept4,
+        libc::SYS_connect,
+        libc::SYS_wait4,
+        libc::SYS_waitid,
+    ];
+    #[cfg(target_arch = "x86_64")]
+    calls.extend([libc::SYS_poll, libc::SYS_select, libc::SYS_epoll_wait, libc::SYS_accept]);
+    calls.contains(&n)
+}
+
+#[cfg(target_os = "linux")]
+fn clock_ticks() -> u64 {
+    // SAFETY: sysconf only reads a configuration value.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if ticks > 0 { ticks as u64 } else { 100 }
+}
