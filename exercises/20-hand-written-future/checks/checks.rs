@@ -621,6 +621,205 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
     run.assert_elapsed(due);
 }
 
+// ---------------------------------------------------------------------------------
+// Pickup across threads: the wake-up at the worst moment.
+
+/// How long (real time) a waker that polls at its wake-up waits for that poll. Only a
+/// poll held up by the locker's lock, which `deliver()` holds while it wakes, takes
+/// that long; any other poll is over in microseconds.
+const WAIT_FOR_THE_POLL: Duration = Duration::from_millis(500);
+
+/// A waker that counts its wake-ups, and at its first one may run a step of the check
+/// (poll the pickup from another thread, right then).
+struct StepWaker {
+    woken: std::sync::atomic::AtomicUsize,
+    step: Mutex<Option<Box<dyn FnOnce() + Send>>>,
+}
+
+impl StepWaker {
+    fn new() -> Arc<Self> {
+        Arc::new(StepWaker { woken: Default::default(), step: Mutex::new(None) })
+    }
+
+    fn woken(&self) -> usize {
+        self.woken.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Wake for StepWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let step = self.step.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(step) = step {
+            step();
+        }
+    }
+}
+
+/// What happened when the customer's task, on a thread of its own, polled the pickup
+/// the moment `deliver()` woke it.
+#[derive(Debug)]
+enum WokenPoll {
+    /// `deliver()` never woke the customer.
+    NotWoken,
+    /// The pickup was ready before anything was delivered.
+    ReadyTooSoon,
+    /// `deliver()` panicked, with this message.
+    DeliverPanicked(String),
+    /// The poll at the wake-up gave the parcel.
+    Ready,
+    /// The poll at the wake-up found the locker empty; then `deliver()` finished.
+    /// `woken_again`: whether the waker of that poll was woken afterwards, and
+    /// `then`: what a poll after `deliver()` returned gave.
+    Pending { woken_again: bool, then_ready: bool },
+}
+
+/// The customer polls at 0 s and waits; the courier delivers; the waker the customer
+/// gave, when woken, has the customer's thread poll the pickup at that very moment, as
+/// a task on another worker thread of a multi-thread runtime may.
+fn poll_at_the_wake_up() -> WokenPoll {
+    let (courier, pickup) = locker::<&'static str>();
+    let pickup = Arc::new(Mutex::new(Box::pin(pickup)));
+    let poll_with = |pickup: &Mutex<Pin<Box<Pickup<&'static str>>>>, waker: &Arc<StepWaker>| {
+        let waker = Waker::from(Arc::clone(waker));
+        let mut pickup = pickup.lock().unwrap_or_else(|p| p.into_inner());
+        pickup.as_mut().poll(&mut Context::from_waker(&waker))
+    };
+    let first = StepWaker::new();
+    if poll_with(&pickup, &first).is_ready() {
+        return WokenPoll::ReadyTooSoon;
+    }
+    // The customer's thread: polls once when told, and says when it is done.
+    let second = StepWaker::new();
+    let (go, go_signal) = mpsc::channel::<()>();
+    let (done, polled) = mpsc::channel::<()>();
+    let customer = std::thread::spawn({
+        let (pickup, second) = (Arc::clone(&pickup), Arc::clone(&second));
+        move || {
+            go_signal.recv().ok()?;
+            let outcome = poll_with(&pickup, &second);
+            let _ = done.send(());
+            Some(outcome.is_ready())
+        }
+    });
+    *first.step.lock().unwrap_or_else(|p| p.into_inner()) = Some(Box::new(move || {
+        if go.send(()).is_ok() {
+            let _ = polled.recv_timeout(WAIT_FOR_THE_POLL);
+        }
+    }));
+    let panicked = catch_unwind(AssertUnwindSafe(|| courier.deliver("books"))).err();
+    // Not woken: the step never ran, and the customer's thread ends without polling.
+    drop(first.step.lock().unwrap_or_else(|p| p.into_inner()).take());
+    let at_wake_up = customer.join().unwrap_or(None);
+    if let Some(payload) = panicked {
+        return WokenPoll::DeliverPanicked(panic_text(payload.as_ref()));
+    }
+    match at_wake_up {
+        None => WokenPoll::NotWoken,
+        Some(true) => WokenPoll::Ready,
+        Some(false) => {
+            let woken_again = second.woken() > 0;
+            let then_ready = poll_with(&pickup, &StepWaker::new()).is_ready();
+            WokenPoll::Pending { woken_again, then_ready }
+        }
+    }
+}
+
+/// Judges [`poll_at_the_wake_up`].
+fn judge_poll_at_the_wake_up(run: &Run<WokenPoll>) {
+    match &run.value {
+        WokenPoll::Ready => {}
+        WokenPoll::NotWoken => run.fail(
+            "The customer polled the pickup and got `Poll::Pending`; then the courier called deliver(), \
+             and deliver() returned without waking the waker that came with that poll.\n\
+             (The checks `customer_is_woken_by_the_delivery` and `courier_on_another_thread` show the \
+             same thing with a timeline.)",
+        ),
+        WokenPoll::ReadyTooSoon => run.fail(
+            "The pickup returned `Poll::Ready` at its first poll, before anything was delivered: it must \
+             return `Poll::Pending` while the locker is empty.",
+        ),
+        WokenPoll::DeliverPanicked(message) => {
+            run.fail(format!("deliver() panicked while a customer was waiting:\n  {message}"))
+        }
+        WokenPoll::Pending { woken_again, then_ready } => {
+            let after = if *woken_again {
+                "Its waker was woken again later, but that poll had already answered Pending.".to_string()
+            } else if *then_ready {
+                "That poll kept its waker and said Pending, and deliver() then put the parcel in without \
+                 waking anyone: the customer's task would sleep for good beside a full locker (a poll made \
+                 by the check afterwards found the parcel there)."
+                    .to_string()
+            } else {
+                "That poll kept its waker and said Pending, and nothing woke it again.".to_string()
+            };
+            run.fail(format!(
+                "deliver() woke the customer before the parcel was in the locker. The check's waker, \
+                 when woken, has the customer poll the pickup at that moment from another thread, as a \
+                 task on another worker of a multi-thread runtime can: that poll found the locker empty \
+                 and returned `Poll::Pending`. {after}\n\
+                 On one thread this never shows: the woken task waits for its turn, and by then deliver() \
+                 has finished. On several threads, the customer can run the instant it is woken. So put \
+                 the parcel in first, and wake after: in deliver(), store the parcel and take the waker \
+                 under one lock, drop the lock, then call `waker.wake()`."
+            ));
+        }
+    }
+}
+
+/// The body of `fn poll` in the learner's `impl Future for Pickup`, without comments,
+/// if the source has one.
+fn pickup_poll_source(source: &str) -> Option<String> {
+    let code: String = source
+        .lines()
+        .map(|line| match line.find("//") {
+            Some(at) => &line[..at],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let imp = code.find("for Pickup<")?;
+    let poll = imp + code[imp..].find("fn poll")?;
+    let open = poll + code[poll..].find('{')?;
+    let mut depth = 0;
+    for (i, c) in code[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(code[open..=open + i].to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// In a `poll` body: the parcel looked at under one `.lock()`, and the waker kept after
+/// a later `.lock()` with no second look at the parcel in between. Returns the two
+/// lines, trimmed.
+fn look_then_register_apart(poll: &str) -> Option<(String, String)> {
+    let locks: Vec<usize> = poll.match_indices(".lock()").map(|(at, _)| at).collect();
+    let waker = poll.find("waker()")?;
+    let parcel_uses: Vec<usize> = poll.match_indices("parcel").map(|(at, _)| at).collect();
+    // The last lock taken before the waker is kept, and the first look at the parcel.
+    let second = *locks.iter().rev().find(|&&l| l < waker)?;
+    let look = *parcel_uses.first()?;
+    let apart = locks.len() >= 2 && look < second && !parcel_uses.iter().any(|&at| second < at && at < waker);
+    let line = |at: usize| {
+        let start = poll[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = poll[at..].find('\n').map_or(poll.len(), |n| at + n);
+        poll[start..end].trim().to_string()
+    };
+    apart.then(|| (line(look), line(second)))
+}
+
 workbook::checks! {
     fn both_parcels_arrive_in_one_second() {
         // Books and shoes both take 1 s: joined, 1 s, not 2 s.
@@ -736,5 +935,31 @@ workbook::checks! {
             PickupRun { watched, seen: lock(&seen).clone(), deliver_panicked }
         });
         judge_pickup(&run, Duration::ZERO);
+    }
+
+    fn deliver_stores_before_it_wakes() {
+        // The customer's task runs on another thread, and polls the instant it is woken.
+        let run = workbook::run(async { tokio::task::spawn_blocking(poll_at_the_wake_up).await.expect("no panic") });
+        judge_poll_at_the_wake_up(&run);
+    }
+
+    fn poll_looks_and_registers_under_one_lock() {
+        // Read from the source: a race between two `lock()`s can't be made to strike on
+        // one thread. The pickup must work first (the other checks), then this.
+        let source = include_str!("../src/hand_written.rs");
+        let Some(poll) = pickup_poll_source(source) else { return };
+        if let Some((look, keep)) = look_then_register_apart(&poll) {
+            workbook::fail(format!(
+                "In `Pickup::poll` (src/hand_written.rs), the parcel is looked at under one lock:\n    {look}\n\
+                 and the waker is kept only after another lock is taken:\n    {keep}\n\
+                 with no second look at the parcel in between. Between the two, the lock is free: a courier \
+                 on another thread can put the parcel in and wake the waker stored so far (none, or an old \
+                 one), and only then does this poll keep its waker and return `Poll::Pending`. Nobody wakes \
+                 it again: a lost wake-up. On the checks' single thread the courier never runs in that gap, \
+                 so the other checks can't show it.\n\
+                 Look and keep the waker under one lock (one `let mut locker = self.locker.lock().unwrap();` \
+                 for both), or keep the waker first and look after, or look again once the waker is kept."
+            ));
+        }
     }
 }
