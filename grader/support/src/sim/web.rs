@@ -19,10 +19,13 @@ struct Site {
 
 thread_local! {
     static SITES: RefCell<HashMap<String, Site>> = RefCell::new(HashMap::new());
+    /// Bodies set with [`set_body`]; every other page's body is `<h1>{url}</h1>`.
+    static BODIES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
 pub(crate) fn reset() {
     SITES.with(|s| s.borrow_mut().clear());
+    BODIES.with(|b| b.borrow_mut().clear());
 }
 
 fn site(url: &str) -> Site {
@@ -57,6 +60,23 @@ pub fn set_latency(url: &str, latency: Duration) {
 /// ```
 pub fn set_failure(url: &str, latency: Duration, status: u16) {
     SITES.with(|s| s.borrow_mut().insert(url.to_string(), Site { latency, failure: Some(status) }));
+}
+
+/// Makes `url` answer with `body` instead of `<h1>{url}</h1>`, for the rest of this run:
+/// a body nobody can write down from the address alone, so a value made from it shows
+/// that the page was really fetched.
+///
+/// ```
+/// use workbook::{run, sim::web};
+///
+/// let run = run(async {
+///     web::set_body("/about", "<p>We sell books.</p>");
+///     web::fetch_page("/about").await
+/// });
+/// assert_eq!(run.value.unwrap().body, "<p>We sell books.</p>");
+/// ```
+pub fn set_body(url: &str, body: &str) {
+    BODIES.with(|b| b.borrow_mut().insert(url.to_string(), body.to_string()));
 }
 
 /// A fetched page.
@@ -104,6 +124,9 @@ pub async fn fetch_page(url: &str) -> Result<Page, FetchError> {
     super::wait(format!("GET {url}"), "request sent", site.latency, &outcome).await;
     match site.failure {
         Some(status) => Err(FetchError { url: url.to_string(), status }),
-        None => Ok(Page { url: url.to_string(), body: format!("<h1>{url}</h1>") }),
+        None => {
+            let body = BODIES.with(|b| b.borrow().get(url).cloned()).unwrap_or_else(|| format!("<h1>{url}</h1>"));
+            Ok(Page { url: url.to_string(), body })
+        }
     }
 }
