@@ -79,6 +79,32 @@ struct Session {
     pings: Vec<Duration>,
     /// Every instant at which it was polled.
     wakeups: Vec<Duration>,
+    /// Pings that went out after it returned, while the check kept the runtime going
+    /// (see [`LINGER`]).
+    pings_after: Vec<Duration>,
+    /// The same for deliveries.
+    deliveries_after: Vec<(Duration, String)>,
+}
+
+/// How long `nothing_goes_out_after_the_session_returns` keeps the runtime going after
+/// the session returned: long enough for three more beats.
+const LINGER: Duration = millis(3300);
+
+/// After the session returned: waits `linger` (nothing if zero), then records in it
+/// the pings and deliveries that came after its end.
+async fn linger(mut session: Session, start: Instant, linger: Duration) -> Session {
+    if linger.is_zero() {
+        return session;
+    }
+    tokio::time::sleep(linger).await;
+    let pings = mailbox::keep_alives();
+    session.pings_after = pings[session.pings.len().min(pings.len())..].iter().map(|at| *at - start).collect();
+    let deliveries = mailbox::deliveries();
+    session.deliveries_after = deliveries[session.deliveries.len().min(deliveries.len())..]
+        .iter()
+        .map(|d| (d.at - start, d.message.clone()))
+        .collect();
+    session
 }
 
 /// Runs `session` for at most [`PATIENCE`], stopping it if it spins, and collects what
@@ -126,6 +152,8 @@ async fn watch<E: std::fmt::Display>(start: Instant, session: impl Future<Output
         deliveries: mailbox::deliveries().into_iter().map(|d| (d.at - start, d.message)).collect(),
         pings: mailbox::keep_alives().into_iter().map(|at| at - start).collect(),
         wakeups,
+        pings_after: Vec::new(),
+        deliveries_after: Vec::new(),
     }
 }
 
@@ -133,6 +161,11 @@ async fn watch<E: std::fmt::Display>(start: Instant, session: impl Future<Output
 /// server signals shutdown. Whatever the script doesn't close stays open until the
 /// session is over.
 fn talk(script: Script) -> Run<Session> {
+    talk_then_linger(script, Duration::ZERO)
+}
+
+/// [`talk`], then keeps the runtime going `after` longer once the session returned.
+fn talk_then_linger(script: Script, after: Duration) -> Run<Session> {
     workbook::run(async move {
         let start = Instant::now();
         let (inbox_sender, inbox) = mpsc::channel(16);
@@ -171,13 +204,18 @@ fn talk(script: Script) -> Run<Session> {
         })
         .await;
         other_side.abort();
-        session
+        linger(session, start, after).await
     })
 }
 
 /// Plays `script` against `serve_connection`: the client writes bytes to its end of
 /// the connection, then closes it.
 fn connect(script: Script) -> Run<Session> {
+    connect_then_linger(script, Duration::ZERO)
+}
+
+/// [`connect`], then keeps the runtime going `after` longer once the session returned.
+fn connect_then_linger(script: Script, after: Duration) -> Run<Session> {
     workbook::run(async move {
         let start = Instant::now();
         let (mut client_end, server_end) = tokio::io::duplex(1024);
@@ -199,7 +237,7 @@ fn connect(script: Script) -> Run<Session> {
         });
         let session = watch(start, serve_connection(server_end)).await;
         client.abort();
-        session
+        linger(session, start, after).await
     })
 }
 
@@ -368,10 +406,10 @@ fn judge(run: &Run<Session>, expected: &Expected, round: Option<usize>) {
             run.fail(format!(
                 "Your session sent {pings_then} keep-alive pings at {at}, all at the same instant, and was \
                  still at it when the check stopped it: the clock could not move on.\n\
-                 The keep-alive branch won every time round the loop, at once. That is what a \
-                 `tokio::time::interval(KEEP_ALIVE)` made inside the loop does: a new interval's first \
-                 tick completes immediately. (A `sleep(KEEP_ALIVE)` made inside the loop doesn't spin, \
-                 but it restarts from zero every time round.)\n{ONE_TIMER}"
+                 Whatever pings was ready again at once, every time. The usual cause is a \
+                 `tokio::time::interval(KEEP_ALIVE)` made inside the loop: a new interval's first tick \
+                 completes immediately. (A `sleep(KEEP_ALIVE)` made inside the loop doesn't spin, but it \
+                 restarts from zero every time round.)\n{ONE_TIMER}"
             ));
         }
         if let Some(hang_up) = expected.hang_up_at().filter(|&h| h <= session.ended_at) {
@@ -634,7 +672,8 @@ fn judge_pings(run: &Run<Session>, expected: &Expected, pings: &[Duration], scri
              with `tokio::select!`, one branch for it and one for the next tick.\n\
              - If it has a timer branch like `_ = tokio::time::sleep(KEEP_ALIVE) => ...`, that sleep \
              is made anew each time round the loop, so whatever else happens restarts its second from \
-             zero: with {what_arrives} more often than once a second, it never runs out.\n\
+             zero: with {what_arrives} more often than once a second, it never runs out. A \
+             `tokio::time::timeout(KEEP_ALIVE, ..)` around each wait does the same.\n\
              {ONE_TIMER}\n\nThe other side did this:\n{script}",
             list_secs(&due),
             if expected.is_connection() { "line" } else { "message" },
@@ -657,11 +696,13 @@ fn judge_pings(run: &Run<Session>, expected: &Expected, pings: &[Duration], scri
         run.fail(format!(
             "Your session pinged at {}, but the pings are due on the beat, at {}. Each of your pings came \
              one second after whatever happened last: your timer starts over every time {what_arrives} \
-             arrives.\n\
-             A `tokio::time::sleep(KEEP_ALIVE)` written inside the `select!` is a new sleep each time \
-             round the loop; when another branch wins, the old one is dropped with the time it had \
-             already waited. With {what_arrives} more often than once a second, no ping would go out at \
-             all.\n{ONE_TIMER}\n\nThe other side did this:\n{script}",
+             arrives. With {what_arrives} more often than once a second, no ping would go out at all.\n\
+             The run shows when the pings went out, not which code timed them. A one-second wait made \
+             anew each time round the loop does this, whatever its form: a \
+             `tokio::time::sleep(KEEP_ALIVE)` written as a `select!` branch, a \
+             `tokio::time::timeout(KEEP_ALIVE, ..)` around each wait for {what_arrives}, or an interval \
+             `reset()` whenever {what_arrives} comes. Each time, the second already waited is thrown \
+             away.\n{ONE_TIMER}\n\nThe other side did this:\n{script}",
             list_secs(pings),
             list_secs(&due)
         ));
@@ -684,7 +725,9 @@ fn judge_never_ended(run: &Run<Session>, expected: &Expected, script: &str) -> !
         run.fail(format!(
             "The server signalled shutdown at {end}, but your session carried on: it was still running, \
              and pinging, at {patience}, when the check gave up on it.\n\
-             Nothing in your loop waits for the shutdown signal. Give it a branch of its own: \
+             Nothing in your loop waits for the shutdown signal, or nothing looks at it while the session \
+             waits (a `try_recv()` made only when a message arrives sees it only if one comes). Give it a \
+             `select!` branch of its own: \
              `_ = &mut shutdown => break,`. Write `&mut shutdown`: the same receiver is polled again \
              each time round the loop (plain `shutdown` would move it into the first `select!`).\n\n\
              The other side did this:\n{script}"
@@ -788,6 +831,44 @@ workbook::checks! {
             run.assert_elapsed(millis(2500));
             if round == 0 {
                 assert_trace!(run, "shutdown_delivers_what_was_already_sent");
+            }
+        }
+    }
+
+    fn nothing_goes_out_after_the_session_returns() {
+        const INBOX: Script = &[(millis(400), Step::Send("last words")), (millis(1500), Step::Shutdown)];
+        const CONNECTION: Script = &[(millis(600), Step::Write("bye\n")), (millis(1200), Step::Close)];
+        for (script, run) in [(INBOX, talk_then_linger(INBOX, LINGER)), (CONNECTION, connect_then_linger(CONNECTION, LINGER))] {
+            let expected = Expected::of(script);
+            judge(&run, &expected, None);
+            let session = &run.value;
+            let function = if expected.is_connection() { "serve_connection" } else { "serve_inbox" };
+            if !session.pings_after.is_empty() || !session.deliveries_after.is_empty() {
+                let mut what = Vec::new();
+                if !session.pings_after.is_empty() {
+                    what.push(format!("keep-alive pings at {}", list_secs(&session.pings_after)));
+                }
+                if !session.deliveries_after.is_empty() {
+                    let times: Vec<Duration> = session.deliveries_after.iter().map(|d| d.0).collect();
+                    what.push(format!("deliveries at {}", list_secs(&times)));
+                }
+                run.fail(format!(
+                    "{function} returned at {}, when {}; the check then kept the runtime going {} longer, \
+                     and {} still went out: something the session started kept running after it had \
+                     returned.\n\
+                     A task spawned with `tokio::spawn` (say, a pinger with its own interval loop) runs \
+                     until it ends or is aborted, whoever's function returns; dropping its `JoinHandle` \
+                     does not stop it. In a real server, every finished session would leave a pinger \
+                     behind, pinging a client that is gone. Keep the ticking in the session's own \
+                     `select!` loop, so it stops when the loop does; or keep the handle and \
+                     `abort()` the task before returning.\n\n\
+                     The other side did this:\n{}",
+                    format_secs(session.ended_at),
+                    expected.end_reason,
+                    format_secs(LINGER),
+                    what.join(" and "),
+                    script_table(script),
+                ));
             }
         }
     }
