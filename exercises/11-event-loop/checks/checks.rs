@@ -46,6 +46,37 @@ async fn crunch_beside_heartbeat(chunks: u64) -> u64 {
     total
 }
 
+/// How far the second heartbeat's beats are shifted from the first's: 0.25 s, the end of
+/// chunk 1, so that its beats fall on the ends of chunks 1, 3 and 5.
+const SHIFT: Duration = Duration::from_millis(250);
+
+/// A heartbeat like `tasks::heartbeat`, whose first beat is due at `first` rather than
+/// at once: `beat` when it runs on time, `beat, 0.250s late` when it could only run later.
+async fn heartbeat_from(first: tokio::time::Instant, every: Duration) {
+    let mut due = first;
+    loop {
+        tokio::time::sleep_until(due).await;
+        let late = tokio::time::Instant::now().saturating_duration_since(due);
+        if late.is_zero() {
+            note("heartbeat", "beat");
+        } else {
+            note("heartbeat", &format!("beat, {} late", format_secs(late)));
+        }
+        due += every;
+    }
+}
+
+/// `crunch_numbers(chunks)` beside a heartbeat whose beats are due at 0.25 s, 0.75 s,
+/// 1.25 s…: the end of every other chunk, starting with the first.
+async fn crunch_beside_shifted_heartbeat(chunks: u64) -> u64 {
+    let heartbeat = tokio::spawn(heartbeat_from(tokio::time::Instant::now() + SHIFT, BEAT));
+    let cruncher = tokio::spawn(crunch_numbers(chunks));
+    let total = cruncher.await.expect("crunch_numbers panicked");
+    tokio::task::yield_now().await;
+    heartbeat.abort();
+    total
+}
+
 /// What `tasks::crunch(1)` + … + `tasks::crunch(chunks)` add up to: the sum of the
 /// squares of 1 to `chunks * 1000`.
 fn expected_total(chunks: u64) -> u64 {
@@ -103,10 +134,13 @@ fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
         .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
         .unwrap_or_default();
     let lesson = if message.contains("no reactor running") {
-        "The future ran outside any tokio runtime, and it uses a tokio timer. Tokio's timers, \
-         sockets and `tokio::spawn` work only inside a tokio runtime, which drives them. \
-         `futures::executor::block_on` polls a future to its end, but it is not a tokio \
-         runtime: it has no timer and no I/O driver.\n\
+        "Something asked for the current tokio runtime where none was running: a tokio timer, \
+         `tokio::spawn`, or `Handle::current()`, called on a thread that is not inside a \
+         runtime's `block_on`. Tokio's timers, sockets and `tokio::spawn` work only inside a \
+         tokio runtime, which drives them. Two usual ways to get here: polling the future with \
+         `futures::executor::block_on`, which polls a future to its end, but it is not a tokio \
+         runtime (no timer, no I/O driver); or `Handle::current()` from plain code, where there is no current runtime to \
+         find.\n\
          Keep a tokio runtime in the `Runner` and give the future to its `block_on`."
     } else if message.contains("timers are disabled") {
         "The runtime was built without its timer. `Builder::new_current_thread()` and \
@@ -214,10 +248,17 @@ fn ensure_heartbeat_on_time(run: &Run<u64>) {
         run.fail(format!(
             "The heartbeat should beat every 0.5 s, next to crunch_numbers. It beat at 0.000s, and \
              then:\n{}\n\
-             crunch_numbers kept the thread: a task gives the thread back to the event loop only at \
-             an `.await` that has to wait, and between its chunks there was none. From 0.000s to \
-             {}, no other task ran and no timer fired, on a runtime whose whole point is to serve \
-             many tasks at once (a web server would stop answering every other request).\n\
+             From 0.000s to {}, while crunch_numbers worked, no beat ran: the heartbeat's timer \
+             never got to fire, on a runtime whose whole point is to serve many tasks at once (a web \
+             server would stop answering every other request). The trace shows that, not which line \
+             caused it; the usual causes:\n\
+             - crunch_numbers kept the thread: a task gives the thread back to the event loop only at \
+             an `.await` that has to wait, and between its chunks there was none (or one that is \
+             ready at once, such as `consume_budget()` before its budget of 128 runs out);\n\
+             - it gave the thread back, but never let the timers fire: awaiting the JoinHandle of a \
+             chunk spawned as a task hands the thread to that task, and the runtime runs the tasks \
+             that are ready before it looks at its timers; with a chunk always ready, it never \
+             looks.\n\
              Call `tokio::task::yield_now().await` after each chunk (Python: `await \
              asyncio.sleep(0)`). It returns at once when nothing else is ready; otherwise the \
              runtime fires the timers that are due, runs the tasks that are ready (the heartbeat), \
@@ -260,6 +301,37 @@ workbook::checks! {
             .filter_map(|(task, start)| start.filter(|at| *at > Duration::ZERO).map(|at| (task, at)))
             .map(|(task, at)| format!("  {task} started at {}", format_secs(at)))
             .collect();
+        // One after another: three different start times, each task alone.
+        let mut start_times: Vec<Duration> = starts.iter().filter_map(|(_, start)| *start).collect();
+        start_times.sort_unstable();
+        start_times.dedup();
+        let all_in_turn = start_times.len() == TASKS.len();
+        if !late.is_empty() && !all_in_turn {
+            let ended_before: Vec<String> = starts
+                .iter()
+                .filter_map(|(task, start)| start.filter(|at| *at > Duration::ZERO).map(|at| (task, at)))
+                .map(|(task, at)| {
+                    let done: Vec<&str> = TASKS
+                        .iter()
+                        .map(|(other, _)| *other)
+                        .filter(|other| other != task && said_at(&run.trace, other, "Done").is_some_and(|d| d <= at))
+                        .collect();
+                    if done.is_empty() {
+                        format!("  {task} started at {}", format_secs(at))
+                    } else {
+                        format!("  {task} started at {}, when {} had finished", format_secs(at), done.join(" and "))
+                    }
+                })
+                .collect();
+            run.fail(format!(
+                "All three tasks should start at 0.000s, but not all did:\n{}\n\
+                 A task that starts late was not handed to the event loop with the others: it began only \
+                 once something before it in run_all had been awaited to its end. Put all three in one \
+                 `tokio::join!(task_one(), task_two(), task_three())`, so each starts at once and the \
+                 runtime switches between them whenever one waits.",
+                ended_before.join("\n"),
+            ));
+        }
         if !late.is_empty() {
             run.fail(format!(
                 "All three tasks should start at 0.000s, but:\n{}\n\
@@ -345,6 +417,48 @@ workbook::checks! {
         ensure_heartbeat_on_time(&run);
         run.assert_elapsed(millis(1500));
         assert_trace!(run, "crunch_with_heartbeat");
+    }
+
+    fn crunching_yields_after_every_chunk() {
+        // The same crunch, beside a heartbeat shifted by a quarter second: its beats fall
+        // on the ends of chunks 1, 3 and 5, so giving the thread back only after some
+        // chunks (every other one, or once 0.5 s of work is done) makes it late.
+        let run = workbook::run(crunch_beside_shifted_heartbeat(CHUNKS));
+        run.assert_not_blocked();
+        run.ensure(
+            run.value == expected_total(CHUNKS),
+            format!("crunch_numbers({CHUNKS}) returned {}; it should return {}.", run.value, expected_total(CHUNKS)),
+        );
+        let late: Vec<(Duration, String)> = run
+            .trace
+            .of("heartbeat")
+            .filter(|e| e.what.contains("late"))
+            .map(|e| (e.at, e.what.clone()))
+            .collect();
+        if let Some((at, what)) = late.first() {
+            let chunk_ends: Vec<String> = run
+                .trace
+                .of("crunch")
+                .filter(|e| e.what.ends_with("done"))
+                .map(|e| format!("  {}  {}", format_secs(e.at), e.what))
+                .collect();
+            let list: Vec<String> = late.iter().map(|(at, what)| format!("  at {}: {what}", format_secs(*at))).collect();
+            run.fail(format!(
+                "This time the heartbeat's beats were due at 0.250s, 0.750s and 1.250s, the ends of chunks 1, \
+                 3 and 5, and the heartbeat ran late:\n{}\n\
+                 The first late beat, at {} ({what}), was due when a chunk had just ended, and could run \
+                 only when crunch_numbers next gave the thread back: it did not give it back at the end of \
+                 every chunk. The chunks ended at:\n{}\n\
+                 Giving the thread back after some chunks only (every other chunk, or once 0.5 s of work \
+                 is done) keeps a heartbeat that happens to beat at those moments on time, and no other. \
+                 Call `tokio::task::yield_now().await` after every chunk, so the thread is never held for \
+                 longer than one chunk.",
+                list.join("\n"),
+                format_secs(*at),
+                chunk_ends.join("\n"),
+            ));
+        }
+        run.assert_elapsed(millis(1500));
     }
 
     fn runner_runs_futures() {
