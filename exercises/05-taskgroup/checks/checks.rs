@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::*;
 use workbook::sim::deploy::{self, DeployError, Deployed};
 use workbook::trace::{Event, Kind, Trace};
-use workbook::{Run, assert_trace, format_secs, secs};
+use workbook::{Run, assert_trace, format_secs, millis, secs};
 
 /// Calls `deploy_all(servers)`, then keeps the runtime going 5 s more, so the trace
 /// also shows what the other roll-outs did after the call returned. Gives back the
@@ -24,6 +24,66 @@ fn fate<'a>(trace: &'a Trace, server: &str) -> Option<&'a Event> {
 /// `web-1, web-3` or `web-1`: names for a message.
 fn listed(servers: &[&str]) -> String {
     servers.join(" and ")
+}
+
+/// One server of a scenario: its name, how long its roll-out takes (ms), and the reason
+/// it fails, if it does.
+type Server = (&'static str, u64, Option<&'static str>);
+
+/// Sets up the servers of a scenario, inside the run.
+fn set_up(servers: &[Server]) {
+    for &(server, ms, failure) in servers {
+        match failure {
+            Some(reason) => deploy::set_failure(server, millis(ms), reason),
+            None => deploy::set_duration(server, millis(ms)),
+        }
+    }
+}
+
+fn names(servers: &[Server]) -> Vec<&'static str> {
+    servers.iter().map(|s| s.0).collect()
+}
+
+/// The scenario in words: `web-1 takes 3.000s, web-2 fails (disk full) at 1.000s`.
+fn describe(servers: &[Server]) -> String {
+    let parts: Vec<String> = servers
+        .iter()
+        .map(|&(server, ms, failure)| match failure {
+            Some(reason) => format!("{server} fails ({reason}) at {}", format_secs(millis(ms))),
+            None => format!("{server} takes {}", format_secs(millis(ms))),
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// Fails unless every deployed server that `deploy_all` returned went live in this
+/// run's trace (the deploy service's record of its roll-outs), once each.
+fn ensure_tied_to_roll_outs<T>(run: &Run<T>, deployed: &[Deployed]) {
+    for d in deployed {
+        let actor = format!("deploy {}", d.server);
+        let started = run.trace.events().iter().filter(|e| e.actor == actor && e.kind == Kind::Begin).count();
+        let ending = fate(&run.trace, &d.server);
+        let live = ending.is_some_and(|e| e.kind == Kind::End && e.what == "live");
+        if !live {
+            let record = match ending {
+                _ if started == 0 => format!("the deploy service never started a roll-out to {}", d.server),
+                None => format!("the roll-out to {} never finished", d.server),
+                Some(e) => format!("the roll-out to {} ended with `{}` at {}", d.server, e.what, format_secs(e.at)),
+            };
+            run.fail(format!(
+                "deploy_all returned {} as deployed, but {record} (the trace is the deploy service's \
+                 record of every roll-out).\nEvery server you return must be the `Deployed` that \
+                 `deploy::roll_out` gave back in this run; one built by hand does not count.",
+                d.server
+            ));
+        }
+        if started > 1 {
+            run.fail(format!(
+                "{} was rolled out to {started} times; each server should be rolled out to once.",
+                d.server
+            ));
+        }
+    }
 }
 
 /// Fails with a lesson unless the roll-out to every server in `servers` started at 0.000s.
@@ -79,16 +139,26 @@ fn ensure_failure_cancels_siblings(
         Err(error) if error.server != failed => run.fail(format!(
             "deploy_all returned {}'s error (`{error}`) at {at}, but {failed} had failed first, \
              at {}.\nA task group reports the first failure in time: Python's TaskGroup raises \
-             as soon as one task fails, and cancels the others. Your code looked at the results \
-             in the order of `servers` (awaiting each JoinHandle in turn, or sorting the results \
-             before checking them), so {failed}'s error waited behind {}'s.\n\
+             as soon as one task fails, and cancels the others. Code that does this looks at the \
+             results in some other order than the order they finished in: for instance awaiting \
+             each JoinHandle in the order of `servers`, or sorting the results before checking them.\n\
              Take the results as they finish with `JoinSet::join_next()` and return at the first \
              `Err`; only the successes need to be put back in the order of `servers`.",
             error.server,
             format_secs(failed_at),
-            error.server,
         )),
-        Err(_) => {}
+        Err(error) => {
+            let recorded = fate(&run.trace, failed)
+                .is_some_and(|e| e.kind == Kind::End && e.what == format!("failed: {}", error.reason));
+            if !recorded {
+                run.fail(format!(
+                    "deploy_all returned the error `{error}`, but the deploy service recorded no \
+                     roll-out to {failed} that failed with `{}` in this run (the trace is its record). \
+                     Return the `DeployError` that `deploy::roll_out` gave back, as it is.",
+                    error.reason
+                ));
+            }
+        }
     }
     let mut finished: Vec<&Event> =
         siblings.iter().filter_map(|server| fate(&run.trace, server).filter(|e| e.kind == Kind::End)).collect();
@@ -158,55 +228,79 @@ fn ensure_failure_cancels_siblings(
     }
 }
 
+/// Runs `deploy_all` on a scenario where every roll-out succeeds: `Ok` with every
+/// server, in the order given, each one that really went live, after as long as the
+/// slowest roll-out.
+fn check_all_live(servers: &'static [Server]) -> Run<Result<Vec<Deployed>, DeployError>> {
+    let run = workbook::run(async move {
+        set_up(servers);
+        deploy_all(&names(servers)).await
+    });
+    let given = names(servers);
+    match &run.value {
+        Ok(deployed) => {
+            let order: Vec<&str> = deployed.iter().map(|d| d.server.as_str()).collect();
+            if order != given {
+                let mut finished: Vec<(Duration, &str)> = servers.iter().map(|s| (millis(s.1), s.0)).collect();
+                finished.sort();
+                let finished: Vec<&str> = finished.into_iter().map(|(_, s)| s).collect();
+                let mut sorted = given.clone();
+                sorted.sort();
+                let reading = match (order == finished, order == sorted) {
+                    (true, true) => "That is the order they went live in, and also the names sorted.",
+                    (true, false) => {
+                        "That is the order they went live in: the order the tasks finish, which is how a JoinSet hands results back."
+                    }
+                    (false, true) => "That is the names sorted, not the order they were given in.",
+                    (false, false) => "That is neither the order given nor the order they went live in.",
+                };
+                run.fail(format!(
+                    "Here {}.\ndeploy_all returned the servers as {order:?}, but they were given as {given:?}. {reading}\n\
+                     A JoinSet hands results back in the order the tasks finish, not the order they were \
+                     spawned in. Have each task return its index with its result \
+                     (`spawn(async move {{ (index, ..) }})`) and put every success in its place, e.g. in a \
+                     `Vec<Option<Deployed>>`.",
+                    describe(servers)
+                ));
+            }
+            ensure_tied_to_roll_outs(&run, deployed);
+        }
+        Err(e) => run.fail(format!("Every roll-out succeeds in this check, but deploy_all returned the error `{e}`.")),
+    }
+    run.assert_not_blocked();
+    ensure_roll_outs_start_together(&run, &given);
+    run.assert_elapsed(servers.iter().map(|s| millis(s.1)).max().unwrap_or_default());
+    run
+}
+
+/// Runs `deploy_all` on a scenario where some roll-out fails: the first failure in
+/// time comes back at once, and every other roll-out is cancelled at that instant.
+fn check_first_failure(servers: &'static [Server]) -> Run<(Result<Vec<Deployed>, DeployError>, Duration)> {
+    let run = workbook::run(async move {
+        set_up(servers);
+        deploy_and_watch(&names(servers)).await
+    });
+    let &(failed, failed_ms, _) =
+        servers.iter().filter(|s| s.2.is_some()).min_by_key(|s| s.1).expect("a scenario with a failure");
+    let siblings: Vec<&str> = names(servers).into_iter().filter(|s| *s != failed).collect();
+    run.assert_not_blocked();
+    ensure_roll_outs_start_together(&run, &names(servers));
+    ensure_failure_cancels_siblings(&run, failed, millis(failed_ms), &siblings);
+    run
+}
+
 workbook::checks! {
     fn three_servers_take_one_second() {
-        let servers = ["web-1", "web-2", "web-3"];
-        let run = workbook::run(deploy_all(&servers));
-        match &run.value {
-            Ok(deployed) => run.ensure(
-                deployed.len() == 3,
-                format!("Expected 3 deployed servers, one per server; got {}.", deployed.len()),
-            ),
-            Err(e) => run.fail(format!(
-                "Every roll-out succeeds in this check, but deploy_all returned the error `{e}`."
-            )),
-        }
-        run.assert_not_blocked();
-        ensure_roll_outs_start_together(&run, &servers);
         // Three 1 s roll-outs together: 1 s, not 3 s.
-        run.assert_elapsed(secs(1));
+        check_all_live(&[("web-1", 1000, None), ("web-2", 1000, None), ("web-3", 1000, None)]);
     }
 
     fn results_keep_the_order_of_servers() {
-        let servers = ["web-1", "web-2", "web-3"];
-        let run = workbook::run(async {
-            deploy::set_duration("web-1", secs(3));
-            deploy::set_duration("web-2", secs(1));
-            deploy::set_duration("web-3", secs(2));
-            deploy_all(&servers).await
-        });
-        match &run.value {
-            Ok(deployed) => {
-                let order: Vec<&str> = deployed.iter().map(|d| d.server.as_str()).collect();
-                run.ensure(
-                    order == servers,
-                    format!(
-                        "deploy_all returned the servers as {order:?}, but they were given as {servers:?}.\n\
-                         A JoinSet hands results back in the order the tasks finish (web-2 at 1 s, \
-                         web-3 at 2 s, web-1 at 3 s), not the order they were spawned in. Have each \
-                         task return its index with its result (`spawn(async move {{ (index, ..) }})`) \
-                         and put every success in its place, e.g. in a `Vec<Option<Deployed>>`."
-                    ),
-                );
-            }
-            Err(e) => run.fail(format!(
-                "Every roll-out succeeds in this check, but deploy_all returned the error `{e}`."
-            )),
-        }
-        run.assert_not_blocked();
-        ensure_roll_outs_start_together(&run, &servers);
-        run.assert_elapsed(secs(3));
+        let run = check_all_live(&[("web-1", 3000, None), ("web-2", 1000, None), ("web-3", 2000, None)]);
         assert_trace!(run, "results_keep_the_order_of_servers");
+        // Unsorted names: the order given, the order they go live in and the sorted
+        // names all differ.
+        check_all_live(&[("web-3", 1400, None), ("db-1", 600, None), ("web-1", 2100, None), ("api-2", 900, None)]);
 
         let none = workbook::run(deploy_all(&[]));
         none.ensure(
@@ -217,31 +311,29 @@ workbook::checks! {
     }
 
     fn first_failure_cancels_the_rest() {
-        let servers = ["web-1", "web-2", "web-3"];
-        let run = workbook::run(async {
-            deploy::set_duration("web-1", secs(3));
-            deploy::set_failure("web-2", secs(1), "disk full");
-            deploy::set_duration("web-3", secs(2));
-            deploy_and_watch(&servers).await
-        });
-        run.assert_not_blocked();
-        ensure_roll_outs_start_together(&run, &servers);
-        ensure_failure_cancels_siblings(&run, "web-2", secs(1), &["web-1", "web-3"]);
+        // The failure in the middle of the list, then first, then last.
+        let run = check_first_failure(&[("web-1", 3000, None), ("web-2", 1000, Some("disk full")), ("web-3", 2000, None)]);
         assert_trace!(run, "first_failure_cancels_the_rest");
+        check_first_failure(&[("web-1", 700, Some("disk full")), ("web-2", 1800, None), ("web-3", 1200, None)]);
+        check_first_failure(&[("web-1", 2500, None), ("web-2", 1500, None), ("web-3", 400, Some("out of memory"))]);
     }
 
     fn earliest_failure_wins() {
-        let servers = ["web-1", "web-2", "web-3"];
-        let run = workbook::run(async {
-            deploy::set_failure("web-1", secs(2), "health check failed");
-            deploy::set_duration("web-2", secs(3));
-            deploy::set_failure("web-3", secs(1), "disk full");
-            deploy_and_watch(&servers).await
-        });
-        run.assert_not_blocked();
-        ensure_roll_outs_start_together(&run, &servers);
         // web-3 fails first in time, though it comes last in `servers`.
-        ensure_failure_cancels_siblings(&run, "web-3", secs(1), &["web-1", "web-2"]);
+        let run = check_first_failure(&[
+            ("web-1", 2000, Some("health check failed")),
+            ("web-2", 3000, None),
+            ("web-3", 1000, Some("disk full")),
+        ]);
         assert_trace!(run, "earliest_failure_wins");
+        // Three failures; the one in the middle of the list comes first in time.
+        check_first_failure(&[
+            ("api-1", 1600, Some("timeout")),
+            ("api-2", 900, Some("disk full")),
+            ("api-3", 2400, None),
+            ("api-4", 1200, Some("bad config")),
+        ]);
+        // The first in the list is also the first in time.
+        check_first_failure(&[("db-1", 500, Some("disk full")), ("db-2", 2000, None), ("db-3", 1500, Some("timeout"))]);
     }
 }

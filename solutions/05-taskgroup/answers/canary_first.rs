@@ -1,0 +1,23 @@
+//! grader: expect fail three_servers_take_one_second "Every roll-out should start at 0.000s, but web-2 started at 1.000s"
+//! Rolls out to the first server alone as a canary, then to the rest together: the roll-outs do not all start at once.
+use tokio::task::JoinSet;
+use workbook::sim::deploy::{self, DeployError, Deployed};
+
+pub async fn deploy_all(servers: &[&str]) -> Result<Vec<Deployed>, DeployError> {
+    let Some((first, rest)) = servers.split_first() else {
+        return Ok(Vec::new());
+    };
+    let mut deployed = vec![deploy::roll_out(first).await?];
+    let mut set = JoinSet::new();
+    for (index, server) in rest.iter().enumerate() {
+        let server = server.to_string();
+        set.spawn(async move { (index, deploy::roll_out(&server).await) });
+    }
+    let mut others: Vec<Option<Deployed>> = vec![None; rest.len()];
+    while let Some(joined) = set.join_next().await {
+        let (index, outcome) = joined.expect("a roll-out task panicked");
+        others[index] = Some(outcome?);
+    }
+    deployed.extend(others.into_iter().flatten());
+    Ok(deployed)
+}
