@@ -4,6 +4,10 @@
 
 use crate::cargo::{Diagnostic, Span};
 
+mod source;
+
+pub use source::evidence as source_evidence;
+
 /// An explanation for a learner, and the chapter that teaches the topic.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Explanation {

@@ -267,7 +267,13 @@ impl<T> Run<T> {
             format_secs(expected),
             format_secs(self.virtual_elapsed)
         );
-        message.push_str(&explain_timing(&self.trace, expected, self.virtual_elapsed));
+        let reference = harness::current_check().and_then(|check| crate::expected::load(&check, self.index));
+        message.push_str(&explain_timing(
+            &self.trace,
+            reference.as_ref().map(|(t, _)| t),
+            expected,
+            self.virtual_elapsed,
+        ));
         message.push('\n');
         message.push_str(&picture_of(self));
         fail(message);
@@ -323,13 +329,19 @@ fn bars(trace: &Trace) -> Vec<Bar<'_>> {
     bars
 }
 
-/// Reads the trace for the usual reasons a run took the wrong time.
-fn explain_timing(trace: &Trace, expected: Duration, actual: Duration) -> String {
+/// Whether any two bars overlap in time.
+fn any_overlap(bars: &[Bar<'_>]) -> bool {
+    bars.iter().enumerate().any(|(i, a)| bars[i + 1..].iter().any(|b| a.from < b.to && b.from < a.to))
+}
+
+/// Reads the trace for why a run took the wrong time, saying only what the trace shows,
+/// compared with the reference solution's trace of the same run when it is known.
+fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, actual: Duration) -> String {
     let bars = bars(trace);
-    let overlapping =
-        bars.iter().enumerate().any(|(i, a)| bars[i + 1..].iter().any(|b| a.from < b.to && b.from < a.to));
+    let reference_bars = reference.map(bars_of);
+    let reference_overlaps = reference_bars.as_ref().map(|b| any_overlap(&b.iter().map(Bar::from).collect::<Vec<_>>()));
     let mut out = String::new();
-    if actual > expected && bars.len() >= 2 && !overlapping {
+    if actual > expected && bars.len() >= 2 && !any_overlap(&bars) && reference_overlaps != Some(false) {
         let _ = writeln!(
             out,
             "The {} calls ran one after another: each started only when the previous one had \
@@ -345,40 +357,111 @@ fn explain_timing(trace: &Trace, expected: Duration, actual: Duration) -> String
              together (`tokio::join!`, `futures::future::join_all`, or `tokio::spawn`) and \
              await them all, so the waits overlap."
         );
-    } else if actual > expected {
+        return out;
+    }
+    let Some(reference) = reference_bars else {
         let _ = writeln!(
             out,
-            "Something waited longer than it had to: look for work that could overlap but \
-             doesn't, or a wait for something that was not needed."
+            "{} Compare the timeline below with what the task asks for.",
+            if actual > expected {
+                "Something waited longer than it had to: possibly work that could overlap but doesn't, or a \
+                 wait for something that was not needed."
+            } else {
+                "It finished earlier than a correct solution. Possible causes: some work never happened or was \
+                 not waited for (a future does nothing until awaited, and dropping it cancels it), or work that \
+                 must wait for other work did not."
+            }
         );
-    } else {
+        return out;
+    };
+    // What the reference solution's run did that this one did differently, first in time.
+    let missing: Vec<&(String, Duration, Duration)> =
+        reference.iter().filter(|(actor, ..)| !bars.iter().any(|b| b.actor == actor)).collect();
+    let extra: Vec<&Bar<'_>> = bars.iter().filter(|b| !reference.iter().any(|(actor, ..)| actor == b.actor)).collect();
+    let moved: Vec<(&Bar<'_>, &(String, Duration, Duration))> = bars
+        .iter()
+        .filter_map(|b| reference.iter().find(|(actor, ..)| actor == b.actor).map(|r| (b, r)))
+        .filter(|(b, (_, from, to))| b.from != *from || b.to != *to)
+        .collect();
+    let _ = writeln!(
+        out,
+        "It took {} instead of {}. Compared with the reference solution's run of the same check:",
+        format_secs(actual),
+        format_secs(expected)
+    );
+    for (actor, from, to) in missing.iter().take(4) {
+        let _ = writeln!(out, "  - `{actor}` ({} → {}) never happened in yours;", format_secs(*from), format_secs(*to));
+    }
+    for bar in extra.iter().take(4) {
         let _ = writeln!(
             out,
-            "It finished too early: some work never happened, or was not waited for. A future \
-             does nothing until it is awaited, and dropping it cancels it."
+            "  - yours has `{}` ({} → {}), which the reference solution's run does not;",
+            bar.actor,
+            format_secs(bar.from),
+            format_secs(bar.to)
+        );
+    }
+    for (bar, (_, from, to)) in moved.iter().take(4) {
+        let _ = writeln!(
+            out,
+            "  - `{}` ran {} → {} in yours, {} → {} in the reference solution's run;",
+            bar.actor,
+            format_secs(bar.from),
+            format_secs(bar.to),
+            format_secs(*from),
+            format_secs(*to)
+        );
+    }
+    if missing.is_empty() && extra.is_empty() && moved.is_empty() {
+        let _ = writeln!(out, "  the same calls at the same times; the difference is in waits of your own code.");
+    }
+    if actual < expected && any_overlap(&bars) && reference_overlaps == Some(false) {
+        let _ = writeln!(
+            out,
+            "In yours some calls overlap; in the reference solution's run each starts only after the previous \
+             one has finished."
         );
     }
     out
 }
 
+/// The closed bars of a trace, owned: (actor, from, to).
+fn bars_of(trace: &Trace) -> Vec<(String, Duration, Duration)> {
+    bars(trace).into_iter().map(|b| (b.actor.to_string(), b.from, b.to)).collect()
+}
+
+impl<'a> From<&'a (String, Duration, Duration)> for Bar<'a> {
+    fn from((actor, from, to): &'a (String, Duration, Duration)) -> Self {
+        Bar { actor, from: *from, to: *to }
+    }
+}
+
 /// Compares a trace with its stored insta snapshot. Called by [`crate::assert_trace!`].
+///
+/// Both sides are compared in their [normal](crate::expected::normal) order: events at
+/// one instant by actor, each actor's own events in the order they happened. Which of
+/// two independent events at one instant tokio handled first is not part of any lesson,
+/// and correct programs differ on it.
 #[doc(hidden)]
 #[track_caller]
 pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: Duration) -> Option<String> {
     let stored = insta::Snapshot::from_file(snapshot_file).ok()?;
-    let expected_text = stored.contents().as_text()?.to_string();
-    let actual_text = actual.canonical().table();
+    let stored_text = stored.contents().as_text()?.to_string();
+    let expected = crate::expected::normal(&Trace::parse_table(&stored_text));
+    let yours = crate::expected::normal(actual);
+    let expected_text = expected.table();
+    let actual_text = yours.table();
     if expected_text.trim_end() == actual_text.trim_end() {
         return None;
     }
-    let expected = Trace::parse_table(&expected_text);
     let expected_end = expected.events().iter().map(|e| e.at).max().unwrap_or_default();
     let first_difference = expected_text
         .lines()
         .zip(actual_text.lines())
         .position(|(a, b)| a != b)
         .unwrap_or_else(|| expected_text.lines().count().min(actual_text.lines().count()));
-    let mut message = String::from("The order of events is not what a correct solution produces.\n\n");
+    let mut message = String::from("The order of events is not what a correct solution produces.\n");
+    let _ = writeln!(message, "{}\n", first_difference_in_words(&expected, &yours, first_difference));
     let _ = writeln!(message, "Expected (the reference solution's trace):");
     for line in expected_text.lines() {
         let _ = writeln!(message, "  {line}");
@@ -396,4 +479,72 @@ pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: D
     let _ = writeln!(message, "\nExpected timeline:\n{expected}");
     let _ = write!(message, "Your timeline:\n{yours}");
     Some(message)
+}
+
+/// The first difference between two traces in normal order, at row `at_row`, in words:
+/// an event the reference solution's run has and yours lacks (or has at another time),
+/// one yours has and it lacks, or one actor's events in another order.
+fn first_difference_in_words(expected: &Trace, yours: &Trace, at_row: usize) -> String {
+    let same =
+        |a: &crate::trace::Event, b: &crate::trace::Event| a.actor == b.actor && a.kind == b.kind && a.what == b.what;
+    let show = |e: &crate::trace::Event| format!("`{} {} {}`", e.actor, e.kind.mark(), e.what);
+    let e = expected.events().get(at_row);
+    let y = yours.events().get(at_row);
+    // Whichever of the two rows comes first in time is where the runs part.
+    let expected_first = match (e, y) {
+        (Some(e), Some(y)) => e.at <= y.at,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if expected_first && let Some(e) = e {
+        let elsewhere = yours.events().iter().find(|x| same(x, e) && x.at != e.at);
+        let exact = yours.events().iter().any(|x| same(x, e) && x.at == e.at);
+        if !exact {
+            return match elsewhere {
+                Some(x) => format!(
+                    "The first difference: at {} the reference solution's run has {}; yours has it at {} instead.",
+                    format_secs(e.at),
+                    show(e),
+                    format_secs(x.at)
+                ),
+                None => format!(
+                    "The first difference: at {} the reference solution's run has {}; yours never has it.",
+                    format_secs(e.at),
+                    show(e)
+                ),
+            };
+        }
+    }
+    if let Some(y) = y {
+        let exact = expected.events().iter().any(|x| same(x, y) && x.at == y.at);
+        if !exact {
+            let elsewhere = expected.events().iter().find(|x| same(x, y) && x.at != y.at);
+            return match elsewhere {
+                Some(x) => format!(
+                    "The first difference: at {} yours has {}; the reference solution's run has it at {}.",
+                    format_secs(y.at),
+                    show(y),
+                    format_secs(x.at)
+                ),
+                None => format!(
+                    "The first difference: at {} yours has {}, which the reference solution's run never has.",
+                    format_secs(y.at),
+                    show(y)
+                ),
+            };
+        }
+    }
+    match (e, y) {
+        (Some(e), _) => format!(
+            "The first difference: at {}, `{}`'s events come in another order than in the reference solution's run.",
+            format_secs(e.at),
+            e.actor
+        ),
+        (None, Some(y)) => format!(
+            "The first difference: yours goes on after the reference solution's run ends, with {} at {}.",
+            show(y),
+            format_secs(y.at)
+        ),
+        (None, None) => "The traces differ in their number of events.".to_string(),
+    }
 }

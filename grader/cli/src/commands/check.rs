@@ -131,7 +131,19 @@ pub fn report_for(
         ),
         None => Ok(Report::build_failed(exercise, &diagnostics, &build.stderr)),
         Some((_, executable)) => {
-            let results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
+            let mut results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
+            // Lessons that can only list possible causes are ranked by the learner's code.
+            let sources: Vec<(String, String)> = exercise
+                .meta
+                .files
+                .iter()
+                .filter_map(|file| std::fs::read_to_string(crate_dir.join(file)).ok().map(|text| (file.clone(), text)))
+                .collect();
+            for result in results.iter_mut().filter(|r| r.status != checks::Status::Pass) {
+                if let Some(evidence) = crate::explain::source_evidence(&result.message, &sources) {
+                    result.message = format!("{}\n\n{evidence}", result.message.trim_end());
+                }
+            }
             Ok(Report::ran(exercise, &diagnostics, results))
         }
     }

@@ -463,6 +463,17 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
             if report.verdict == Verdict::CompileError {
                 problems.push("expected checks to fail, but it does not compile".to_string());
             }
+            // A hang hides what the check would have said: it meets `expect fail` only
+            // where the header declares that check.
+            for check in report.checks.iter().filter(|c| c.status == Status::Hung) {
+                if !checks.iter().any(|(name, _)| name == &check.name) {
+                    problems.push(format!(
+                        "`{}` hung (the grader stopped it), and the header does not declare it; declare the hang with \
+                         `//! grader: expect fail {} \"did not finish\"` if it is the point",
+                        check.name, check.name
+                    ));
+                }
+            }
             for (name, fragment) in checks {
                 match report.checks.iter().find(|c| &c.name == name) {
                     None if report.verdict != Verdict::CompileError => problems.push(format!("there is no check `{name}`")),
