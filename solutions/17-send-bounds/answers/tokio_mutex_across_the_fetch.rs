@@ -1,4 +1,4 @@
-//! grader: expect fail visits_are_counted_side_by_side "they took turns"
+//! grader: expect fail visits_are_counted_side_by_side "The visits took turns"
 //! Switches to `tokio::sync::Mutex`, which may be held across an `.await`, and holds it
 //! across the fetch: it compiles, and the visits wait for each other.
 
