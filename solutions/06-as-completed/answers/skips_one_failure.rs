@@ -1,0 +1,23 @@
+//! grader: expect fail failed_fetches_are_skipped "A failed fetch is not an answer"
+//! grader: expect fail none_when_no_page_answers "while /busy was still on its way"
+//! `first_to_answer` skips a failed first outcome, but takes the second one whatever it
+//! is: right when only one fetch fails before the first page.
+
+use futures::stream::{FuturesUnordered, StreamExt as _};
+use workbook::sim::web::{self, FetchError, Page};
+
+pub async fn show_as_they_arrive(urls: &[&str], mut show: impl FnMut(Result<Page, FetchError>)) {
+    let mut in_flight: FuturesUnordered<_> = urls.iter().map(|url| web::fetch_page(url)).collect();
+    while let Some(outcome) = in_flight.next().await {
+        show(outcome);
+    }
+}
+
+pub async fn first_to_answer(urls: &[&str]) -> Option<Page> {
+    let mut in_flight: FuturesUnordered<_> = urls.iter().map(|url| web::fetch_page(url)).collect();
+    match in_flight.next().await? {
+        Ok(page) => Some(page),
+        // The first one failed: the next one it is.
+        Err(_) => in_flight.next().await?.ok(),
+    }
+}
