@@ -404,8 +404,9 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
         } else {
             format!(
                 "Every job was done by {} and the worker had to stop at {}, so it should have returned at \
-                 {}; it returned only at {}. Something waited longer than it had to: a `sleep`, or a loop that \
-                 looks at the token every so often instead of awaiting `shutdown.cancelled()`.",
+                 {}; it returned only at {}: something waited longer than it had to. Possible causes: a \
+                 `sleep`, or a loop that looks at the token or at the jobs every so often instead of awaiting \
+                 `shutdown.cancelled()` and the jobs themselves.",
                 format_secs(last_done),
                 format_secs(stop),
                 format_secs(expected_return),
@@ -438,12 +439,39 @@ const QUEUE_CLOSED: Scenario = Scenario {
     close_at: Some(Duration::from_millis(2500)),
 };
 
+/// Times that are not round (no polling period lands on them), jobs that end in
+/// another order than they started, and job 1 working on for 5.85 s after the shutdown
+/// at 1.7 s: longer than a grace period of a few seconds.
+const IN_FLIGHT_UNEVEN: Scenario = Scenario {
+    jobs: &[planned(1, 300, 7250), planned(2, 900, 400), planned(3, 1450, 1337), planned(4, 1900, 500)],
+    shutdown_at: Some(Duration::from_millis(1700)),
+    close_at: None,
+};
+
+/// The shutdown comes at 1.337 s while the worker is idle; job 3 comes at 2.2 s.
+const IDLE_UNEVEN: Scenario = Scenario {
+    jobs: &[planned(1, 0, 650), planned(2, 150, 420), planned(3, 2200, 1000)],
+    shutdown_at: Some(Duration::from_millis(1337)),
+    close_at: None,
+};
+
+/// No shutdown: the queue is closed at 1.618 s, when every job is done already.
+const QUEUE_CLOSED_IDLE: Scenario = Scenario {
+    jobs: &[planned(1, 0, 1000), planned(2, 500, 250)],
+    shutdown_at: None,
+    close_at: Some(Duration::from_millis(1618)),
+};
+
 workbook::checks! {
     fn shutdown_lets_jobs_in_flight_finish() {
         let run = run_scenario(&IN_FLIGHT);
         // Job 3 is done at 3.5 s, job 2 at 4 s; job 4 (3 s) never starts.
         judge(&run, &IN_FLIGHT, secs(4));
         assert_trace!(run, "shutdown_lets_jobs_in_flight_finish");
+
+        // Job 1 runs from 0.3 s to 7.55 s, job 3 to 2.787 s; the shutdown comes at 1.7 s.
+        let uneven = run_scenario(&IN_FLIGHT_UNEVEN);
+        judge(&uneven, &IN_FLIGHT_UNEVEN, Duration::from_millis(7550));
     }
 
     fn stops_at_once_when_idle() {
@@ -451,6 +479,10 @@ workbook::checks! {
         // Job 1 is done at 1 s; nothing is running at the shutdown (2 s); job 2 (3 s) never starts.
         judge(&run, &IDLE, secs(2));
         assert_trace!(run, "stops_at_once_when_idle");
+
+        // Jobs 1 and 2 are done by 0.65 s; the shutdown comes at 1.337 s.
+        let uneven = run_scenario(&IDLE_UNEVEN);
+        judge(&uneven, &IDLE_UNEVEN, Duration::from_millis(1337));
     }
 
     fn finishes_when_the_queue_closes() {
@@ -458,6 +490,10 @@ workbook::checks! {
         // The queue closes at 2.5 s; job 3 is done at 3.5 s, job 2 at 4 s.
         judge(&run, &QUEUE_CLOSED, secs(4));
         assert_trace!(run, "finishes_when_the_queue_closes");
+
+        // Both jobs are done by 1 s; the queue closes at 1.618 s: return then.
+        let idle = run_scenario(&QUEUE_CLOSED_IDLE);
+        judge(&idle, &QUEUE_CLOSED_IDLE, Duration::from_millis(1618));
     }
 
     #[cfg(unix)]

@@ -1,0 +1,56 @@
+//! grader: expect fail shutdown_lets_jobs_in_flight_finish "while job 1 was still running"
+//! Waits for the jobs in flight, but only for a grace period of 5 s: a job that needs
+//! longer is left running when run_worker returns.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+/// One job from the queue: the work to do, as a future that hasn't started yet.
+/// Awaiting it (or spawning it) runs the job, which can take a while.
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+/// Takes jobs from `jobs` as they arrive and runs each as a task of its own, so a long
+/// job never holds up the next one.
+///
+/// Stops taking jobs as soon as `shutdown` is cancelled, or when the queue is closed
+/// (every sender is gone). Either way, it then waits for the jobs in flight to finish,
+/// and returns. A job that arrives after the shutdown is never started.
+pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
+    let tracker = TaskTracker::new();
+    loop {
+        tokio::select! {
+            // Look at the token first: once it is cancelled, no job starts, even one
+            // that is waiting in the queue at the same moment.
+            biased;
+            () = shutdown.cancelled() => break,
+            job = jobs.recv() => match job {
+                Some(job) => {
+                    tracker.spawn(job);
+                }
+                None => break, // the queue is closed: no job will ever come again
+            },
+        }
+    }
+    // No new tasks from here on; `wait` returns once the tracker is closed *and* empty.
+    tracker.close();
+    // Give the jobs in flight 5 s to finish, and don't hang on a job that never ends.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), tracker.wait()).await;
+}
+
+/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
+/// finish and returns, so that `main` can exit cleanly.
+pub async fn serve(jobs: mpsc::Receiver<Job>) {
+    let shutdown = CancellationToken::new();
+    let on_ctrl_c = shutdown.clone();
+    tokio::spawn(async move {
+        // Listening for Ctrl-C replaces the default (kill the process) with this.
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.cancel();
+        }
+    });
+    run_worker(shutdown, jobs).await;
+}
