@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use super::*;
-use workbook::sim::chat::Receipt;
+use workbook::sim::chat::{self, Receipt};
 use workbook::trace::{Kind, Trace, note};
-use workbook::{Run, assert_trace, format_secs, secs};
+use workbook::{Run, assert_trace, format_secs, millis, secs};
 
 /// Five people, for `send_to_all`.
 const FIVE_PEOPLE: [&str; 5] = ["John Doe", "Anna Herb", "Chris Jackson", "Dana Pike", "Emil Stone"];
@@ -51,11 +51,16 @@ fn ensure_sends_start_together<T>(run: &Run<T>, people: &[&str]) {
     }
     run.fail(format!(
         "Every message should start sending at 0.000s, but:\n{}\n\
-         Each send waited for the one before it to be delivered, so the 2 s waits added up.\n\
-         `.await` waits for a future to finish before the next line runs. To run the sends \
-         at the same time, do what `asyncio.create_task` does in Python: start every send as \
-         a task with `tokio::spawn` first, keep the `JoinHandle`s, and only then await them. \
-         Awaiting each handle right after spawning it is sequential again.",
+         Each send started only when the one before it had been delivered, so the waits added up.\n\
+         `.await` waits for a future to finish before the next line runs. Code that does this \
+         awaits each send (or each task's `JoinHandle`) before it starts the next one: for \
+         instance `chat::send_message(..).await` in a loop, awaiting each handle right after \
+         spawning it, or a lazy `people.iter().map(|p| tokio::spawn(..))` that is never \
+         collected, so each task is spawned only when the loop that awaits it asks for the next \
+         handle. To run the sends at the same time, do what `asyncio.create_task` does in Python: \
+         start every send as a task with `tokio::spawn` first, keep the `JoinHandle`s (collect \
+         them into a `Vec`), and only then await them. Awaiting each handle right after spawning \
+         it is sequential again.",
         late.join("\n")
     ));
 }
@@ -70,22 +75,108 @@ fn archive_events(trace: &Trace, with: &str) -> (Option<Duration>, Option<(Kind,
     (began, ended)
 }
 
+/// Fails unless every receipt was handed out by the chat service in this run: a
+/// `message to <person>` send that was delivered, once per person.
+fn ensure_receipts_from_sends<'a, T>(run: &Run<T>, receipts: impl IntoIterator<Item = &'a Receipt>) {
+    for receipt in receipts {
+        let actor = format!("message to {}", receipt.to);
+        let sends = run.trace.of(&actor).filter(|e| e.kind == Kind::Begin).count();
+        let delivered = run.trace.of(&actor).any(|e| e.kind == Kind::End && e.what == "delivered");
+        if !delivered {
+            run.fail(format!(
+                "A receipt for {} came back, but the chat service {} in this run (the trace is \
+                 its record of every message).\nEvery receipt you return must be the one \
+                 `chat::send_message` gave back for a message it delivered; a `Receipt` built by \
+                 hand proves nothing was sent.",
+                receipt.to,
+                if sends == 0 { "never sent a message to them" } else { "never delivered the message to them" }
+            ));
+        }
+        if sends > 1 {
+            run.fail(format!(
+                "{} got {sends} messages; each person should get one. Each call of \
+                 `chat::send_message` sends one.",
+                receipt.to
+            ));
+        }
+    }
+}
+
+/// Sets how long the message to each person takes (ms), inside the run.
+fn set_send_times(times: &[(&str, u64)]) {
+    for &(person, ms) in times {
+        chat::set_send_time(person, millis(ms));
+    }
+}
+
+/// Runs `send_to_all(people)` with the given send times, and checks the receipts come
+/// back in the order of `people`, each from a delivered message, after as long as the
+/// slowest send.
+fn check_receipt_order(people: &'static [&'static str], times: &'static [(&'static str, u64)]) {
+    let run = workbook::run(async move {
+        set_send_times(times);
+        send_to_all(people).await
+    });
+    let order: Vec<&str> = run.value.iter().map(|receipt| receipt.to.as_str()).collect();
+    let time_of = |person: &str| times.iter().find(|t| t.0 == person).map_or(chat::SEND_TIME, |t| millis(t.1));
+    if order != people {
+        let mut finished: Vec<&str> = people.to_vec();
+        finished.sort_by_key(|p| time_of(p));
+        let mut sorted: Vec<&str> = people.to_vec();
+        sorted.sort();
+        let distinct = people.iter().any(|p| time_of(p) != time_of(people[0]));
+        let reading = if distinct && order == finished {
+            "That is the order the messages were delivered in: the order the tasks finished."
+        } else if order == sorted {
+            "That is the names sorted, not the order of `people`."
+        } else {
+            "That is neither the order of `people` nor the order the messages were delivered in."
+        };
+        let setting = if distinct {
+            let parts: Vec<String> = people.iter().map(|p| format!("{p} {}", format_secs(time_of(p)))).collect();
+            format!("Here the messages take {}.\n", parts.join(", "))
+        } else {
+            String::new()
+        };
+        run.fail(format!(
+            "{setting}The receipts came back as {order:?}, but the people were {people:?}. {reading}\n\
+             send_to_all must return the receipts in the order of `people`. Keep the \
+             `JoinHandle`s in a Vec in that order and await them one by one: awaiting in \
+             order costs no time, since every task is already running. (A `JoinSet` hands \
+             results back in the order the tasks finished, not the order they were spawned.)"
+        ));
+    }
+    ensure_receipts_from_sends(&run, &run.value);
+    run.assert_elapsed(people.iter().map(|p| time_of(p)).max().unwrap_or_default());
+}
+
 workbook::checks! {
     fn both_messages_take_two_seconds() {
-        let run = workbook::run(send_to_both("John Doe", "Anna Herb"));
-        let (first, second) = &run.value;
-        run.ensure(
-            first.to == "John Doe" && second.to == "Anna Herb",
-            format!(
-                "send_to_both(\"John Doe\", \"Anna Herb\") returned receipts for ({:?}, {:?}): \
-                 expected John Doe's receipt first, then Anna Herb's.",
-                first.to, second.to
-            ),
-        );
-        ensure_sends_start_together(&run, &["John Doe", "Anna Herb"]);
-        // Both 2 s sends at once: 2 s in all, not 4 s.
-        run.assert_elapsed(secs(2));
-        assert_trace!(run, "both_messages_start_together");
+        // Both 2 s sends at once: 2 s in all, not 4 s. Then John's message is slower
+        // than Anna's (2.5 s and 1.5 s): his receipt still comes first.
+        for (i, times) in [&[][..], &[("John Doe", 2500), ("Anna Herb", 1500)][..]].into_iter().enumerate() {
+            let run = workbook::run(async {
+                set_send_times(times);
+                send_to_both("John Doe", "Anna Herb").await
+            });
+            let (first, second) = &run.value;
+            run.ensure(
+                first.to == "John Doe" && second.to == "Anna Herb",
+                format!(
+                    "send_to_both(\"John Doe\", \"Anna Herb\") returned receipts for ({:?}, {:?}): \
+                     expected John Doe's receipt first, then Anna Herb's{}.",
+                    first.to,
+                    second.to,
+                    if times.is_empty() { "" } else { ", even when Anna's message is delivered first" }
+                ),
+            );
+            ensure_receipts_from_sends(&run, [first, second]);
+            ensure_sends_start_together(&run, &["John Doe", "Anna Herb"]);
+            run.assert_elapsed(if times.is_empty() { secs(2) } else { millis(2500) });
+            if i == 0 {
+                assert_trace!(run, "both_messages_start_together");
+            }
+        }
     }
 
     fn five_messages_take_two_seconds() {
@@ -94,26 +185,21 @@ workbook::checks! {
             run.value.len() == FIVE_PEOPLE.len(),
             format!("Expected 5 receipts, one per person; got {}.", run.value.len()),
         );
+        ensure_receipts_from_sends(&run, &run.value);
         ensure_sends_start_together(&run, &FIVE_PEOPLE);
         run.assert_elapsed(secs(2));
         assert_trace!(run, "five_messages_start_together");
     }
 
     fn receipts_follow_the_order_of_people() {
-        let people = ["Emil Stone", "Anna Herb", "John Doe", "Dana Pike", "Chris Jackson"];
-        let run = workbook::run(send_to_all(&people));
-        let order: Vec<&str> = run.value.iter().map(|receipt| receipt.to.as_str()).collect();
-        run.ensure(
-            order == people,
-            format!(
-                "The receipts came back as {order:?}, but the people were {people:?}.\n\
-                 send_to_all must return the receipts in the order of `people`. Keep the \
-                 `JoinHandle`s in a Vec in that order and await them one by one: awaiting in \
-                 order costs no time, since every task is already running. (A `JoinSet` hands \
-                 results back in the order the tasks finished, not the order they were spawned.)"
-            ),
+        const PEOPLE: [&str; 5] = ["Emil Stone", "Anna Herb", "John Doe", "Dana Pike", "Chris Jackson"];
+        check_receipt_order(&PEOPLE, &[]);
+        // The messages now take different times, so the order they are delivered in,
+        // the order of `people` and the sorted names all differ.
+        check_receipt_order(
+            &PEOPLE,
+            &[("Emil Stone", 2400), ("Anna Herb", 1100), ("John Doe", 3000), ("Dana Pike", 700), ("Chris Jackson", 1900)],
         );
-        run.assert_elapsed(secs(2));
         let none = workbook::run(send_to_all(&[]));
         none.ensure(
             none.value.is_empty(),
@@ -130,6 +216,7 @@ workbook::checks! {
             receipt.to == "Anna Herb",
             format!("send_and_archive(\"Anna Herb\") returned a receipt for {:?}.", receipt.to),
         );
+        ensure_receipts_from_sends(&run, [receipt]);
         if *returned_at > secs(2) {
             run.fail(format!(
                 "send_and_archive returned at {}, but the message was delivered at 2.000s: the \

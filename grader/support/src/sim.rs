@@ -39,6 +39,7 @@ async fn wait(actor: String, begin: &str, latency: Duration, end: &str) {
 /// Forgets every per-run setting, so each run starts from the documented defaults.
 pub(crate) fn reset() {
     web::reset();
+    chat::reset();
     db::reset();
     deploy::reset();
     tickets::reset();

@@ -1,0 +1,36 @@
+//! grader: expect fail both_messages_take_two_seconds "even when Anna's message is delivered first"
+//! Puts both sends in a `JoinSet` and takes the receipts in the order they arrive: first's receipt is whichever message was delivered first.
+use workbook::sim::chat::{self, Receipt};
+
+pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
+    let mut sends = tokio::task::JoinSet::new();
+    for person in [first, second] {
+        let person = person.to_string();
+        sends.spawn(async move { chat::send_message(&person).await });
+    }
+    let a = sends.join_next().await.expect("two sends").expect("a send panicked");
+    let b = sends.join_next().await.expect("two sends").expect("a send panicked");
+    (a, b)
+}
+
+pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
+    let tasks: Vec<_> = people
+        .iter()
+        .map(|person| {
+            let person = person.to_string();
+            tokio::spawn(async move { chat::send_message(&person).await })
+        })
+        .collect();
+    let mut receipts = Vec::new();
+    for task in tasks {
+        receipts.push(task.await.expect("a send panicked"));
+    }
+    receipts
+}
+
+pub async fn send_and_archive(to: &str) -> Receipt {
+    let with = to.to_string();
+    tokio::spawn(async move { chat::archive_conversation(&with).await });
+    chat::send_message(to).await
+}
+

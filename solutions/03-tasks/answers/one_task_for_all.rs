@@ -1,0 +1,30 @@
+//! grader: expect fail five_messages_take_two_seconds "Every message should start sending at 0.000s"
+//! Spawns one task that sends every message in turn: the caller is free, but inside the task the sends still wait for each other.
+use workbook::sim::chat::{self, Receipt};
+pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
+    let first = first.to_string();
+    let second = second.to_string();
+    let first_task = tokio::spawn(async move { chat::send_message(&first).await });
+    let second_task = tokio::spawn(async move { chat::send_message(&second).await });
+    (first_task.await.expect("first send panicked"), second_task.await.expect("second send panicked"))
+}
+
+
+pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
+    let people: Vec<String> = people.iter().map(|p| p.to_string()).collect();
+    let task = tokio::spawn(async move {
+        let mut receipts = Vec::new();
+        for person in &people {
+            receipts.push(chat::send_message(person).await);
+        }
+        receipts
+    });
+    task.await.expect("the sending task panicked")
+}
+
+pub async fn send_and_archive(to: &str) -> Receipt {
+    let with = to.to_string();
+    tokio::spawn(async move { chat::archive_conversation(&with).await });
+    chat::send_message(to).await
+}
+
