@@ -88,8 +88,11 @@ pub fn set_script(service: &str, script: impl IntoIterator<Item = Outcome>) {
     STATE.with(|s| s.borrow_mut().services.entry(service.to_string()).or_default().script = script);
 }
 
-/// An answer from a service.
+/// An answer from a service. Only [`call`] makes replies: the struct is
+/// `#[non_exhaustive]`, so code outside the service can read a reply's fields but
+/// can't write a `Reply { .. }` of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Reply {
     /// The service that answered.
     pub service: String,
