@@ -265,7 +265,7 @@ fn account(
                     result.status = if record.event == "pass" { Status::Pass } else { Status::Fail };
                     result.kind = (record.event == "fail").then(|| record.kind.clone());
                     result.message = record.message;
-                    result.location = record.location;
+                    result.location = crate::explain::short_location(&record.location);
                 }
                 started_unfinished = None;
             }
@@ -277,7 +277,7 @@ fn account(
             "panic" => {
                 if let Some(result) = results.get_mut(&name) {
                     result.panics.push(PanicNote {
-                        location: record.location,
+                        location: crate::explain::short_location(&record.location),
                         message: record.message,
                         origin: record.origin,
                     });

@@ -376,6 +376,39 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
     )
 }
 
+/// A panic's location as the learner should read it: their own file as it is; a
+/// library's file as `<crate> <version>: <file>:<line>:<col>` (no cargo-registry path
+/// from the machine that ran it); Rust's standard library as `std: <file>…`.
+///
+/// ```text
+/// /home/x/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/futures-util-0.3.34/src/future/select_all.rs:40:5
+///   → futures-util 0.3.34: src/future/select_all.rs:40:5
+/// ```
+pub fn short_location(location: &str) -> String {
+    let location = location.replace('\\', "/");
+    if let Some((_, rest)) = location.split_once("/registry/src/") {
+        // rest = index.crates.io-<hash>/<crate>-<version>/<path>
+        let mut parts = rest.splitn(3, '/');
+        let (_index, package, path) = (parts.next(), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let (name, version) = match package.rfind(|c: char| c == '-') {
+            Some(i) if package[i + 1..].starts_with(|c: char| c.is_ascii_digit()) => (&package[..i], &package[i + 1..]),
+            _ => (package, ""),
+        };
+        return format!("{name} {version}: {path}").replace(" :", ":");
+    }
+    if let Some((_, rest)) = location.split_once("/library/")
+        && (location.starts_with("/rustc/") || location.contains("/rustlib/"))
+    {
+        return format!("std: {rest}");
+    }
+    location
+}
+
+/// Whether a [`short_location`] is in a library rather than the learner's code.
+pub fn in_library(short: &str) -> bool {
+    short.contains(": ") && !short.starts_with("src/") && !short.contains(".rs: ")
+}
+
 /// Explains a panic message from the learner's code, if it is a known one.
 pub fn panic(message: &str) -> Option<Explanation> {
     if message.contains("Cannot start a runtime from within a runtime") {
@@ -389,6 +422,16 @@ pub fn panic(message: &str) -> Option<Explanation> {
              future (`tokio::join!` to run several at once). A plain function that calls \
              `block_on` and is called from async code should become an `async fn` itself.",
             "01-runtime.md#common-mistakes",
+        );
+    }
+    if message.contains("!ret.inner.is_empty()") || message.contains("iterator provided to select_ok was empty") {
+        return explanation(
+            "`futures::future::select_all` and `select_ok` panic when they are given no futures \
+             at all: an empty list has no first one to finish. This panic came from such a call, \
+             so the list passed to it was empty. Check for an empty list before calling them, or \
+             use a `FuturesUnordered` or `JoinSet`, whose `next().await` (`join_next().await`) \
+             gives `None` when there is nothing left.",
+            "06-as-completed.md#select_ok-the-first-success-ready-made",
         );
     }
     if message.contains("there is no reactor running") || message.contains("no reactor running") {
@@ -475,6 +518,23 @@ pub fn panic_elsewhere(origin: &str) -> String {
          the tasks you spawn, and handle their errors."
     };
     format!("{text}\nRead more: docs/src/03-tasks.md#what-a-joinhandle-gives-you")
+}
+
+#[cfg(test)]
+mod location_tests {
+    use super::{in_library, short_location};
+
+    #[test]
+    fn a_library_panic_names_the_crate_not_the_registry_path() {
+        let at = "/root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/futures-util-0.3.34/src/future/select_all.rs:40:5";
+        assert_eq!(short_location(at), "futures-util 0.3.34: src/future/select_all.rs:40:5");
+        assert!(in_library(&short_location(at)));
+        let std = "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/core/src/option.rs:1010:5";
+        assert_eq!(short_location(std), "std: core/src/option.rs:1010:5");
+        assert!(in_library(&short_location(std)));
+        assert_eq!(short_location("src/gather.rs:9:5"), "src/gather.rs:9:5");
+        assert!(!in_library("src/gather.rs:9:5"));
+    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,12 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
         if panic.message == check.message {
             continue;
         }
-        writeln!(out, "    {} {}: {}", style::warn("A panic in your code at"), panic.location, panic.message)?;
+        let place = if explain::in_library(&panic.location) {
+            format!("A panic inside a library your code called ({}):", panic.location)
+        } else {
+            format!("A panic in your code at {}:", panic.location)
+        };
+        writeln!(out, "    {} {}", style::warn(&place), panic.message)?;
         if let Some(explanation) = explain::panic(&panic.message) {
             writeln!(out, "{}", wrap(&explanation.text, 78, "      "))?;
         }
@@ -172,7 +177,11 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
 fn failure_text(check: &CheckResult) -> String {
     match check.kind.as_deref() {
         Some("panic") => {
-            let mut text = format!("Your code panicked at {}:\n  {}", check.location, check.message);
+            let mut text = if explain::in_library(&check.location) {
+                format!("A library your code called panicked ({}):\n  {}", check.location, check.message)
+            } else {
+                format!("Your code panicked at {}:\n  {}", check.location, check.message)
+            };
             if let Some(explanation) = explain::panic(&check.message) {
                 text.push_str("\n\n");
                 text.push_str(&wrap(&explanation.text, 74, ""));
