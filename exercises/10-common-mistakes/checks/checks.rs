@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::linter::{self, LintReport};
+use workbook::sim::web;
 use workbook::trace::{Kind, Span, Trace};
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
@@ -99,7 +100,7 @@ fn wrapped_sync_call<T>(run: &Run<T>, what: &str, in_sequence: &str) -> ! {
         "Mistake 3: a synchronous call wrapped in an `async fn`.\n\
          {what}, and `linter::check_file` held the runtime's only thread for {}. Declaring \
          `lint_file` as an `async fn` doesn't change what runs inside it: check_file is \
-         ordinary synchronous code with no `.await`, so it runs to its end (300 ms a file) on \
+         ordinary synchronous code with no `.await`, so it runs to its end (300 ms a file, 600 ms for main.rs) on \
          whichever thread polls it, and in async code that is the runtime's thread. Nothing else \
          can run meanwhile.{in_sequence} (A `tokio::spawn`ed task doesn't help: tasks run on the \
          runtime's thread too.)\n\
@@ -115,6 +116,39 @@ fn wrapped_sync_call<T>(run: &Run<T>, what: &str, in_sequence: &str) -> ! {
         real(held(run)),
         table(&run.trace),
     ))
+}
+
+/// Fails unless `page` is what the server sent for `url`: a fetch of `url` that the
+/// trace shows answering `200 OK`, with the body `fetch_page` sends.
+fn ensure_page_served<T>(run: &Run<T>, field: &str, url: &str, page: &web::Page) {
+    let actor = format!("GET {url}");
+    let answered = run.trace.of(&actor).any(|e| e.kind == Kind::End && e.what == "200 OK");
+    // `fetch_page` sends `<h1>{url}</h1>` for every page.
+    if !answered || page.body != format!("<h1>{url}</h1>") {
+        run.fail(format!(
+            "`Review::{field}` holds a page of {url}, but the server sent no such page: {}.\n  {page:?}\n\
+             Every field must hold what `web::fetch_page({url:?})` returned, not a page made by hand.\n\
+             The requests the trace shows:\n{}",
+            if answered { "its body is not the one the server sent" } else { "the trace shows no fetch of it" },
+            bars(&run.trace)
+        ));
+    }
+}
+
+/// Fails unless the trace shows `linter::check_file` running on `path` to its end:
+/// the report must come from a real call.
+fn ensure_linted<T>(run: &Run<T>, path: &str) {
+    let actor = format!("check_file {path}");
+    if !run.trace.of(&actor).any(|e| e.kind == Kind::End) {
+        run.fail(format!(
+            "A report on {path} came back, but `linter::check_file` never ran on {path}: the trace, which \
+             records every call of check_file, shows none.\n\
+             Return the report that `linter::check_file(path)` gives back, run on the blocking pool: \
+             don't make a `LintReport` yourself.\n\n\
+             What happened, in order:\n{}",
+            table(&run.trace)
+        ));
+    }
 }
 
 /// The paths of `reports`, in order, for messages.
@@ -143,10 +177,13 @@ workbook::checks! {
         let fields = [&review.description, &review.diff, &review.status];
         for ((field, url), page) in REVIEW_PAGES.into_iter().zip(fields) {
             match page {
-                Ok(page) => run.ensure(
-                    page.url == url,
-                    format!("`Review::{field}` should hold the page {url}; it holds {}.", page.url),
-                ),
+                Ok(page) => {
+                    run.ensure(
+                        page.url == url,
+                        format!("`Review::{field}` should hold the page {url}; it holds {}.", page.url),
+                    );
+                    ensure_page_served(&run, field, url, page);
+                }
                 Err(e) => run.fail(format!("`Review::{field}` should hold the page {url}, but it holds the error `{e}`.")),
             }
         }
@@ -179,16 +216,40 @@ workbook::checks! {
             tokio::join!(bot(1), bot(2), bot(3));
         });
         if run.blocked() {
+            // Did the pauses take turns on the thread (each held it to its end), or did
+            // they overlap while the thread stayed busy?
+            let overlapped = started_before_first_end(&run.trace) == 3;
+            if overlapped {
+                workbook::fail(format!(
+                    "Mistake 2: a pause that keeps the runtime's thread busy.\n\
+                     Three bots paused for the rate limit together (`tokio::join!` of three \
+                     `pause_for_rate_limit()`). The pauses overlapped (all three bots had begun before the \
+                     first carried on), so pause_for_rate_limit does reach an `.await` that gives the thread \
+                     back, but the thread never rested: it was busy for {} of real time, while tokio's clock \
+                     stood still at {}. Nothing in the pause was waiting on a timer; it kept coming back to \
+                     run again. A loop that looks at the time and yields between looks \
+                     (`tokio::task::yield_now().await`, Python's `await asyncio.sleep(0)`) does that: a busy \
+                     wait. It burns the thread that every other task needs, and on tokio's clock, which moves \
+                     only while every task waits, such a pause would never end.\n\
+                     Wait with `tokio::time::sleep(RATE_LIMIT_PAUSE).await`, Python's \
+                     `await asyncio.sleep(1)`: it sets a timer and gives the thread back until it fires.\n\n\
+                     What happened, in order (tokio's clock never moved):\n{}",
+                    real(held(&run)),
+                    format_secs(run.virtual_elapsed),
+                    table(&run.trace),
+                ));
+            }
             workbook::fail(format!(
-                "Mistake 2: `std::thread::sleep` inside async code.\n\
+                "Mistake 2: a pause that holds the runtime's thread.\n\
                  Three bots paused for the rate limit together (`tokio::join!` of three \
                  `pause_for_rate_limit()`). The runtime's only thread was held for {}, while \
                  tokio's clock stood still at {}. The pauses didn't overlap: each one held the \
-                 thread for its whole second, so the other bots, and every timer, waited their turn. \
-                 In a server, every other request would have waited too.\n\
-                 `std::thread::sleep` is Python's `time.sleep`: it puts the whole thread to sleep. \
-                 Being inside an `async fn` changes nothing, since there is no `.await` in it where \
-                 the runtime could take the thread back.\n\
+                 thread to its end before the next bot could even begin, so the other bots, and every \
+                 timer, waited their turn. In a server, every other request would have waited too.\n\
+                 That is what `std::thread::sleep` does (Python's `time.sleep`): it puts the whole \
+                 thread to sleep. So does a loop that watches the clock without awaiting anything. Being \
+                 inside an `async fn` changes nothing: without an `.await` that waits, the runtime can't \
+                 take the thread back.\n\
                  Wait with `tokio::time::sleep(RATE_LIMIT_PAUSE).await`, Python's \
                  `await asyncio.sleep(1)`: it sets a timer and gives the thread back until the timer \
                  fires, so the three pauses overlap and take 1.000s together.\n\n\
@@ -228,6 +289,7 @@ workbook::checks! {
             run.value.path == "src/unsorted.rs",
             format!("lint_file(\"src/unsorted.rs\") returned the report on {:?}.", run.value.path),
         );
+        ensure_linted(&run, "src/unsorted.rs");
         ensure_report(&run, &run.value, "src/unsorted.rs");
         if run.blocked() {
             wrapped_sync_call(&run, "lint_file(\"src/unsorted.rs\") ran", "");
@@ -244,13 +306,15 @@ workbook::checks! {
             format!(
                 "lint_files returned reports on {:?}, but it was given {CHANGED_FILES:?}: one report \
                  per file, in the order of `paths`.\n\
-                 Jobs on the blocking pool finish in any order. `join_all` keeps the order of its \
-                 input; a `JoinSet` hands results back as they finish, so spawn each job with its \
-                 index and put each report back in its place.",
+                 Jobs on the blocking pool finish in their own order (here src/main.rs, the biggest \
+                 file, takes 600 ms and the others 300 ms). `join_all` keeps the order of its input; \
+                 a `JoinSet` or a `FuturesUnordered` hands results back as they finish, so spawn each \
+                 job with its index and put each report back in its place.",
                 paths(reports)
             ),
         );
         for (report, path) in reports.iter().zip(CHANGED_FILES) {
+            ensure_linted(&run, path);
             ensure_report(&run, report, path);
         }
         if run.blocked() {
@@ -269,7 +333,7 @@ workbook::checks! {
                 "Mistake 3, half fixed: check_file now runs off the runtime's thread (the runtime \
                  was not blocked), but the files were linted one after another: only {started} of \
                  the 3 had started when the first one was done, so lint_files took {} of real time \
-                 instead of about 300 ms.\n\
+                 instead of about 600 ms, the time of the slowest.\n\
                  Awaiting each `spawn_blocking` handle before spawning the next job is a loop of \
                  waits. Start every job first, then wait for all of them: `futures::future::join_all` \
                  over the lint_file futures or over the JoinHandles, or a `tokio::task::JoinSet` with \

@@ -1,4 +1,4 @@
-//! grader: expect fail mistake_2_pauses_do_not_block "Mistake 2: `std::thread::sleep` inside async code"
+//! grader: expect fail mistake_2_pauses_do_not_block "Mistake 2: a pause that holds the runtime's thread"
 //! Mistake 2 only: waits with `std::thread::sleep`, holding the runtime's thread.
 
 use std::time::Duration;
