@@ -2,12 +2,84 @@
 
 use super::*;
 use workbook::sim::cafe::{self, Drink, Ticket};
-use workbook::trace::note;
+use workbook::trace::{Kind, note};
 use workbook::{assert_trace, format_secs, secs};
 
 /// Where the first event of `actor` whose text contains `what` sits in the trace.
 fn position(run: &workbook::Run<Drink>, actor: &str, what: &str) -> Option<usize> {
     run.trace.events().iter().position(|e| e.actor == actor && e.what.contains(what))
+}
+
+/// The café's steps, in the order of the recipe: actor and what it makes.
+const STEPS: [(&str, &str); 3] =
+    [("grinder", "grinding"), ("espresso machine", "pulling the shot"), ("steam wand", "steaming the milk")];
+
+/// Fails with what the café recorded unless make_latte ran its three steps one after
+/// another in the recipe's order, each once, and then poured the latte for `customer`.
+fn ensure_recipe_followed<T>(run: &workbook::Run<T>, customer: &str) {
+    let mut spans = Vec::new();
+    for (actor, doing) in STEPS {
+        let begins: Vec<_> = run.trace.of(actor).filter(|e| e.kind == Kind::Begin).collect();
+        let end = run.trace.of(actor).find(|e| e.kind == Kind::End);
+        match (begins.as_slice(), end) {
+            ([], _) => run.fail(format!(
+                "The café recorded no {doing} in this run (`{actor}` never started): every step of the \
+                 recipe must be carried out, by awaiting its `cafe::` call."
+            )),
+            ([_], Some(end)) => spans.push((actor, begins[0].at, end.at)),
+            ([_], None) => run.fail(format!(
+                "The {actor} started {doing} but never finished: its future was dropped before it was done."
+            )),
+            (more, _) => run.fail(format!("The {actor} was started {} times; the recipe needs it once.", more.len())),
+        }
+    }
+    let shown: Vec<String> = spans
+        .iter()
+        .map(|(actor, from, to)| format!("{actor} {} → {}", format_secs(*from), format_secs(*to)))
+        .collect();
+    let overlap = spans
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| spans[i + 1..].iter().find(|b| a.1 < b.2 && b.1 < a.2).map(|b| (a.0, b.0)));
+    if let Some((a, b)) = overlap {
+        run.fail(format!(
+            "The café recorded: {}.\nThe {a} and the {b} worked at the same time: the steps overlapped. \
+             The recipe is one step after another (the shot needs the grounds, and the milk is \
+             steamed once the shot is pulled), so await each step before starting the next; \
+             `tokio::join!` or `tokio::spawn` run them together instead.",
+            shown.join(", ")
+        ));
+    }
+    let mut by_start = spans.clone();
+    by_start.sort_by_key(|s| s.1);
+    if by_start.iter().map(|s| s.0).ne(STEPS.iter().map(|s| s.0)) {
+        let ran: Vec<&str> = by_start.iter().map(|s| s.0).collect();
+        run.fail(format!(
+            "The café recorded: {}.\nThe steps ran in the order {}, but the recipe is grinder, \
+             espresso machine, steam wand: grind, pull the shot, then steam the milk. A step runs \
+             where its `.await` is, so await them in that order.",
+            shown.join(", "),
+            ran.join(", ")
+        ));
+    }
+    let last_step = spans.iter().map(|s| s.2).max().unwrap_or_default();
+    let pour = run.trace.of("barista").find(|e| e.what.contains("poured"));
+    match pour {
+        None => run.fail(
+            "The steps were carried out, but the barista never poured a latte: `cafe::pour_latte` \
+             was not called in this run. The drink make_latte returns must be the one pour_latte \
+             gives back; a `Drink` built by hand is not made by the café.",
+        ),
+        Some(e) if e.at < last_step => run.fail(format!(
+            "The latte was poured at {}, before the last step finished at {}.",
+            format_secs(e.at),
+            format_secs(last_step)
+        )),
+        Some(e) if !e.what.ends_with(&format!("for {customer}")) => {
+            run.fail(format!("The barista {}, but the ticket was for {customer}.", e.what))
+        }
+        Some(_) => {}
+    }
 }
 
 workbook::checks! {
@@ -71,18 +143,23 @@ workbook::checks! {
     }
 
     fn latte_is_made_step_by_step() {
-        let run = workbook::run(async {
-            let ticket = cafe::write_ticket("Ada", "latte");
-            make_latte(&ticket).await
-        });
-        let expected = Drink { customer: "Ada".to_string(), name: "latte".to_string() };
-        run.ensure(
-            run.value == expected,
-            format!("make_latte should give back {expected:?}; it gave {:?}.", run.value),
-        );
-        // Grind 1 s, then the shot 2 s, then the milk 1 s: each step awaited before the next.
-        run.assert_elapsed(secs(4));
-        assert_trace!(run, "latte_is_made_step_by_step");
+        for (customer, drink) in [("Ada", "latte"), ("Grace", "oat latte")] {
+            let run = workbook::run(async {
+                let ticket = cafe::write_ticket(customer, drink);
+                make_latte(&ticket).await
+            });
+            let expected = Drink { customer: customer.to_string(), name: drink.to_string() };
+            run.ensure(
+                run.value == expected,
+                format!("make_latte on the ticket for {customer} ({drink}) should give back {expected:?}; it gave {:?}.", run.value),
+            );
+            ensure_recipe_followed(&run, customer);
+            // Grind 1 s, then the shot 2 s, then the milk 1 s: each step awaited before the next.
+            run.assert_elapsed(secs(4));
+            if customer == "Ada" {
+                assert_trace!(run, "latte_is_made_step_by_step");
+            }
+        }
     }
 
     fn customer_is_called_after_pouring() {
@@ -97,10 +174,12 @@ workbook::checks! {
         match (poured, called) {
             (None, _) => run.fail("serve never poured a latte: it should make one with make_latte."),
             (Some(_), None) => run.fail(
-                "The latte was poured, but Ada was never called to the counter.\n\
-                 `cafe::call_customer(customer)` does not call anyone: like calling an `async def` \
-                 function in Python, it only builds a future, and a future does nothing until it is \
-                 awaited. Python would let this slip with `RuntimeWarning: coroutine \
+                "The latte was poured, but by the time serve returned, Ada had not been called to \
+                 the counter (the trace has no `counter` event).\n\
+                 The usual cause: `cafe::call_customer(customer)` does not call anyone by itself. \
+                 Like calling an `async def` function in Python, it only builds a future, and a \
+                 future does nothing until it is awaited (handing it to `tokio::spawn` instead \
+                 runs it later, after serve has already returned). Python would let this slip with `RuntimeWarning: coroutine \
                  'call_customer' was never awaited`; rustc refuses it: \"unused implementer of \
                  `Future` that must be used\".\n\
                  `let _ = cafe::call_customer(..)` silences rustc but changes nothing: `let _ =` \

@@ -1,4 +1,4 @@
-//! grader: expect fail latte_is_made_step_by_step "The order of events is not what a correct solution produces"
+//! grader: expect fail latte_is_made_step_by_step "The steps ran in the order steam wand, grinder, espresso machine"
 //! Steams the milk before grinding: still 4 s, but the milk waits while the shot is
 //! pulled, and the steps are not in the order the recipe gives.
 
