@@ -216,9 +216,10 @@ fn judge_retries(run: &Run<Watched<Result<Reply, GaveUp>>>, expected: &Expected<
     if let Some(i) = attempts.iter().position(|a| a.end.is_none()) {
         run.fail(format!(
             "Attempt {} went out at {} and never ended: with_retries returned at {}, and that call was \
-             still running, waiting for an answer that never comes.\n{table}\
-             A timeout around a spawned task's JoinHandle stops the waiting, not the task: dropping a \
-             JoinHandle detaches its task. Time out the call future itself, \
+             still running, waiting for an answer that never comes: something still held the call's \
+             future, and never dropped it.\n{table}\
+             The usual holder is a spawned task: a timeout around its JoinHandle stops the waiting, not \
+             the task, and dropping a JoinHandle detaches its task. Time out the call future itself, \
              `tokio::time::timeout(ATTEMPT_LIMIT, flaky::call(service))`: when the limit passes, the \
              call is dropped, and dropping a future cancels it.",
             i + 1,

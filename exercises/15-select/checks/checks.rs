@@ -635,9 +635,10 @@ fn judge_messages(run: &Run<Session>, expected: &Expected, script: &str, table: 
         run.fail(format!(
             "At {when} the client sent {} messages, and right after them the server signalled shutdown. \
              Your session delivered {kept} of them and returned: {} lost.{round}\n\
-             Those messages were in the inbox before the shutdown came, so they must be delivered.\n\
-             When several branches of `select!` are ready at once, it picks one at random: sometimes \
-             the inbox, sometimes the shutdown. (Python's `asyncio.wait(..., \
+             Those messages were in the inbox before the shutdown came, so they must be delivered. \
+             The run shows which were lost, not how; if your loop is a `select!`: when several of its \
+             branches are ready at once, it picks one at random: sometimes the inbox, sometimes the \
+             shutdown. (Python's `asyncio.wait(..., \
              return_when=FIRST_COMPLETED)` hands you every task that is done; `select!` runs one \
              branch and drops the rest.) Two ways to lose nothing:\n\
              - write `biased;` first in the `select!`: it then tries the branches in the order \
