@@ -110,6 +110,26 @@ impl Server {
     }
 }
 
+/// A head count above this went below zero and wrapped round.
+const WRAPPED: usize = 1 << 32;
+
+/// The lesson when `online()` fell below what it should say: a client counted out more
+/// than once, or while still in the room.
+fn too_few(now: usize, want: usize, story: &str) -> String {
+    let said = if now > WRAPPED {
+        format!("{now}: it went below zero and wrapped round, so it is below")
+    } else {
+        format!("{now}, fewer than")
+    };
+    format!(
+        "{story} `online()` said {said} the {want} clients still in the room: a client was \
+         counted out more than once, or counted out while it was still there. Possible causes: both of a \
+         client's tasks (the one that reads and the one that writes) count it out when they end; or the \
+         count goes down on a path that the client does not leave by. Count a client out in one place, \
+         once, when its reading ends (a `Drop` guard held by the reading side does it exactly once)."
+    )
+}
+
 /// What a client heard when it waited for its next line.
 #[derive(Debug)]
 enum Heard {
@@ -503,6 +523,24 @@ fn missed(line: &str) -> Option<usize> {
     rest.parse().ok()
 }
 
+/// The lines of the learner's source that store a new head count computed from one
+/// read before (`online.store(..)` with a `load`, or `online()`, on the same line or
+/// the line before), trimmed.
+fn read_then_store(source: &str) -> Vec<String> {
+    let lines: Vec<&str> = source.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
+    let reads = |line: &str| line.contains("online.load(") || line.contains(".online()");
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.contains("online.store(") && (reads(line) || i > 0 && reads(lines[i - 1])) {
+            if i > 0 && !reads(line) {
+                found.push(lines[i - 1].trim().to_string());
+            }
+            found.push(line.trim().to_string());
+        }
+    }
+    found
+}
+
 workbook::checks! {
     fn everyone_hears_every_message_once() {
         on_real_clock(async {
@@ -541,6 +579,9 @@ workbook::checks! {
             join(&server, &mut clients, "bob", None).await;
             join(&server, &mut clients, "carol", None).await;
             if let Err(now) = server.wait_online(3).await {
+                if now < 3 || now > WRAPPED {
+                    fail(too_few(now, 3, "alice, bob and carol joined (each heard its own `* <name> joined`), but"));
+                }
                 fail(format!(
                     "alice, bob and carol joined (each heard its own `* <name> joined`), but `online()` \
                      said {now}, not 3, for {}. Count a client in when it joins: \
@@ -552,6 +593,9 @@ workbook::checks! {
             let bob = clients.iter().position(|c| c.name == "bob").expect("bob");
             leave(&mut clients, bob, false).await;
             if let Err(now) = server.wait_online(2).await {
+                if now < 2 || now > WRAPPED {
+                    fail(too_few(now, 2, "bob hung up, and alice and carol heard `* bob left`, but"));
+                }
                 fail(format!(
                     "bob hung up, and alice and carol heard `* bob left`, but {} later `online()` still \
                      said {now}, not 2.\n\
@@ -569,6 +613,9 @@ workbook::checks! {
             // carol's connection breaks instead: her program crashed, say.
             leave(&mut clients, carol, true).await;
             if let Err(now) = server.wait_online(1).await {
+                if now < 1 || now > WRAPPED {
+                    fail(too_few(now, 1, "carol's connection broke (the check reset it), and alice heard `* carol left`, but"));
+                }
                 fail(format!(
                     "carol's connection broke (the check reset it), and alice heard `* carol left`, but \
                      {} later `online()` still said {now}, not 1.\n\
@@ -581,6 +628,9 @@ workbook::checks! {
             }
             leave(&mut clients, 0, false).await;
             if let Err(now) = server.wait_online(0).await {
+                if now > WRAPPED {
+                    fail(too_few(now, 0, "alice, the last one in the room, hung up, and"));
+                }
                 fail(format!(
                     "alice, the last one in the room, hung up, but {} later `online()` still said {now}, \
                      not 0.\n\
@@ -597,6 +647,9 @@ workbook::checks! {
             // The room is empty now; the server must still take new clients.
             join(&server, &mut clients, "erin", None).await;
             if let Err(now) = server.wait_online(1).await {
+                if now < 1 || now > WRAPPED {
+                    fail(too_few(now, 1, "erin joined the empty room (and heard `* erin joined`), but"));
+                }
                 fail(format!(
                     "erin joined the empty room, but `online()` said {now}, not 1, for {}.",
                     seconds(PATIENCE)
@@ -622,6 +675,9 @@ workbook::checks! {
                 all_hear(&mut clients, &format!("alice: {}", flood_line(i)), Round::Flood(i)).await;
             }
             if let Err(now) = server.wait_online(3).await {
+                if now < 3 || now > WRAPPED {
+                    fail(too_few(now, 3, &format!("alice sent {FLOOD} messages while dave read none of them, and nobody hung up, but")));
+                }
                 fail(format!(
                     "alice sent {FLOOD} messages while dave read none of them, and dave never hung up, \
                      but `online()` said {now}, not 3: dave should still be in the room. A client that \
@@ -643,6 +699,29 @@ workbook::checks! {
                     other => break Some(other),
                 }
             };
+            if let Some(how) = ended.as_ref()
+                && let Some(n) = got.last().and_then(|line| missed(line))
+            {
+                fail(format!(
+                    "dave read nothing while alice sent her {FLOOD} messages, then started reading. He got: \
+                     {}. Then {}, before message {:02}, alice's last.\n\
+                     The notice `(missed {n} messages)` came, and then none of the messages the room still \
+                     kept (it keeps the last {KEPT}, `ChatRoom::new({KEPT})`, so messages {:02} to {:02} were \
+                     still there for him). Possible causes: the forwarding stopped after the notice (a \
+                     `break` or a `return` in the `Lagged` arm), or it skipped what was kept (a fresh \
+                     `subscribe()` or `resubscribe()` starts after the newest message, not at the oldest one \
+                     kept). After `Err(RecvError::Lagged(n))`, the same receiver's next `recv()` gives the \
+                     oldest message still kept: keep receiving from it.",
+                    summary(&got),
+                    match how {
+                        Heard::Nothing(d) => format!("nothing more came for {}", seconds(*d)),
+                        other => other.describe(),
+                    },
+                    FLOOD - 1,
+                    FLOOD - KEPT,
+                    FLOOD - 1
+                ));
+            }
             if let Some(how) = ended {
                 fail(format!(
                     "dave read nothing while alice sent her {FLOOD} messages, then started reading. He got: \
@@ -714,5 +793,22 @@ workbook::checks! {
             say(&mut clients, 1, "dave, still with us?").await;
             server.ensure_running();
         });
+    }
+
+    fn the_head_count_changes_in_one_step() {
+        // Read from the source: the checks' runtime has one thread, where nothing runs
+        // between a read and a write that have no `.await` between them.
+        let found = read_then_store(include_str!("../src/broadcast_server.rs"));
+        if !found.is_empty() {
+            fail(format!(
+                "The head count is read, then a new value is stored in a second step:\n    {}\n\
+                 Clients join and leave from tasks of their own, and on a multi-thread runtime two of them \
+                 can run those two steps at the same time: both read 2, both store 3, and one arrival is \
+                 lost. On the checks' one thread that never happens, so the other checks can't show it. \
+                 Change the count in one step, which no other thread can split: \
+                 `room.online.fetch_add(1, Ordering::SeqCst)` and `fetch_sub(1, ..)`.",
+                found.join("\n    ")
+            ));
+        }
     }
 }
