@@ -366,7 +366,9 @@ const HELD_PLACES: &str = "Resizes had finished, but their places were not given
      - `buffered(limit)`. It hands the results out in the order of the input, so a finished resize keeps its place \
      in the window until every photo before it is done: one slow photo holds up the photos behind it. \
      `buffer_unordered(limit)` gives a place to the next photo as soon as any resize finishes; use it, carry each \
-     photo's index along (`enumerate`), and put the thumbnails back in order at the end.\n\
+     photo's index along (`enumerate`), and put the thumbnails back in order at the end. Waiting for the oldest \
+     of `limit` JoinHandles before starting the next photo (a queue of handles, awaited front first) holds \
+     places the same way: `JoinSet::join_next` waits for whichever finishes first.\n\
      - Photos dealt out in advance, say `limit` workers with a share of the list each: the worker whose share \
      holds the slow photo still has photos left when the others are done. Let the workers take the next photo \
      from one shared queue, or use a `tokio::sync::Semaphore`, whose permits go to the next photo in line.\n\
