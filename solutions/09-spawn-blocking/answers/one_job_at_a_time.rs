@@ -1,4 +1,4 @@
-//! grader: expect fail reports_render_side_by_side "one after another"
+//! grader: expect fail reports_render_side_by_side "did not all render side by side: only 1 of the 3 calls had started"
 //! Uses spawn_blocking, but awaits each report before spawning the next: the runtime stays
 //! free, and the reports still take 0.5 s each.
 use std::io;
