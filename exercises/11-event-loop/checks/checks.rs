@@ -148,6 +148,12 @@ fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
          `tokio::time::sleep` needs the timer.\n\
          Add `.enable_all()` (timer and I/O) before `.build()`. `Runtime::new()` enables \
          everything for you."
+    } else if message.contains("being shutdown") {
+        "The runtime that ran the future had already shut down. A `Runtime` shuts down when \
+         it is dropped, and a `Handle` to it does not keep it alive: a `Runner` that keeps \
+         only `runtime.handle().clone()`, while the `Runtime` itself is dropped at the end of \
+         `new`, holds a handle to a runtime that is gone.\n\
+         Keep the `Runtime` itself in the struct, and call `self.runtime.block_on(future)`."
     } else if message.contains("Cannot start a runtime from within a runtime") {
         "A runtime's `block_on` was called on a thread where a runtime was already running. \
          `Runner::run` is for plain, synchronous code, like `asyncio.Runner.run`, which \
