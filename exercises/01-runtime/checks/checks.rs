@@ -9,7 +9,8 @@
 use std::panic::{self, AssertUnwindSafe};
 
 use super::*;
-use workbook::sim::station::{LinkError, Radio, Reading};
+use workbook::sim::station::{self as sim_station, LinkError, Radio, Reading};
+use workbook::trace::Kind;
 use workbook::{Run, assert_trace, format_secs, secs};
 
 const SENSORS: [&str; 3] = ["thermometer", "barometer", "anemometer"];
@@ -83,14 +84,38 @@ fn link_lesson(sensor: &str, error: &LinkError) -> String {
 fn open_and_read_all(radio: &Radio) {
     let station = call_sync("Station::open(&radio)", || Station::open(radio));
     for sensor in SENSORS {
+        let sent_before = radio.readings_sent();
         let outcome = call_sync(&format!("station.read({sensor:?})"), || station.read(sensor));
         match outcome {
-            Ok(reading) => workbook::ensure(
-                reading.sensor == sensor,
-                format!("station.read({sensor:?}) returned a reading of the {}.", reading.sensor),
-            ),
+            Ok(reading) => {
+                workbook::ensure(
+                    reading.sensor == sensor,
+                    format!("station.read({sensor:?}) returned a reading of the {}.", reading.sensor),
+                );
+                let sent = radio.readings_sent() - sent_before;
+                workbook::ensure(
+                    sent == 1 && reading.value == value_of(sensor),
+                    format!(
+                        "station.read({sensor:?}) returned {reading:?}, but during that call the radio \
+                         sent back {sent} reading(s){}. The reading must be the one the radio link \
+                         answered with (`link.read(sensor)`), once per call; a `Reading` built by hand, \
+                         or kept from earlier, was not read from the station.",
+                        if sent == 1 { format!(" and the {sensor} reads {}", value_of(sensor)) } else { String::new() }
+                    ),
+                );
+            }
             Err(error) => workbook::fail(link_lesson(sensor, &error)),
         }
+    }
+}
+
+/// What each sensor reads, as the weather station reports it.
+fn value_of(sensor: &str) -> f64 {
+    match sensor {
+        "thermometer" => 21.5,
+        "barometer" => 1013.2,
+        "anemometer" => 4.2,
+        _ => 0.0,
     }
 }
 
@@ -107,12 +132,45 @@ fn ensure_three_readings(run: &Run<(Reading, Reading, Reading)>, function: &str)
              its arguments, whatever order they finish in."
         ),
     );
+    for reading in [a, b, c] {
+        let actor = format!("read {}", reading.sensor);
+        let reads = run.trace.of(&actor).filter(|e| e.kind == Kind::Begin).count();
+        let ready = run.trace.of(&actor).any(|e| e.kind == Kind::End);
+        run.ensure(
+            ready && reading.value == value_of(&reading.sensor),
+            format!(
+                "{function} returned {reading:?}, but {} in this run (the trace is the station's record \
+                 of every read). Each reading must be the one `station::read_sensor` gave back; a \
+                 `Reading` built by hand was not read from the sensor.",
+                if reads == 0 {
+                    format!("the station never started reading the {}", reading.sensor)
+                } else if !ready {
+                    format!("the read of the {} never finished", reading.sensor)
+                } else {
+                    format!("the {} reads {}", reading.sensor, value_of(&reading.sensor))
+                }
+            ),
+        );
+        run.ensure(
+            reads == 1,
+            format!("The {} was read {reads} times; {function} should read each sensor once.", reading.sensor),
+        );
+    }
 }
 
 workbook::checks! {
     fn forecast_from_plain_code() {
         // This thread has no runtime, like `main` before anything async has started.
+        let served_before = sim_station::forecasts_served();
         let forecast = call_sync("forecast_blocking()", forecast_blocking);
+        let served = sim_station::forecasts_served() - served_before;
+        workbook::ensure(
+            forecast != "sunny, 24 °C" || served >= 1,
+            "forecast_blocking() returned \"sunny, 24 °C\", but the forecast service handed out no \
+             forecast during the call: `station::fetch_forecast()` never ran to its end, so the \
+             text did not come from it. Return what the future gives when a runtime runs it: \
+             `Runtime::new().unwrap().block_on(station::fetch_forecast())`.",
+        );
         workbook::ensure(
             forecast == "sunny, 24 °C",
             format!(
@@ -135,6 +193,20 @@ workbook::checks! {
     fn station_connects_once() {
         let radio = Radio::new();
         open_and_read_all(&radio);
+        let elsewhere = radio.reads_from_other_runtimes();
+        workbook::ensure(
+            elsewhere == 0,
+            format!(
+                "The three reads worked and the radio was connected {} time(s), but {elsewhere} of the \
+                 reads ran on a runtime other than the one that connected the link (the link compares \
+                 tokio's runtime ids). The link still answered, so the runtime that connected it was \
+                 still running somewhere; each read that ran elsewhere started or used a runtime of its own.\n\
+                 Like `asyncio.Runner`, the station should keep one runtime for its whole life: store it \
+                 in the struct next to the link, and call `self.runtime.block_on(..)` in every `read` \
+                 (a new runtime per call is `asyncio.run` in a loop).",
+                radio.connections()
+            ),
+        );
         let connections = radio.connections();
         workbook::ensure(
             connections == 1,

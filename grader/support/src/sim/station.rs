@@ -66,7 +66,27 @@ pub async fn read_sensor(sensor: &str) -> Reading {
 /// ```
 pub async fn fetch_forecast() -> String {
     super::wait("forecast".to_string(), "request sent", Duration::from_millis(20), "forecast received").await;
+    FORECASTS.fetch_add(1, Ordering::SeqCst);
     "sunny, 24 °C".to_string()
+}
+
+/// Every forecast the service has handed out, in this process.
+static FORECASTS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many forecasts [`fetch_forecast`] has handed out so far in this process: the
+/// service's ledger, so a check can tell a forecast that was fetched from one that
+/// was typed in.
+///
+/// ```
+/// use workbook::sim::station;
+///
+/// let before = station::forecasts_served();
+/// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+/// runtime.block_on(station::fetch_forecast());
+/// assert_eq!(station::forecasts_served(), before + 1);
+/// ```
+pub fn forecasts_served() -> usize {
+    FORECASTS.load(Ordering::SeqCst)
 }
 
 /// The station's radio. Connecting starts a background task, on the runtime that
@@ -86,6 +106,10 @@ pub async fn fetch_forecast() -> String {
 #[derive(Clone, Debug, Default)]
 pub struct Radio {
     connections: Arc<AtomicUsize>,
+    /// Readings the links' background tasks have sent back.
+    readings_sent: Arc<AtomicUsize>,
+    /// Reads driven by a runtime other than the one that connected their link.
+    reads_elsewhere: Arc<AtomicUsize>,
 }
 
 impl Radio {
@@ -107,6 +131,41 @@ impl Radio {
         self.connections.load(Ordering::SeqCst)
     }
 
+    /// How many readings the background tasks of this radio's links have sent back:
+    /// the radio's ledger of reads it really served.
+    ///
+    /// ```
+    /// use workbook::sim::station::Radio;
+    ///
+    /// let radio = Radio::new();
+    /// let runtime = tokio::runtime::Runtime::new().unwrap();
+    /// let link = runtime.block_on(radio.connect());
+    /// runtime.block_on(link.read("thermometer")).unwrap();
+    /// assert_eq!(radio.readings_sent(), 1);
+    /// ```
+    pub fn readings_sent(&self) -> usize {
+        self.readings_sent.load(Ordering::SeqCst)
+    }
+
+    /// How many [`RadioLink::read`]s were driven by a runtime other than the one that
+    /// connected their link (told apart by [`tokio::runtime::Handle::id`]).
+    ///
+    /// ```
+    /// use workbook::sim::station::Radio;
+    ///
+    /// let radio = Radio::new();
+    /// let runtime = tokio::runtime::Runtime::new().unwrap();
+    /// let link = runtime.block_on(radio.connect());
+    /// runtime.block_on(link.read("barometer")).unwrap();
+    /// assert_eq!(radio.reads_from_other_runtimes(), 0);
+    /// let other = tokio::runtime::Runtime::new().unwrap();
+    /// other.block_on(link.read("barometer")).unwrap();
+    /// assert_eq!(radio.reads_from_other_runtimes(), 1);
+    /// ```
+    pub fn reads_from_other_runtimes(&self) -> usize {
+        self.reads_elsewhere.load(Ordering::SeqCst)
+    }
+
     /// Opens a link. Its background task is spawned on the current runtime: when that
     /// runtime shuts down, the task is gone and the link stops working.
     ///
@@ -118,13 +177,20 @@ impl Radio {
     pub async fn connect(&self) -> RadioLink {
         self.connections.fetch_add(1, Ordering::SeqCst);
         let (requests, mut incoming) = mpsc::unbounded_channel::<(String, oneshot::Sender<Reading>)>();
+        let sent = self.readings_sent.clone();
         tokio::spawn(async move {
             while let Some((sensor, reply)) = incoming.recv().await {
                 tokio::time::sleep(Duration::from_millis(2)).await;
-                let _ = reply.send(Reading { value: value_of(&sensor), sensor });
+                // Counted before the reply goes out, so a reader on another thread
+                // never sees its reading before the count.
+                sent.fetch_add(1, Ordering::SeqCst);
+                if reply.send(Reading { value: value_of(&sensor), sensor }).is_err() {
+                    sent.fetch_sub(1, Ordering::SeqCst);
+                }
             }
         });
-        RadioLink { requests }
+        let runtime = tokio::runtime::Handle::current().id();
+        RadioLink { requests, runtime, reads_elsewhere: self.reads_elsewhere.clone() }
     }
 }
 
@@ -132,6 +198,9 @@ impl Radio {
 #[derive(Debug)]
 pub struct RadioLink {
     requests: mpsc::UnboundedSender<(String, oneshot::Sender<Reading>)>,
+    /// The runtime that connected the link, where its background task lives.
+    runtime: tokio::runtime::Id,
+    reads_elsewhere: Arc<AtomicUsize>,
 }
 
 /// Why a read over the radio link failed.
@@ -171,6 +240,9 @@ impl RadioLink {
     /// assert!(runtime.block_on(link.read("barometer")).is_ok());
     /// ```
     pub async fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
+        if tokio::runtime::Handle::try_current().map(|h| h.id()).ok() != Some(self.runtime) {
+            self.reads_elsewhere.fetch_add(1, Ordering::SeqCst);
+        }
         let (reply, answer) = oneshot::channel();
         self.requests.send((sensor.to_string(), reply)).map_err(|_| LinkError::RuntimeGone)?;
         match tokio::time::timeout(Duration::from_secs(1), answer).await {

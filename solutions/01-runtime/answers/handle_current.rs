@@ -1,0 +1,43 @@
+//! grader: expect fail forecast_from_plain_code "Nor does `Handle::current()` help"
+//! Asks `Handle::current()` for the runtime to `block_on` with, on a thread where no runtime runs.
+use tokio::runtime::{Builder, Runtime};
+use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
+
+
+pub fn forecast_blocking() -> String {
+    tokio::runtime::Handle::current().block_on(station::fetch_forecast())
+}
+
+#[derive(Debug)]
+pub struct Station {
+    runtime: Runtime,
+    link: RadioLink,
+}
+
+impl Station {
+    pub fn open(radio: &Radio) -> Station {
+        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
+        let link = runtime.block_on(radio.connect());
+        Station { runtime, link }
+    }
+
+    pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
+        self.runtime.block_on(self.link.read(sensor))
+    }
+}
+
+pub async fn read_in_sequence() -> (Reading, Reading, Reading) {
+    let thermometer = station::read_sensor("thermometer").await;
+    let barometer = station::read_sensor("barometer").await;
+    let anemometer = station::read_sensor("anemometer").await;
+    (thermometer, barometer, anemometer)
+}
+
+pub async fn read_together() -> (Reading, Reading, Reading) {
+    tokio::join!(
+        station::read_sensor("thermometer"),
+        station::read_sensor("barometer"),
+        station::read_sensor("anemometer"),
+    )
+}
+
