@@ -73,7 +73,7 @@ impl CheckResult {
 }
 
 /// How to run the checks.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     /// Each check's wall-clock limit.
     pub limit: Duration,
@@ -84,6 +84,12 @@ pub struct RunOptions {
     /// The most memory (address space, bytes) the checks process may take, if limited
     /// (`grader grade --memory`).
     pub memory: Option<u64>,
+    /// Only the checks whose full name starts with this (a case's module in a bundle of
+    /// cases built as one crate, `grader verify`), if given.
+    pub only: Option<String>,
+    /// Where the learner's files are, if not in the crate's folder (a bundled case's own
+    /// folder): lessons rank their candidate causes by these files' lines.
+    pub sources: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -113,8 +119,11 @@ pub fn run(
     scratch: &Path,
     options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
-    let RunOptions { limit, timelines, record_traces, memory } = options;
-    let names = list(executable, crate_dir)?;
+    let RunOptions { limit, timelines, record_traces, memory, only, sources: _ } = options;
+    let mut names = list(executable, crate_dir)?;
+    if let Some(prefix) = &only {
+        names.retain(|name| name.starts_with(prefix.as_str()));
+    }
     std::fs::create_dir_all(scratch).with_context(|| format!("failed to create {}", scratch.display()))?;
     let mut results: BTreeMap<String, CheckResult> = BTreeMap::new();
     let mut remaining: Vec<String> = names.clone();

@@ -87,6 +87,58 @@ impl Scratch {
         Ok(Graft { package: package.to_string(), dir })
     }
 
+    /// Copies `exercise` into the workspace as one package `package` holding several
+    /// cases, each a module of the crate with its own copy of the learner's files and of
+    /// the checks (`cases` is case name → files written over the learner's). One crate
+    /// builds many cases several times faster than a crate each (26 cases of 14: 7 s
+    /// against 20 s), and every case keeps its own checks: module `<m>`'s tests are
+    /// `<m>::checks::<check>`.
+    pub fn bundle(
+        &mut self,
+        exercise: &Exercise,
+        package: &str,
+        cases: &[(String, Vec<(String, String)>)],
+    ) -> Result<Bundle> {
+        let dir = self.root.join(package);
+        let mut pristine = std::collections::BTreeMap::new();
+        collect_tree(&exercise.dir, Path::new(""), &mut pristine)?;
+        let crate_root = pristine
+            .get(Path::new("lib.rs"))
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+            .with_context(|| format!("{} has no lib.rs", exercise.name))?;
+        let mut wanted = pristine.clone();
+        let mut root = String::from("//! Cases of `grader verify`, one module each.\n");
+        let mut modules = Vec::new();
+        for (case, files) in cases {
+            let module = module_name(case);
+            let case_dir = dir.join("cases").join(&module);
+            for (path, contents) in &pristine {
+                if path.starts_with("checks") {
+                    wanted.insert(Path::new("cases").join(&module).join(path), contents.clone());
+                }
+            }
+            for (relative, contents) in files {
+                if !exercise.meta.files.contains(relative) {
+                    bail!("{relative} is not one of {}'s learner files", exercise.name);
+                }
+                wanted.insert(Path::new("cases").join(&module).join(relative), contents.clone().into_bytes());
+            }
+            root.push_str(&format!("pub mod {module} {{\n{}}}\n", rebase_paths(&crate_root, &case_dir)));
+            modules.push(BundledCase { case: case.clone(), module, dir: case_dir });
+        }
+        wanted.insert(PathBuf::from("lib.rs"), root.into_bytes());
+        mirror(&dir, &wanted)?;
+        let manifest_path = dir.join("Cargo.toml");
+        let manifest = std::fs::read_to_string(&manifest_path)
+            .with_context(|| format!("failed to read {}", manifest_path.display()))?;
+        let mut manifest: toml_edit::DocumentMut =
+            manifest.parse().with_context(|| format!("failed to parse {}", manifest_path.display()))?;
+        manifest["package"]["name"] = toml_edit::value(package);
+        write_if_changed(&manifest_path, manifest.to_string().as_bytes())?;
+        self.members.push(package.to_string());
+        Ok(Bundle { package: package.to_string(), dir, cases: modules })
+    }
+
     /// Writes the workspace manifest: the workbook's, with the grafts as members and
     /// path dependencies pointing back into the workbook.
     pub fn finish(&self) -> Result<()> {
@@ -114,6 +166,54 @@ impl Scratch {
         }
         write_if_changed(&self.root.join("Cargo.toml"), manifest.to_string().as_bytes())
     }
+}
+
+/// Several cases of one exercise built as one crate (see [`Scratch::bundle`]).
+#[derive(Clone, Debug)]
+pub struct Bundle {
+    /// Its cargo package name.
+    pub package: String,
+    /// Its folder (the checks run from here: snapshots and expected traces are shared).
+    pub dir: PathBuf,
+    pub cases: Vec<BundledCase>,
+}
+
+/// One case in a [`Bundle`].
+#[derive(Clone, Debug)]
+pub struct BundledCase {
+    /// The case's name, as given.
+    pub case: String,
+    /// Its module in the crate: its checks are `<module>::checks::<check>`.
+    pub module: String,
+    /// Its folder, holding its learner files and its copy of the checks.
+    pub dir: PathBuf,
+}
+
+/// A Rust module name for a case name (`answers/two_at_a_time.rs` → `case_answers_two_at_a_time_rs`).
+fn module_name(case: &str) -> String {
+    let name: String =
+        case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    format!("case_{name}")
+}
+
+/// The exercise's crate root for a case in `case_dir`: its `//!` lines left out, and
+/// each `#[path = "…"]` made absolute into `case_dir`.
+fn rebase_paths(crate_root: &str, case_dir: &Path) -> String {
+    let mut out = String::new();
+    for line in crate_root.lines().filter(|l| !l.trim_start().starts_with("//!")) {
+        let trimmed = line.trim();
+        match trimmed.strip_prefix("#[path = \"").and_then(|rest| rest.strip_suffix("\"]")) {
+            Some(relative) => {
+                let absolute = case_dir.join(relative).to_string_lossy().replace('\\', "/");
+                out.push_str(&format!("#[path = {absolute:?}]\n"));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// Writes `contents` unless the file already holds exactly that, so cargo sees no

@@ -36,8 +36,12 @@ pub fn role() -> Option<String> {
 /// are piped to the caller.
 pub fn spawn(check: &str, role: &str) -> Child {
     let exe = std::env::current_exe().expect("can't find the running test binary");
+    // libtest runs each test on a thread named after it: its full name (`checks::x`, or
+    // `case_…::checks::x` when `grader verify` builds several cases as one crate).
+    let own = format!("checks::{check}");
+    let full = std::thread::current().name().filter(|name| name.ends_with(&own)).map_or(own.clone(), str::to_string);
     Command::new(exe)
-        .args(["--exact", &format!("checks::{check}"), "--nocapture", "--test-threads=1", "--quiet"])
+        .args(["--exact", &full, "--nocapture", "--test-threads=1", "--quiet"])
         .env(ROLE_ENV, role)
         .env_remove(crate::harness::REPORT_ENV)
         .env("RUST_BACKTRACE", "0")

@@ -100,7 +100,7 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);
-    let options = checks::RunOptions { limit, timelines, record_traces: None, memory: None };
+    let options = checks::RunOptions { limit, timelines, ..Default::default() };
     report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options)
 }
 
@@ -131,13 +131,16 @@ pub fn report_for(
         ),
         None => Ok(Report::build_failed(exercise, &diagnostics, &build.stderr)),
         Some((_, executable)) => {
+            let sources_dir = options.sources.clone().unwrap_or_else(|| crate_dir.to_path_buf());
             let mut results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
             // Lessons that can only list possible causes are ranked by the learner's code.
             let sources: Vec<(String, String)> = exercise
                 .meta
                 .files
                 .iter()
-                .filter_map(|file| std::fs::read_to_string(crate_dir.join(file)).ok().map(|text| (file.clone(), text)))
+                .filter_map(|file| {
+                    std::fs::read_to_string(sources_dir.join(file)).ok().map(|text| (file.clone(), text))
+                })
                 .collect();
             for result in results.iter_mut().filter(|r| r.status != checks::Status::Pass) {
                 if let Some(evidence) = crate::explain::source_evidence(&result.message, &sources) {

@@ -400,6 +400,7 @@ fn grade_exercises(
             timelines: false,
             record_traces: None,
             memory: Some(options.memory_mib * 1024 * 1024),
+            ..Default::default()
         };
         let run_dir = scratch.root().join(".runs").join(&graft.package);
         let _ = std::fs::remove_dir_all(&run_dir);

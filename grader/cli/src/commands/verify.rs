@@ -92,31 +92,55 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     }
 
     let mut scratch = Scratch::create(&config.root, &config.target_dir().join("grader").join("verify"))?;
-    let mut grafts = Vec::new();
-    for case in &cases {
-        grafts.push(scratch.graft(&case.exercise, &case.package, &case.files)?);
+    let mut places = bundle_cases(&mut scratch, &chosen, &cases)?;
+    for (case, place) in cases.iter().zip(&mut places) {
+        if place.is_none() {
+            *place = Some(Place::Own(scratch.graft(&case.exercise, &case.package, &case.files)?));
+        }
     }
     scratch.finish()?;
     if format == Format::Human {
         writeln!(out, "Building {} cases of {} exercises…", cases.len(), chosen.len())?;
         out.flush()?;
     }
-    let packages: Vec<&str> = cases.iter().map(|c| c.package.as_str()).collect();
-    let build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
+    let mut packages: Vec<&str> = places.iter().flatten().map(Place::package).collect();
+    packages.dedup();
+    let mut build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
+    // A bundle that did not build (a case that does not compile although it should, two
+    // cases that clash): its cases are built again one crate each, so each gets its own
+    // verdict.
+    let mut again = Vec::new();
+    for (case, place) in cases.iter().zip(&mut places) {
+        if let Some(Place::Bundled(bundle, _)) = place
+            && !build.executables.iter().any(|(from, _)| from == &bundle.package)
+        {
+            *place = Some(Place::Own(scratch.graft(&case.exercise, &case.package, &case.files)?));
+            again.push(case.package.as_str());
+        }
+    }
+    if !again.is_empty() {
+        scratch.finish()?;
+        let rebuilt = cargo::build_checks(scratch.root(), &config.target_dir(), &again, false)?;
+        build.diagnostics.extend(rebuilt.diagnostics);
+        build.executables.extend(rebuilt.executables);
+    }
+    let places: Vec<Place> = places.into_iter().map(|p| p.expect("every case has a place")).collect();
     let solutions: Vec<(&str, &Case, &crate::scratch::Graft)> = cases
         .iter()
-        .zip(&grafts)
-        .filter(|(c, _)| c.name == "solution")
-        .map(|(c, g)| (c.package.as_str(), c, g))
+        .zip(&places)
+        .filter_map(|(c, p)| match p {
+            Place::Own(graft) if c.name == "solution" => Some((c.package.as_str(), c, graft)),
+            _ => None,
+        })
         .collect();
     let lints = lint_solutions(config, scratch.root(), &solutions)?;
 
     let bar = crate::render::progress_bar(cases.len() as u64, format == Format::Human);
-    let jobs: Vec<(&Case, &crate::scratch::Graft)> = cases.iter().zip(&grafts).collect();
+    let jobs: Vec<(&Case, &Place)> = cases.iter().zip(&places).collect();
     let judged = crate::pool::each(
         &jobs,
         options.jobs,
-        |(case, graft)| run_case(case, graft, &build, scratch.root(), &options),
+        |(case, place)| run_case(case, place, &build, scratch.root(), &options),
         |i, result| {
             let (mut result, description) = result?;
             let case = &cases[i];
@@ -175,17 +199,94 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     Ok(if failed.is_empty() { Outcome::Passed } else { Outcome::NotYet })
 }
 
+/// Where a case is built: a crate of its own, or a module of its exercise's bundle.
+#[derive(Debug)]
+enum Place {
+    Own(crate::scratch::Graft),
+    Bundled(crate::scratch::Bundle, crate::scratch::BundledCase),
+}
+
+impl Place {
+    fn package(&self) -> &str {
+        match self {
+            Place::Own(graft) => &graft.package,
+            Place::Bundled(bundle, _) => &bundle.package,
+        }
+    }
+}
+
+/// Puts the cases of each exercise that are meant to compile, other than the solution
+/// (linted on its own), into one crate: one build instead of one per case. Returns each
+/// case's place, `None` for the cases left to a crate of their own.
+fn bundle_cases(scratch: &mut Scratch, exercises: &[Exercise], cases: &[Case]) -> Result<Vec<Option<Place>>> {
+    let mut places: Vec<Option<Place>> = cases.iter().map(|_| None).collect();
+    for exercise in exercises {
+        let members: Vec<usize> = cases
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.exercise.name == exercise.name
+                    && c.name != "solution"
+                    && !matches!(c.expected, Expectation::CompileError { .. })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let package = format!("v{:02}-{}-bundle", exercise.number, exercise.slug);
+        let contents: Vec<(String, Vec<(String, String)>)> =
+            members.iter().map(|&i| (cases[i].name.clone(), cases[i].files.clone())).collect();
+        let bundle = scratch.bundle(exercise, &package, &contents)?;
+        for (&i, case) in members.iter().zip(&bundle.cases) {
+            places[i] = Some(Place::Bundled(bundle.clone(), case.clone()));
+        }
+    }
+    Ok(places)
+}
+
 /// Runs one case `options.runs` times and judges it: as declared, the same every run,
 /// and for the solution, its traces as shipped in `checks/expected/`. Returns the result
 /// and a one-line description for the listing.
 fn run_case(
     case: &Case,
-    graft: &crate::scratch::Graft,
+    place: &Place,
     build: &cargo::Build,
     workspace: &Path,
     options: &Options,
 ) -> Result<(CaseResult, String)> {
     let limit = limit_for(&case.exercise, options.timeout);
+    // A bundled case: its module's checks only, and the compiler's messages about its
+    // own files only.
+    let (package, crate_dir, only, sources, bundled_build) = match place {
+        Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
+        Place::Bundled(bundle, bundled) => {
+            let own = |d: &cargo::Diagnostic| {
+                d.spans.iter().any(|s| {
+                    Path::new(&s.file_name).starts_with(&bundled.dir)
+                        || s.file_name.contains(&format!("cases/{}/", bundled.module))
+                })
+            };
+            let build = cargo::Build {
+                diagnostics: build
+                    .diagnostics
+                    .iter()
+                    .filter(|(from, d)| from == &bundle.package && own(d))
+                    .cloned()
+                    .collect(),
+                executables: build.executables.iter().filter(|(from, _)| from == &bundle.package).cloned().collect(),
+                stderr: String::new(),
+            };
+            (
+                bundle.package.as_str(),
+                bundle.dir.as_path(),
+                Some(format!("{}::", bundled.module)),
+                Some(bundled.dir.clone()),
+                Some(build),
+            )
+        }
+    };
+    let build = bundled_build.as_ref().unwrap_or(build);
     let base = workspace.join(".runs").join(&case.package);
     let _ = std::fs::remove_dir_all(&base);
     let mut first: Option<(Report, Traces)> = None;
@@ -195,15 +296,16 @@ fn run_case(
         let report = report_for(
             &case.exercise,
             build,
-            &graft.package,
-            &graft.dir,
+            package,
+            crate_dir,
             workspace,
             &base.join(format!("run-{n}")),
             crate::checks::RunOptions {
                 limit,
-                timelines: false,
                 record_traces: Some(traces_dir.clone()),
-                memory: None,
+                only: only.clone(),
+                sources: sources.clone(),
+                ..Default::default()
             },
         )?;
         let traces = read_traces(&traces_dir)?;
