@@ -25,6 +25,27 @@ pub const POLL_LIMIT: usize = 20;
 thread_local! {
     static FINDINGS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static WAKEUP_LIMIT: Cell<usize> = const { Cell::new(POLL_LIMIT) };
+    static WORK_AFTER_RETURN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Lets the code under test leave work running after it returns, in the runs of the
+/// current check: for a task whose point is to go on in the background (03's archive).
+/// Calls begun after the return still count.
+///
+/// ```
+/// workbook::allow_work_after_return();
+/// let run = workbook::run(async {
+///     tokio::spawn(async {
+///         let span = workbook::trace::Span::begin("archive", "started");
+///         tokio::time::sleep(workbook::secs(3)).await;
+///         span.end("done");
+///     });
+///     tokio::task::yield_now().await;
+/// });
+/// assert_eq!(run.virtual_elapsed, workbook::secs(0));
+/// ```
+pub fn allow_work_after_return() {
+    WORK_AFTER_RETURN.with(|w| w.set(true));
 }
 
 /// Lets the runs of the current check wake up to `limit` times with nothing happening,
@@ -49,6 +70,7 @@ pub fn allow_timer_wakeups(limit: usize) {
 pub(crate) fn reset() {
     FINDINGS.with(|f| f.borrow_mut().clear());
     WAKEUP_LIMIT.with(|l| l.set(POLL_LIMIT));
+    WORK_AFTER_RETURN.with(|w| w.set(false));
 }
 
 /// The first finding of the check's runs, if any.
@@ -63,7 +85,13 @@ fn note(lesson: String) {
 /// Looks at a finished run: `leftovers` are the events recorded after the code under
 /// test returned, `spin` what the watchdog saw if it spun after returning.
 pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>) {
-    let started: Vec<&Event> = leftovers.iter().filter(|e| matches!(e.kind, Kind::Begin | Kind::Note)).collect();
+    // New calls after the return always count; calls in flight at the return that go
+    // on to finish count unless the check allows background work.
+    let allowed = WORK_AFTER_RETURN.with(Cell::get);
+    let started: Vec<&Event> = leftovers
+        .iter()
+        .filter(|e| matches!(e.kind, Kind::Begin | Kind::Note) || !allowed && e.kind == Kind::End)
+        .collect();
     if !started.is_empty() {
         note(leftover_lesson(run, &started, leftovers));
     } else if let Some(spin) = spin {
@@ -108,7 +136,7 @@ impl<T> Run<T> {
 fn leftover_lesson<T>(run: &Run<T>, started: &[&Event], leftovers: &[Event]) -> String {
     let mut out = format!(
         "The code under test returned at {}, but work it started went on afterwards: after it returned, \
-         the check kept the runtime going (up to {} more) and saw a simulated service used again:\n",
+         the check kept the runtime going (up to {} more) and saw the simulated services still at work:\n",
         format_secs(run.virtual_elapsed),
         format_secs(AFTER_RETURN),
     );
@@ -120,7 +148,7 @@ fn leftover_lesson<T>(run: &Run<T>, started: &[&Event], leftovers: &[Event]) -> 
     let names = actors.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
     let _ = write!(
         out,
-        "So something it started was still running when it returned, and used {names}. \
+        "So something it started was still running when it returned: {names}. \
          Possible causes: a spawned task that was never stopped (dropping a JoinHandle detaches the \
          task; it does not cancel it), or a loop in a task that has no way to hear that the work is \
          over.\n\

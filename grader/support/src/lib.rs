@@ -35,7 +35,7 @@ pub mod trace;
 mod watchdog;
 
 pub use assertions::{ensure, fail};
-pub use findings::{POLL_LIMIT, allow_timer_wakeups};
+pub use findings::{POLL_LIMIT, allow_timer_wakeups, allow_work_after_return};
 pub use runner::{AFTER_RETURN, REAL_BUDGET, Run, VIRTUAL_DEADLINE, run, then_idle};
 pub use time::{format_real, format_secs, millis, secs};
 pub use timeline::timeline;
