@@ -629,6 +629,10 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
 /// that long; any other poll is over in microseconds.
 const WAIT_FOR_THE_POLL: Duration = Duration::from_millis(500);
 
+/// How long (real time) the first poll of an empty pickup may take: it should return
+/// `Pending` in microseconds.
+const FIRST_POLL_LIMIT: Duration = Duration::from_secs(2);
+
 /// A waker that counts its wake-ups, and at its first one may run a step of the check
 /// (poll the pickup from another thread, right then).
 struct StepWaker {
@@ -668,6 +672,8 @@ enum WokenPoll {
     NotWoken,
     /// The pickup was ready before anything was delivered.
     ReadyTooSoon,
+    /// The first poll, with the locker empty, did not return within [`FIRST_POLL_LIMIT`].
+    FirstPollStuck,
     /// `deliver()` panicked, with this message.
     DeliverPanicked(String),
     /// The poll at the wake-up gave the parcel.
@@ -690,8 +696,23 @@ fn poll_at_the_wake_up() -> WokenPoll {
         pickup.as_mut().poll(&mut Context::from_waker(&waker))
     };
     let first = StepWaker::new();
-    if poll_with(&pickup, &first).is_ready() {
-        return WokenPoll::ReadyTooSoon;
+    // The first poll, on a thread of its own: a poll that waits inside itself for the
+    // parcel would never return here.
+    let (polled_once, first_outcome) = mpsc::channel();
+    std::thread::spawn({
+        let (pickup, first) = (Arc::clone(&pickup), Arc::clone(&first));
+        move || {
+            let _ = polled_once.send(poll_with(&pickup, &first).is_ready());
+        }
+    });
+    match first_outcome.recv_timeout(FIRST_POLL_LIMIT) {
+        Ok(true) => return WokenPoll::ReadyTooSoon,
+        Ok(false) => {}
+        Err(_) => {
+            // Deliver from another thread, so that a poll waiting for the parcel can end.
+            std::thread::spawn(move || courier.deliver("books"));
+            return WokenPoll::FirstPollStuck;
+        }
     }
     // The customer's thread: polls once when told, and says when it is done.
     let second = StepWaker::new();
@@ -739,6 +760,14 @@ fn judge_poll_at_the_wake_up(run: &Run<WokenPoll>) {
              (The checks `customer_is_woken_by_the_delivery` and `courier_on_another_thread` show the \
              same thing with a timeline.)",
         ),
+        WokenPoll::FirstPollStuck => run.fail(format!(
+            "The check polled the pickup once, with the locker empty, on a thread of its own, and the poll \
+             had not returned {} later (real time). `poll` must return at once: `Poll::Ready` if the parcel \
+             is there, otherwise `Poll::Pending` after keeping the waker. A loop or a blocking wait inside \
+             `poll` holds the thread that polls, and on the checks' single-threaded runtime that thread is \
+             also the courier's.",
+            format_secs(FIRST_POLL_LIMIT)
+        )),
         WokenPoll::ReadyTooSoon => run.fail(
             "The pickup returned `Poll::Ready` at its first poll, before anything was delivered: it must \
              return `Poll::Pending` while the locker is empty.",
