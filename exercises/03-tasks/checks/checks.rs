@@ -218,9 +218,19 @@ workbook::checks! {
         );
         ensure_receipts_from_sends(&run, [receipt]);
         if *returned_at > secs(2) {
+            let archived_at = match archive_events(&run.trace, "Anna Herb").1 {
+                Some((Kind::End, at)) => Some(at),
+                _ => None,
+            };
+            let reading = if archived_at == Some(*returned_at) {
+                "it returned the moment the archive finished: the caller also waited for the archive \
+                 (see `archive Anna Herb` below)."
+                    .to_string()
+            } else {
+                "the caller waited for something after the delivery (see the timeline below).".to_string()
+            };
             run.fail(format!(
-                "send_and_archive returned at {}, but the message was delivered at 2.000s: the \
-                 caller also waited for the archive (see `archive Anna Herb` below).\n\
+                "send_and_archive returned at {}, but the message was delivered at 2.000s: {reading}\n\
                  Nobody needs the archive's result, so don't wait for it: start it with \
                  `tokio::spawn` and don't await its `JoinHandle`. The task keeps running after \
                  send_and_archive returns, like an `asyncio.create_task` task you never await.",

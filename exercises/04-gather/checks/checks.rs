@@ -246,8 +246,10 @@ fn check_first_error(sites: &'static [Site]) -> Run<(Result<Vec<Page>, FetchErro
         run.fail(format!(
             "fetch_all_or_nothing returned at {}, but the other fetches kept running after \
              it returned: the trace shows {} finishing later.\n\
-             Spawned tasks keep running when their JoinHandle is dropped: nobody cancels them. \
-             Join the fetch futures themselves with `try_join_all`, so dropping them cancels them.",
+             A fetch goes on after the function returns when something other than the function \
+             owns it: typically a spawned task, which keeps running when its JoinHandle is dropped \
+             (nobody cancels it). Join the fetch futures themselves with `try_join_all`, so \
+             dropping them cancels them.",
             format_secs(*returned_at),
             kept_running.join(", ")
         ));
