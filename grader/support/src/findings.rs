@@ -73,6 +73,26 @@ pub(crate) fn reset() {
     WORK_AFTER_RETURN.with(|w| w.set(false));
 }
 
+/// The allowances in force when a run starts, as the check set them. The run judges by
+/// these and puts them back when it ends, so code under test that calls
+/// [`allow_timer_wakeups`] or [`allow_work_after_return`] loosens nothing.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Allowances {
+    wakeups: usize,
+    work_after_return: bool,
+}
+
+impl Allowances {
+    pub(crate) fn current() -> Allowances {
+        Allowances { wakeups: WAKEUP_LIMIT.with(Cell::get), work_after_return: WORK_AFTER_RETURN.with(Cell::get) }
+    }
+
+    pub(crate) fn restore(self) {
+        WAKEUP_LIMIT.with(|l| l.set(self.wakeups));
+        WORK_AFTER_RETURN.with(|w| w.set(self.work_after_return));
+    }
+}
+
 /// The first finding of the check's runs, if any.
 pub(crate) fn first() -> Option<String> {
     FINDINGS.with(|f| f.borrow().first().cloned())
@@ -84,10 +104,10 @@ fn note(lesson: String) {
 
 /// Looks at a finished run: `leftovers` are the events recorded after the code under
 /// test returned, `spin` what the watchdog saw if it spun after returning.
-pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>) {
+pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>, allowances: Allowances) {
     // New calls after the return always count; calls in flight at the return that go
     // on to finish count unless the check allows background work.
-    let allowed = WORK_AFTER_RETURN.with(Cell::get);
+    let allowed = allowances.work_after_return;
     let started: Vec<&Event> = leftovers
         .iter()
         .filter(|e| matches!(e.kind, Kind::Begin | Kind::Note) || !allowed && e.kind == Kind::End)
@@ -107,7 +127,7 @@ pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>
         ));
     }
     let idle = run.idle_wakeups();
-    let limit = WAKEUP_LIMIT.with(Cell::get);
+    let limit = allowances.wakeups;
     if idle.len() > limit {
         note(polling_lesson(run, &idle));
     }
@@ -129,7 +149,11 @@ impl<T> Run<T> {
     /// ```
     pub fn idle_wakeups(&self) -> Vec<Duration> {
         let busy: BTreeSet<Duration> = self.trace.events().iter().map(|e| e.at).collect();
-        self.wakeups.iter().copied().filter(|at| !busy.contains(at) && !timer_wheel_step(*at)).collect()
+        let wakes = &self.wakeups;
+        (0..wakes.len())
+            .filter(|&i| !busy.contains(&wakes[i]) && !timer_wheel_step(wakes[i], wakes.get(i + 1).copied()))
+            .map(|i| wakes[i])
+            .collect()
     }
 }
 
@@ -181,9 +205,13 @@ fn polling_lesson<T>(run: &Run<T>, idle: &[Duration]) -> String {
 /// Whether the runtime may have woken at `at` only to move a far timer closer: tokio's
 /// timer wheel keeps far timers in slots of 64 ms, 4.096 s, …, and with the paused
 /// clock it wakes at a slot's start to sort its timers, with nothing due (measured: a
-/// 1.337 s sleep wakes at 1.280 s too). Those instants are whole multiples of 64 ms.
-fn timer_wheel_step(at: Duration) -> bool {
-    at.subsec_nanos().is_multiple_of(1_000_000) && (at.as_millis() % 64 == 0)
+/// 1.337 s sleep wakes at 1.280 s too). Those instants are whole multiples of 64 ms,
+/// and the wake that follows is the timer's own, at another instant. A wake at a
+/// multiple of 64 ms followed by another one, or by none, is counted: that is a timer of
+/// its own.
+fn timer_wheel_step(at: Duration, next: Option<Duration>) -> bool {
+    let step = |t: Duration| t.subsec_nanos().is_multiple_of(1_000_000) && t.as_millis() % 64 == 0;
+    step(at) && next.is_some_and(|next| !step(next))
 }
 
 /// The most common gap between consecutive instants, if one is.
@@ -193,4 +221,42 @@ fn common_gap(instants: &[Duration]) -> Option<Duration> {
         *counts.entry(pair[1] - pair[0]).or_default() += 1;
     }
     counts.into_iter().max_by_key(|(gap, n)| (*n, std::cmp::Reverse(*gap))).map(|(gap, _)| gap)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{millis, run};
+
+    fn poll_every(period: u64, until: u64) -> usize {
+        run(async move {
+            let done = tokio::time::Instant::now() + millis(until);
+            while tokio::time::Instant::now() < done {
+                tokio::time::sleep(millis(period)).await;
+            }
+        })
+        .idle_wakeups()
+        .len()
+    }
+
+    #[test]
+    fn polling_is_counted_whatever_its_period() {
+        // 134 wake-ups; those at 0.320, 0.640, 0.960 and 1.280 s look like the wheel's.
+        assert_eq!(poll_every(10, 1337), 130);
+        // A period of 64 ms lands on the timer wheel's own steps, and still counts.
+        assert_eq!(poll_every(64, 1337), 21);
+    }
+
+    #[test]
+    fn one_far_timer_is_one_wake_up() {
+        // The wheel also wakes at 1.280 s to sort the timer; that is not counted.
+        assert_eq!(run(async { tokio::time::sleep(millis(1337)).await }).idle_wakeups(), [millis(1337)]);
+    }
+
+    #[test]
+    fn code_under_test_cannot_loosen_its_own_judgement() {
+        super::reset();
+        let limit = super::Allowances::current().wakeups;
+        run(async { crate::allow_timer_wakeups(usize::MAX) });
+        assert_eq!(super::Allowances::current().wakeups, limit);
+    }
 }

@@ -96,6 +96,7 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
         .expect("failed to build the check's tokio runtime");
     let _installed = recorder.install();
     crate::sim::reset();
+    let allowances = crate::findings::Allowances::current();
 
     let shared = Arc::new(Shared::default());
     let watchdog = Watchdog::start(runtime.handle().clone(), shared.clone(), recorder.clone());
@@ -136,6 +137,7 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     });
     let real_elapsed = real_start.elapsed();
     shared.done.store(true, Ordering::Relaxed);
+    allowances.restore();
     let (longest_stall, busy) = watchdog.finish();
     let busy = busy.min(real_elapsed);
     let all = recorder.close();
@@ -161,7 +163,7 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
         Ok((value, virtual_elapsed)) => {
             let wakeups = wakes.into_iter().filter(|at| *at > Duration::ZERO && *at <= virtual_elapsed).collect();
             let run = Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index, wakeups };
-            crate::findings::after_run(&run, &leftovers, after.spin);
+            crate::findings::after_run(&run, &leftovers, after.spin, allowances);
             run
         }
         Err(Stop::Deadlock) => crate::assertions::deadlock(&trace),
