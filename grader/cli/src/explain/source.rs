@@ -70,10 +70,10 @@ pub fn evidence(message: &str, files: &[(String, String)]) -> Option<String> {
             for (n, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or("").trim();
                 if !code.is_empty() && cause.needles.iter().any(|needle| code.contains(needle)) {
-                    let shown: String = code.chars().take(70).collect();
-                    let entry = format!("  {path}:{}: {shown}   ({})", n + 1, cause.what);
-                    if !found.contains(&entry) {
-                        found.push(entry);
+                    let place = format!("  {path}:{}: ", n + 1);
+                    if !found.iter().any(|line: &String| line.starts_with(&place)) {
+                        let shown: String = code.chars().take(70).collect();
+                        found.push(format!("{place}{shown}   ({})", cause.what));
                     }
                 }
             }

@@ -139,25 +139,38 @@ fn redact_numbers_after(text: &str, opening: &str) -> String {
 }
 
 #[test]
-fn a_busy_loop_is_stopped_at_the_limit_and_named() {
+fn a_busy_loop_is_stopped_within_a_second_and_named() {
     let sandbox = sandbox_with("busy_loop");
     let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_eq!(report.verdict(), "timeout");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "hung")]));
+    assert_eq!(report.verdict(), "blocked");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
     let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_says(&human.text, &["did not finish in 2 s of real time", "a loop that never reaches an `.await`"]);
+    assert_says(&human.text, &["kept running code inside one poll", "Lines of your code that fit those causes"]);
     insta::assert_snapshot!("busy_loop", human.text);
 }
 
 #[test]
-fn a_yield_now_spin_is_stopped_at_the_limit_and_named() {
+fn a_yield_now_spin_is_stopped_within_a_second_and_named() {
     let sandbox = sandbox_with("yield_spin");
+    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_eq!(report.verdict(), "blocked");
+    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
+    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
+    assert_says(&human.text, &["The runtime never became idle", "src/gather.rs:30: tokio::task::yield_now().await;"]);
+    insta::assert_snapshot!("yield_spin", human.text);
+}
+
+#[test]
+fn a_long_blocking_sleep_is_stopped_at_the_limit_and_its_line_named() {
+    let sandbox = sandbox_with("sleep_forever");
     let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
     assert_eq!(report.verdict(), "timeout");
     assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "hung")]));
     let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_says(&human.text, &["did not finish in 2 s of real time", "`tokio::task::yield_now().await`"]);
-    insta::assert_snapshot!("yield_spin", human.text);
+    assert_says(
+        &human.text,
+        &["did not finish in 2 s of real time", "thread::sleep(std::time::Duration::from_secs(3600));"],
+    );
 }
 
 #[test]
@@ -407,7 +420,10 @@ fn a_hard_coded_result_fails_and_says_the_work_never_happened() {
         );
     }
     let human = check_human(&sandbox, &[]);
-    assert_says(&human.text, &["some work never happened", "no simulated service was called"]);
+    assert_says(
+        &human.text,
+        &["the web service never received a request for /news", "no simulated service was called"],
+    );
     insta::assert_snapshot!("hard_coded", human.text);
 }
 
