@@ -103,13 +103,15 @@ fn ensure_roll_outs_start_together<T>(run: &Run<T>, servers: &[&str]) {
         return;
     }
     let untried = if late.iter().any(|line| line.ends_with("never started")) {
-        " After the failure, the servers after it were never even tried."
+        " Some were never started at all: the function returned before it got to them (for \
+         instance at a failure it was awaiting)."
     } else {
         ""
     };
     run.fail(format!(
         "Every roll-out should start at 0.000s, but {}.\n\
-         Each roll-out waited for the one before it, so their times added up.{untried}\n\
+         A roll-out that starts later was started only after an earlier `.await` had finished, \
+         so their times added up.{untried}\n\
          Start them all first, the way `tg.create_task(..)` does in a Python TaskGroup: \
          `set.spawn(async move {{ .. }})` for each server into one `tokio::task::JoinSet`, \
          and only then wait, with `set.join_next().await` in a loop.",
