@@ -49,9 +49,23 @@ pub struct Meta {
     /// Wall-clock limit for the checks' process, in seconds.
     #[serde(default)]
     pub timeout_secs: Option<u64>,
+    /// Modules of the operating system the learner's files may use (`std::fs`,
+    /// `tokio::net`…): none unless listed (see [`crate::policy`]).
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 impl Exercise {
+    /// The learner's files and their text, as [`crate::policy::refusals`] reads them;
+    /// `dir` is where they are (the exercise, or a copy).
+    pub fn sources_in(&self, dir: &std::path::Path) -> Vec<(String, String)> {
+        self.meta
+            .files
+            .iter()
+            .filter_map(|file| std::fs::read_to_string(dir.join(file)).ok().map(|text| (file.clone(), text)))
+            .collect()
+    }
+
     /// The learner's files, as paths.
     pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
         self.meta.files.iter().map(|f| self.dir.join(f))

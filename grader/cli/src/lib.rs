@@ -18,6 +18,7 @@ pub mod config;
 pub mod exercise;
 pub mod exit;
 pub mod explain;
+pub mod policy;
 pub mod pool;
 pub mod process;
 pub mod progress;

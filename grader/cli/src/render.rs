@@ -26,6 +26,16 @@ pub fn check_report(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
     writeln!(out)?;
     if report.verdict == Verdict::CompileError {
         compile_errors(out, report, detail)?;
+    } else if report.verdict == Verdict::Forbidden {
+        writeln!(out, "{} Not built: it uses what this exercise does not allow.", style::fail("✗"))?;
+        writeln!(out)?;
+        for line in crate::policy::lesson(&report.refused).lines() {
+            if line.starts_with(' ') {
+                writeln!(out, "{}", wrap(line.trim_start(), 80, "      ").replacen("      ", "    ", 1))?;
+            } else {
+                writeln!(out, "{}", wrap(line, 80, ""))?;
+            }
+        }
     } else {
         let mut shown_in_full = 0;
         for check in &report.checks {
@@ -220,6 +230,7 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
                     format!("{} of {} checks pass; the runtime was blocked", report.passed(), report.checks.len())
                 }
                 Verdict::Crashed => "the checks crashed (see above)".to_string(),
+                Verdict::Forbidden => "remove what the exercise does not allow (see above)".to_string(),
                 _ => format!("{} of {} checks pass", report.passed(), report.checks.len()),
             };
             writeln!(out, "{} {what}.", style::warn("Not yet:"))?;
@@ -296,6 +307,7 @@ pub fn summary_line(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
         Verdict::CompileError => (style::fail("✗"), "does not compile".to_string()),
         Verdict::Timeout => (style::fail("⧗"), "a check hung".to_string()),
         Verdict::Crashed => (style::fail("✗"), "the checks crashed".to_string()),
+        Verdict::Forbidden => (style::fail("✗"), "not run: it uses what the exercise forbids".to_string()),
         Verdict::Blocked => {
             (style::fail("✗"), format!("{} of {} checks pass; blocked", report.passed(), report.checks.len()))
         }

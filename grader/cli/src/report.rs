@@ -23,6 +23,8 @@ pub enum Verdict {
     Blocked,
     /// The checks' process died.
     Crashed,
+    /// The learner's files use what the exercise does not allow: nothing was built.
+    Forbidden,
 }
 
 impl Verdict {
@@ -35,6 +37,7 @@ impl Verdict {
             Verdict::Timeout => "timeout",
             Verdict::Blocked => "blocked",
             Verdict::Crashed => "crashed",
+            Verdict::Forbidden => "forbidden",
         }
     }
 }
@@ -63,9 +66,27 @@ pub struct Report {
     /// them doesn't count.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tampered: Vec<String>,
+    /// What the learner's files use that the exercise does not allow (verdict
+    /// `forbidden`): nothing was built.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<crate::policy::Refusal>,
 }
 
 impl Report {
+    /// A report for learner files that use what the exercise does not allow.
+    pub fn forbidden(exercise: &crate::exercise::Exercise, refused: Vec<crate::policy::Refusal>) -> Report {
+        Report {
+            exercise: exercise.name.clone(),
+            title: exercise.meta.title.clone(),
+            verdict: Verdict::Forbidden,
+            checks: Vec::new(),
+            diagnostics: Vec::new(),
+            build_error: None,
+            tampered: Vec::new(),
+            refused,
+        }
+    }
+
     /// A report for code that did not build.
     pub fn build_failed(
         exercise: &crate::exercise::Exercise,
@@ -82,6 +103,7 @@ impl Report {
             diagnostics: messages,
             build_error: (!has_errors).then(|| cargo_stderr.trim().to_string()),
             tampered: Vec::new(),
+            refused: Vec::new(),
         }
     }
 
@@ -108,6 +130,7 @@ impl Report {
             diagnostics: diagnostics.iter().map(compiler_message).collect(),
             build_error: None,
             tampered: Vec::new(),
+            refused: Vec::new(),
         }
     }
 

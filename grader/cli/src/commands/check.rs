@@ -97,6 +97,10 @@ pub fn limit_for(exercise: &Exercise, timeout: Option<u64>) -> Duration {
 
 /// Builds and runs the checks of `exercise` in the learner's workspace.
 pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: bool) -> Result<Report> {
+    let refused = crate::policy::refusals(&exercise.meta.allow, &exercise.sources_in(&exercise.dir));
+    if !refused.is_empty() {
+        return Ok(Report::forbidden(exercise, refused));
+    }
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
     let scratch = config.state_dir().join("run").join(&exercise.name);
     let _ = std::fs::remove_dir_all(&scratch);

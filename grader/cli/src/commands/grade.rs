@@ -363,6 +363,13 @@ fn grade_exercises(
         let tampered = tampered(exercise, &path.join("exercises").join(&exercise.name));
         match learner_files(exercise, path) {
             Ok(files) => {
+                // What the exercise does not allow is refused before anything is built.
+                let refused = crate::policy::refusals(&exercise.meta.allow, &files);
+                if !refused.is_empty() {
+                    let report = Report::forbidden(exercise, refused);
+                    plans.push(Err(grade_of(exercise, &report, tampered)));
+                    continue;
+                }
                 let package = format!("g-{id}-{:02}-{}", exercise.number, exercise.slug);
                 plans.push(Ok((scratch.graft(exercise, &package, &files)?, tampered)));
             }
@@ -538,6 +545,11 @@ fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grad
             .map(|d| format!("does not compile: {}", d.message))
             .or_else(|| report.build_error.as_deref().map(|e| format!("cargo could not build it: {}", first_line(e))))
             .unwrap_or_else(|| "does not compile".to_string()),
+        Verdict::Forbidden => report
+            .refused
+            .first()
+            .map(|r| format!("refused before it was built: {}:{}: `{}`", r.file, r.line, r.what))
+            .unwrap_or_default(),
         _ => report
             .checks
             .iter()

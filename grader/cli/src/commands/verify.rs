@@ -37,6 +37,9 @@ pub enum Expectation {
     CompileError { fragment: Option<String> },
     /// These checks fail, each with a message containing its fragment.
     Fail { checks: Vec<(String, String)> },
+    /// It is refused before it is built (see [`crate::policy`]), with a lesson
+    /// containing the fragment.
+    Forbidden { fragment: String },
 }
 
 /// One verified case and how it went.
@@ -92,7 +95,15 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     }
 
     let mut scratch = Scratch::create(&config.root, &config.target_dir().join("grader").join("verify"))?;
-    let mut places = bundle_cases(&mut scratch, &chosen, &cases)?;
+    // What the learner's files may not use is refused before anything is built.
+    let refused: Vec<Vec<crate::policy::Refusal>> =
+        cases.iter().map(|c| crate::policy::refusals(&c.exercise.meta.allow, &c.files)).collect();
+    let mut places = bundle_cases(&mut scratch, &chosen, &cases, &refused)?;
+    for (place, refused) in places.iter_mut().zip(&refused) {
+        if !refused.is_empty() {
+            *place = Some(Place::Refused(refused.clone()));
+        }
+    }
     for (case, place) in cases.iter().zip(&mut places) {
         if place.is_none() {
             *place = Some(Place::Own(scratch.graft(&case.exercise, &case.package, &case.files)?));
@@ -103,7 +114,7 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
         writeln!(out, "Building {} cases of {} exercises…", cases.len(), chosen.len())?;
         out.flush()?;
     }
-    let mut packages: Vec<&str> = places.iter().flatten().map(Place::package).collect();
+    let mut packages: Vec<&str> = places.iter().flatten().filter_map(Place::package).collect();
     packages.dedup();
     let mut build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
     // A bundle that did not build (a case that does not compile although it should, two
@@ -204,13 +215,16 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
 enum Place {
     Own(crate::scratch::Graft),
     Bundled(crate::scratch::Bundle, crate::scratch::BundledCase),
+    /// Not built: the case uses what its exercise does not allow.
+    Refused(Vec<crate::policy::Refusal>),
 }
 
 impl Place {
-    fn package(&self) -> &str {
+    fn package(&self) -> Option<&str> {
         match self {
-            Place::Own(graft) => &graft.package,
-            Place::Bundled(bundle, _) => &bundle.package,
+            Place::Own(graft) => Some(&graft.package),
+            Place::Bundled(bundle, _) => Some(&bundle.package),
+            Place::Refused(_) => None,
         }
     }
 }
@@ -218,16 +232,22 @@ impl Place {
 /// Puts the cases of each exercise that are meant to compile, other than the solution
 /// (linted on its own), into one crate: one build instead of one per case. Returns each
 /// case's place, `None` for the cases left to a crate of their own.
-fn bundle_cases(scratch: &mut Scratch, exercises: &[Exercise], cases: &[Case]) -> Result<Vec<Option<Place>>> {
+fn bundle_cases(
+    scratch: &mut Scratch,
+    exercises: &[Exercise],
+    cases: &[Case],
+    refused: &[Vec<crate::policy::Refusal>],
+) -> Result<Vec<Option<Place>>> {
     let mut places: Vec<Option<Place>> = cases.iter().map(|_| None).collect();
     for exercise in exercises {
         let members: Vec<usize> = cases
             .iter()
             .enumerate()
-            .filter(|(_, c)| {
+            .filter(|(i, c)| {
                 c.exercise.name == exercise.name
                     && c.name != "solution"
                     && !matches!(c.expected, Expectation::CompileError { .. })
+                    && refused[*i].is_empty()
             })
             .map(|(i, _)| i)
             .collect();
@@ -259,6 +279,19 @@ fn run_case(
     // A bundled case: its module's checks only, and the compiler's messages about its
     // own files only.
     let (package, crate_dir, only, sources, bundled_build) = match place {
+        Place::Refused(refused) => {
+            let report = Report::forbidden(&case.exercise, refused.clone());
+            let problems = judge_case(&case.expected, &report);
+            let description = describe(&case.expected, &report);
+            let result = CaseResult {
+                exercise: case.exercise.name.clone(),
+                case: case.name.clone(),
+                expected: case.expected.clone(),
+                verdict: Some(report.verdict),
+                problems,
+            };
+            return Ok((result, description));
+        }
         Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
         Place::Bundled(bundle, bundled) => {
             let own = |d: &cargo::Diagnostic| {
@@ -526,13 +559,26 @@ fn describe(expected: &Expectation, report: &Report) -> String {
         Expectation::FailACheck => "fails a check",
         Expectation::CompileError { .. } => "does not compile",
         Expectation::Fail { .. } => "fails as declared",
+        Expectation::Forbidden { .. } => "is refused",
     };
     format!("({want}; verdict {}, {} of {} checks pass)", report.verdict.as_str(), report.passed(), report.checks.len())
 }
 
 fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
     let mut problems = Vec::new();
+    if report.verdict == Verdict::Forbidden && !matches!(expected, Expectation::Forbidden { .. }) {
+        problems.push(format!("it was refused before it was built: {}", crate::policy::lesson(&report.refused)));
+        return problems;
+    }
     match expected {
+        Expectation::Forbidden { fragment } => {
+            let lesson = crate::policy::lesson(&report.refused);
+            if report.verdict != Verdict::Forbidden {
+                problems.push(format!("expected it to be refused; the verdict is {}", report.verdict.as_str()));
+            } else if !lesson.contains(fragment.as_str()) {
+                problems.push(format!("expected the refusal to contain {fragment:?}; it says: {lesson}"));
+            }
+        }
         Expectation::Pass => {
             if report.verdict != Verdict::Pass {
                 problems.push(format!("expected every check to pass; the verdict is {}", report.verdict.as_str()));
@@ -679,6 +725,7 @@ pub fn parse_expectation(text: &str) -> Result<Expectation> {
         match (verb, &mut expected) {
             ("pass", None) => expected = Some(Expectation::Pass),
             ("compile-error", None) => expected = Some(Expectation::CompileError { fragment: Some(quoted(argument)?) }),
+            ("forbidden", None) => expected = Some(Expectation::Forbidden { fragment: quoted(argument)? }),
             ("fail", None) => expected = Some(Expectation::Fail { checks: vec![check_and_fragment(argument)?] }),
             ("fail", Some(Expectation::Fail { checks })) => checks.push(check_and_fragment(argument)?),
             _ => bail!(

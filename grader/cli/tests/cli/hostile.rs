@@ -29,6 +29,26 @@ fn sandbox_with(name: &str) -> Sandbox {
     sandbox
 }
 
+/// Lets 04 in `sandbox` use `modules` (its `exercise.toml`'s `allow`), so that a case
+/// the source check refuses can still prove the defences behind it: the report's
+/// token and order, the exit status, the process group.
+fn allow(sandbox: &Sandbox, modules: &[&str]) {
+    let path = sandbox.root().join("exercises/04-gather/exercise.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let list = modules.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ");
+    std::fs::write(&path, text.replace("\nfiles = ", &format!("\nallow = [{list}]\nfiles = "))).unwrap();
+}
+
+/// Asserts that `grader check` refuses the learner's file before building it, naming
+/// each of `lines` (`src/gather.rs:12: ...`).
+fn assert_refused(sandbox: &Sandbox, lines: &[&str]) {
+    let report = check_json(sandbox, &[]);
+    assert_eq!(report.verdict(), "forbidden", "{}", report.json);
+    let human = check_human(sandbox, &[]);
+    assert_says(&human.text, &["Not built: it uses what this exercise does not allow"]);
+    assert_says(&human.text, lines);
+}
+
 /// The text of the fixture `name`.
 fn fixture(name: &str) -> String {
     let path = workbook_root().join("grader/cli/tests/fixtures/hostile").join(format!("{name}.rs"));
@@ -260,6 +280,8 @@ fn a_stack_overflow_is_named_and_every_other_check_still_runs() {
 #[test]
 fn process_exit_zero_is_not_a_pass_and_names_the_check() {
     let sandbox = sandbox_with("exit_zero");
+    assert_refused(&sandbox, &["`std::process::exit`"]);
+    allow(&sandbox, &["std::process"]);
     let report = check_json(&sandbox, &[]);
     assert_eq!(report.verdict(), "crashed");
     assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "crashed")]));
@@ -274,6 +296,8 @@ fn process_exit_zero_is_not_a_pass_and_names_the_check() {
 #[test]
 fn process_abort_is_not_a_pass_and_names_the_check() {
     let sandbox = sandbox_with("abort");
+    assert_refused(&sandbox, &["`std::process::abort`"]);
+    allow(&sandbox, &["std::process"]);
     let report = check_json(&sandbox, &[]);
     assert_eq!(report.verdict(), "crashed");
     assert_eq!(report.statuses(), expected(&[("try_join_drops_siblings", "crashed")]));
@@ -336,6 +360,8 @@ fn printed_imitations_of_passing_output_are_ignored() {
 #[test]
 fn records_forged_in_the_report_file_are_ignored() {
     let sandbox = sandbox_with("forged_records");
+    assert_refused(&sandbox, &["`std::env", "`std::fs", "`workbook::harness"]);
+    allow(&sandbox, &["std::fs", "std::env", "workbook::harness"]);
     let report = check_json(&sandbox, &[]);
     assert_eq!(report.verdict(), "fail");
     // The same verdicts as the plain sequential answer's: not one forged pass counts.
@@ -431,6 +457,8 @@ fn a_hard_coded_result_fails_and_says_the_work_never_happened() {
 #[test]
 fn a_process_left_running_is_ended_with_the_checks() {
     let sandbox = sandbox_with("leftover_process");
+    assert_refused(&sandbox, &["`std::process::Command"]);
+    allow(&sandbox, &["std::process"]);
     let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
     // Apart from the process it leaves behind, the answer is right.
     assert_eq!(watched.code, Some(0), "{}", watched.stdout);
@@ -494,4 +522,22 @@ fn run_watched(sandbox: &Sandbox, args: &[&str], envs: &[(&str, &str)]) -> Watch
         std::thread::sleep(std::time::Duration::from_millis(5));
     };
     Watched { code: status.code(), stdout: std::fs::read_to_string(&stdout_path).unwrap(), peak_kib }
+}
+
+#[test]
+fn the_reference_solution_by_path_is_refused_before_it_is_built() {
+    let sandbox = sandbox_with("reference_by_path");
+    assert_refused(&sandbox, &["src/gather.rs:6: `#[path]`"]);
+}
+
+#[test]
+fn secrets_read_at_build_time_are_refused_by_line() {
+    let sandbox = sandbox_with("secrets_at_build_time");
+    assert_refused(&sandbox, &["src/gather.rs:9: `include_str!`", "src/gather.rs:10: `env!`"]);
+}
+
+#[test]
+fn renames_and_macro_bodies_hide_nothing_from_the_source_check() {
+    let sandbox = sandbox_with("hidden_in_a_macro");
+    assert_refused(&sandbox, &["src/gather.rs:9: `unsafe`", "src/gather.rs:9: `std::env::var_os`"]);
 }

@@ -49,6 +49,9 @@ impl State {
                 Verdict::Timeout => say("⧗", Meaning::Fail, "not yet: a check hung", "hung"),
                 Verdict::Blocked => say("✗", Meaning::Fail, "not yet: the runtime was blocked", "blocked"),
                 Verdict::Crashed => say("✗", Meaning::Fail, "not yet: the checks crashed", "crashed"),
+                Verdict::Forbidden => {
+                    say("✗", Meaning::Fail, "not run: it uses what the exercise forbids", "forbidden")
+                }
                 Verdict::Fail => match counts {
                     Some((passed, total)) => (
                         "✗",
