@@ -193,6 +193,7 @@ mod tests {
                 hints: vec![],
                 stub_fails: None,
                 timeout_secs: None,
+                allow: vec![],
             },
         }
     }
