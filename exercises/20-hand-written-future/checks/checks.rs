@@ -849,6 +849,21 @@ fn look_then_register_apart(poll: &str) -> Option<(String, String)> {
     apart.then(|| (line(look), line(second)))
 }
 
+/// In a `poll` body: the parcel looked at, then the waker handed to a `register(..)`
+/// (an `AtomicWaker`), and no look at the parcel after that. Returns the two lines.
+fn look_then_register_atomic(poll: &str) -> Option<(String, String)> {
+    let register = poll.find(".register(")?;
+    let parcel_uses: Vec<usize> = poll.match_indices("parcel").map(|(at, _)| at).collect();
+    let look = *parcel_uses.first()?;
+    let apart = look < register && !parcel_uses.iter().any(|&at| at > register);
+    let line = |at: usize| {
+        let start = poll[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = poll[at..].find('\n').map_or(poll.len(), |n| at + n);
+        poll[start..end].trim().to_string()
+    };
+    apart.then(|| (line(look), line(register)))
+}
+
 workbook::checks! {
     fn both_parcels_arrive_in_one_second() {
         // Books and shoes both take 1 s: joined, 1 s, not 2 s.
@@ -988,6 +1003,19 @@ workbook::checks! {
                  so the other checks can't show it.\n\
                  Look and keep the waker under one lock (one `let mut locker = self.locker.lock().unwrap();` \
                  for both), or keep the waker first and look after, or look again once the waker is kept."
+            ));
+        }
+        if let Some((look, keep)) = look_then_register_atomic(&poll) {
+            workbook::fail(format!(
+                "In `Pickup::poll` (src/hand_written.rs), the parcel is looked at first:\n    {look}\n\
+                 and the waker is registered after:\n    {keep}\n\
+                 with no look at the parcel after it is registered. Between the two, a courier on another \
+                 thread can put the parcel in and wake whoever is registered (nobody yet, or an old waker), \
+                 and only then does this poll register its waker and return `Poll::Pending`. Nobody wakes \
+                 it again: a lost wake-up. On the checks' single thread the courier never runs in that gap, \
+                 so the other checks can't show it.\n\
+                 Register first, then look (what `AtomicWaker`'s documentation does): a delivery after the \
+                 registration finds the new waker, and one before it is seen by the look."
             ));
         }
     }
