@@ -158,6 +158,33 @@ fn ensure_served<T>(run: &Run<T>, page: &Page, at: Duration) {
     }
 }
 
+/// Fails unless an error shown at `at` is one the server sent: a fetch of its URL that
+/// the trace shows failing with that status by then.
+fn ensure_error_served<T>(run: &Run<T>, error: &web::FetchError, at: Duration) {
+    let actor = format!("GET {}", error.url);
+    let ended = run.trace.of(&actor).find(|e| matches!(e.kind, Kind::End | Kind::Dropped));
+    let what = format!("{} error", error.status);
+    if ended.is_some_and(|e| e.kind == Kind::End && e.what == what && e.at <= at) {
+        return;
+    }
+    let instead = match ended {
+        Some(e) if e.kind == Kind::Dropped => {
+            format!("its fetch was dropped (cancelled) at {}, before the server answered", format_secs(e.at))
+        }
+        Some(e) => format!("the server answered {} at {}", e.what, format_secs(e.at)),
+        None => "the trace shows no answer to it".to_string(),
+    };
+    run.fail(format!(
+        "`show` was given an error for {} (status {}) at {}, but the server sent no such error: {instead}.\n\
+         Every outcome must be the one `web::fetch_page` returned, passed on as it is. A page that is \
+         slow is not a failure: wait for it (no timeout of your own), and don't make a `FetchError` \
+         yourself.",
+        error.url,
+        error.status,
+        format_secs(at)
+    ));
+}
+
 /// The first event of `GET url` of the given kind, if any.
 fn fetch_event<'a>(trace: &'a Trace, url: &str, kind: Kind) -> Option<&'a Event> {
     let actor = format!("GET {url}");
@@ -471,8 +498,10 @@ fn judge_shown(sites: &[Site]) -> Run<Vec<Shown>> {
     ensure_each_shown_once(&run, &urls);
     ensure_shown_as_they_arrive(&run, &urls);
     for shown in &run.value {
-        if let Some(Ok(page)) = &shown.outcome {
-            ensure_served(&run, page, shown.at);
+        match &shown.outcome {
+            Some(Ok(page)) => ensure_served(&run, page, shown.at),
+            Some(Err(error)) => ensure_error_served(&run, error, shown.at),
+            None => {}
         }
     }
     // Shown as they come in: done when the slowest is in.
