@@ -2,6 +2,11 @@
 //! they have seen. Kept in `.grader/progress.json`, written atomically (a temporary
 //! file, then a rename), so a crash mid-write never leaves half a file. A file that
 //! can't be read is kept aside, reported, and replaced by a fresh one.
+//!
+//! Two grader commands may run at once in one workbook (`check 01` in one terminal,
+//! `check 04` in another). Saving is a read-modify-write under a file lock: what this
+//! command changed since it loaded is merged into what is on disk now, so neither
+//! update is lost.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -55,6 +60,9 @@ pub struct Store {
     path: PathBuf,
     /// The progress itself.
     pub progress: Progress,
+    /// The progress as loaded (or last saved): what this command changed is the
+    /// difference.
+    loaded: Progress,
     /// Set when the file was damaged: where the damaged copy was kept.
     pub recovered_from: Option<PathBuf>,
 }
@@ -69,16 +77,15 @@ impl Store {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Store {
-                    path,
-                    progress: Progress { version: VERSION, ..Progress::default() },
-                    recovered_from: None,
-                });
+                let fresh = Progress { version: VERSION, ..Progress::default() };
+                return Ok(Store { path, loaded: fresh.clone(), progress: fresh, recovered_from: None });
             }
             Err(e) => return Err(e).with_context(|| format!("failed to read your progress file {}", path.display())),
         };
         match serde_json::from_str::<Progress>(&text) {
-            Ok(progress) if progress.version == VERSION => Ok(Store { path, progress, recovered_from: None }),
+            Ok(progress) if progress.version == VERSION => {
+                Ok(Store { path, loaded: progress.clone(), progress, recovered_from: None })
+            }
             _ => {
                 let stamp = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -87,11 +94,8 @@ impl Store {
                 let aside = state_dir.join(format!("progress.json.damaged-{stamp}"));
                 std::fs::rename(&path, &aside)
                     .with_context(|| format!("failed to move the damaged progress file {} aside", path.display()))?;
-                let mut store = Store {
-                    path,
-                    progress: Progress { version: VERSION, ..Progress::default() },
-                    recovered_from: Some(aside),
-                };
+                let fresh = Progress { version: VERSION, ..Progress::default() };
+                let mut store = Store { path, loaded: fresh.clone(), progress: fresh, recovered_from: Some(aside) };
                 store.save()?;
                 Ok(store)
             }
@@ -99,12 +103,21 @@ impl Store {
     }
 
     /// Writes the progress atomically: to a temporary file in the same folder, flushed
-    /// to disk, then renamed over the old one.
+    /// to disk, then renamed over the old one. Under a lock, what this command changed
+    /// since it loaded is merged into the file as it is now (another command may have
+    /// saved meanwhile).
     pub fn save(&mut self) -> Result<()> {
         let dir = self.path.parent().context("the progress file has no folder")?;
         std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+        let _lock = crate::scratch::Lock::take(&dir.join("progress.lock"))?;
+        let on_disk = std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Progress>(&text).ok())
+            .filter(|p| p.version == VERSION)
+            .unwrap_or_else(|| self.loaded.clone());
+        let merged = merge(on_disk, &self.loaded, &self.progress);
         let temporary = dir.join(format!(".progress.json.{}.tmp", std::process::id()));
-        let text = serde_json::to_string_pretty(&self.progress).context("failed to encode progress")?;
+        let text = serde_json::to_string_pretty(&merged).context("failed to encode progress")?;
         let written = std::fs::File::create(&temporary).and_then(|mut file| {
             file.write_all(text.as_bytes())?;
             file.write_all(b"\n")?;
@@ -113,6 +126,8 @@ impl Store {
         written.with_context(|| format!("failed to write {}", temporary.display()))?;
         std::fs::rename(&temporary, &self.path)
             .with_context(|| format!("failed to replace {}", self.path.display()))?;
+        self.loaded = merged.clone();
+        self.progress = merged;
         Ok(())
     }
 
@@ -149,6 +164,27 @@ impl Store {
     }
 }
 
+/// `on_disk` with what changed from `loaded` to `ours` applied: a pass is never lost,
+/// the latest verdict and the current exercise are ours where we changed them, and
+/// hints seen only grow.
+fn merge(mut on_disk: Progress, loaded: &Progress, ours: &Progress) -> Progress {
+    if ours.current != loaded.current {
+        on_disk.current = ours.current.clone();
+    }
+    for (name, mine) in &ours.exercises {
+        if loaded.exercises.get(name) == Some(mine) {
+            continue;
+        }
+        let theirs = on_disk.exercises.entry(name.clone()).or_default();
+        theirs.passed |= mine.passed;
+        if loaded.exercises.get(name).map(|l| &l.last_verdict) != Some(&mine.last_verdict) {
+            theirs.last_verdict = mine.last_verdict.clone();
+        }
+        theirs.hints_shown = theirs.hints_shown.max(mine.hints_shown);
+    }
+    on_disk
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +211,24 @@ mod tests {
         assert!(store.recovery_note().unwrap().contains("could not be read"));
         // The fresh file is valid.
         assert!(Store::load(dir.path()).unwrap().recovered_from.is_none());
+    }
+
+    #[test]
+    fn two_commands_saving_at_once_both_keep_their_update() {
+        let dir = tempfile::tempdir().unwrap();
+        // `check 01` and `check 04` both load the same progress, then save in turn.
+        let mut first = Store::load(dir.path()).unwrap();
+        let mut second = Store::load(dir.path()).unwrap();
+        first.exercise("01-runtime").record(crate::report::Verdict::Pass);
+        first.progress.current = Some("01-runtime".to_string());
+        second.exercise("04-gather").record(crate::report::Verdict::Fail);
+        second.exercise("04-gather").hints_shown = 1;
+        first.save().unwrap();
+        second.save().unwrap();
+        let now = Store::load(dir.path()).unwrap().progress;
+        assert!(now.exercises["01-runtime"].passed);
+        assert_eq!(now.exercises["04-gather"].last_verdict.as_deref(), Some("fail"));
+        assert_eq!(now.exercises["04-gather"].hints_shown, 1);
+        assert_eq!(now.current.as_deref(), Some("01-runtime"));
     }
 }

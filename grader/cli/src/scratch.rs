@@ -269,12 +269,13 @@ fn mirror(dir: &Path, files: &std::collections::BTreeMap<PathBuf, Vec<u8>>) -> R
 
 /// An exclusive lock on a file, released on drop.
 #[derive(Debug)]
-struct Lock {
+pub(crate) struct Lock {
     _file: std::fs::File,
 }
 
 impl Lock {
-    fn take(path: &Path) -> Result<Lock> {
+    /// Waits for the lock on `path` (created if needed) and holds it until dropped.
+    pub(crate) fn take(path: &Path) -> Result<Lock> {
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)

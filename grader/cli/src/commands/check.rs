@@ -102,10 +102,14 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
         return Ok(Report::forbidden(exercise, refused));
     }
     let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
-    let scratch = config.state_dir().join("run").join(&exercise.name);
+    // A run folder of its own (two `check`s of one exercise may run at once), removed
+    // once the report has read what it needs.
+    let scratch = config.state_dir().join("run").join(format!("{}-{}", exercise.name, std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     let options = checks::RunOptions { limit, timelines, ..Default::default() };
-    report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options)
+    let report = report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options);
+    let _ = std::fs::remove_dir_all(&scratch);
+    report
 }
 
 /// Turns a build into a report: the compiler's messages if `package` did not build,

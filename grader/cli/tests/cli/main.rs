@@ -6,6 +6,7 @@
 mod sandbox;
 
 mod check;
+mod concurrency;
 mod errors;
 mod grade;
 mod hostile;
