@@ -28,6 +28,9 @@ const PATIENCE: Duration = Duration::from_secs(2);
 /// How long the clients listen after the last message, to catch copies of it.
 const QUIET: Duration = Duration::from_millis(200);
 
+/// What dave says, in the slow-client check, after alice's flood and before he reads.
+const BACK: &str = "sorry, I was away";
+
 /// How many messages `ChatRoom::new` is told to keep, in the slow-client check.
 const KEPT: usize = 8;
 
@@ -686,6 +689,11 @@ workbook::checks! {
                 ));
             }
 
+            // dave says something before he reads: his line comes after all of alice's, so it
+            // must reach him after them, through his place in the room like everyone else's.
+            dave.send(BACK).await;
+            let own = format!("dave: {BACK}");
+
             // Now dave reads everything he still has coming.
             let last = format!("alice: {}", flood_line(FLOOD - 1));
             let mut got: Vec<String> = Vec::new();
@@ -706,8 +714,8 @@ workbook::checks! {
                     "dave read nothing while alice sent her {FLOOD} messages, then started reading. He got: \
                      {}. Then {}, before message {:02}, alice's last.\n\
                      The notice `(missed {n} messages)` came, and then none of the messages the room still \
-                     kept (it keeps the last {KEPT}, `ChatRoom::new({KEPT})`, so messages {:02} to {:02} were \
-                     still there for him). Possible causes: the forwarding stopped after the notice (a \
+                     kept (it keeps the last {KEPT}, `ChatRoom::new({KEPT})`, so alice's last messages, up to \
+                     {:02}, were still there for him). Possible causes: the forwarding stopped after the notice (a \
                      `break` or a `return` in the `Lagged` arm), or it skipped what was kept (a fresh \
                      `subscribe()` or `resubscribe()` starts after the newest message, not at the oldest one \
                      kept). After `Err(RecvError::Lagged(n))`, the same receiver's next `recv()` gives the \
@@ -718,7 +726,6 @@ workbook::checks! {
                         other => other.describe(),
                     },
                     FLOOD - 1,
-                    FLOOD - KEPT,
                     FLOOD - 1
                 ));
             }
@@ -746,6 +753,24 @@ workbook::checks! {
             }
 
             // Each message once, in order, or counted in a `(missed n messages)`.
+            if let Some(at) = got.iter().position(|line| *line == own) {
+                let before = got[..at].iter().rev().find_map(|line| flood_index(line));
+                let after = got[at + 1..].iter().find_map(|line| flood_index(line).map(|i| format!("{i:02}")));
+                fail(format!(
+                    "dave fell behind, sent `{BACK}` after alice's last message, then read: {}.\n\
+                     His own line came {}, before {}: it did not reach him in the room's order. The room \
+                     heard it after message {:02}, so it sits behind them in his place in the queue, and his \
+                     `Receiver` gives it to him after them. Possible causes: the speaker's own lines are \
+                     written straight to its socket (an echo) instead of coming through its `Receiver`, \
+                     while its receiver skips them. Send the line into the room and let every receiver, the \
+                     speaker's included, deliver it.",
+                    summary(&got),
+                    before.map_or("first".to_string(), |i| format!("right after message {i:02}")),
+                    after.map_or("the rest of the messages".to_string(), |i| format!("message {i}")),
+                    FLOOD - 1
+                ));
+            }
+
             let mut next = 0;
             let mut notices = 0;
             for line in &got {
@@ -789,6 +814,19 @@ workbook::checks! {
             }
 
             // dave is still in the room, and hears what comes next like everyone else.
+            // After alice's last message, dave's own line, and the others hear it too.
+            match dave.next(PATIENCE).await {
+                Heard::Line(line) if line == own => {}
+                other => fail(format!(
+                    "dave fell behind, sent `{BACK}` after alice's last message, then read up to alice's last \
+                     message: {}. Then, where his own line `{own}` was due, he {}. Every line a client sends \
+                     reaches everyone, the sender too, after what was said before it.",
+                    summary(&got),
+                    other.describe()
+                )),
+            }
+            all_hear(&mut clients, &own, Round::Said("dave")).await;
+
             clients.push(dave);
             say(&mut clients, 1, "dave, still with us?").await;
             server.ensure_running();
