@@ -102,6 +102,32 @@ fn ensure_receipts_from_sends<'a, T>(run: &Run<T>, receipts: impl IntoIterator<I
     }
 }
 
+/// Awaits `call`, and one second in counts how many tasks are alive on the runtime
+/// beyond those alive when it started: the tasks the call spawned and that are still
+/// running then (the sends take longer than a second).
+async fn counting_tasks<F: std::future::Future>(call: F) -> (F::Output, usize) {
+    let metrics = tokio::runtime::Handle::current().metrics();
+    let before = metrics.num_alive_tasks();
+    let probe = async {
+        tokio::time::sleep(secs(1)).await;
+        metrics.num_alive_tasks().saturating_sub(before)
+    };
+    tokio::join!(call, probe)
+}
+
+/// Fails unless at least `expected` tasks of the call were alive one second in.
+fn ensure_sent_as_tasks<T>(run: &Run<T>, tasks: usize, expected: usize, function: &str) {
+    if tasks < expected {
+        run.fail(format!(
+            "At 1.000s, while the messages were being sent, {tasks} task(s) spawned by {function} were \
+             alive on the runtime; one task per message means {expected}. The other sends ran inside \
+             {function}'s own future (as `tokio::join!` or `join_all` on the send futures do), not as \
+             tasks of their own.\nThis exercise is about tasks: hand each send to `tokio::spawn`, \
+             like `asyncio.create_task`, and await the `JoinHandle`s."
+        ));
+    }
+}
+
 /// Sets how long the message to each person takes (ms), inside the run.
 fn set_send_times(times: &[(&str, u64)]) {
     for &(person, ms) in times {
@@ -157,9 +183,9 @@ workbook::checks! {
         for (i, times) in [&[][..], &[("John Doe", 2500), ("Anna Herb", 1500)][..]].into_iter().enumerate() {
             let run = workbook::run(async {
                 set_send_times(times);
-                send_to_both("John Doe", "Anna Herb").await
+                counting_tasks(send_to_both("John Doe", "Anna Herb")).await
             });
-            let (first, second) = &run.value;
+            let ((first, second), tasks) = &run.value;
             run.ensure(
                 first.to == "John Doe" && second.to == "Anna Herb",
                 format!(
@@ -172,6 +198,7 @@ workbook::checks! {
             );
             ensure_receipts_from_sends(&run, [first, second]);
             ensure_sends_start_together(&run, &["John Doe", "Anna Herb"]);
+            ensure_sent_as_tasks(&run, *tasks, 2, "send_to_both");
             run.assert_elapsed(if times.is_empty() { secs(2) } else { millis(2500) });
             if i == 0 {
                 assert_trace!(run, "both_messages_start_together");
@@ -180,13 +207,15 @@ workbook::checks! {
     }
 
     fn five_messages_take_two_seconds() {
-        let run = workbook::run(send_to_all(&FIVE_PEOPLE));
+        let run = workbook::run(counting_tasks(send_to_all(&FIVE_PEOPLE)));
+        let (receipts, tasks) = &run.value;
         run.ensure(
-            run.value.len() == FIVE_PEOPLE.len(),
-            format!("Expected 5 receipts, one per person; got {}.", run.value.len()),
+            receipts.len() == FIVE_PEOPLE.len(),
+            format!("Expected 5 receipts, one per person; got {}.", receipts.len()),
         );
-        ensure_receipts_from_sends(&run, &run.value);
+        ensure_receipts_from_sends(&run, receipts);
         ensure_sends_start_together(&run, &FIVE_PEOPLE);
+        ensure_sent_as_tasks(&run, *tasks, FIVE_PEOPLE.len(), "send_to_all");
         run.assert_elapsed(secs(2));
         assert_trace!(run, "five_messages_start_together");
     }
