@@ -332,7 +332,13 @@ fn source_locks(src: &str) -> SourceLocks {
             .filter(|&&(r, l)| l.is_some() && r < write)
             .last()
             .or_else(|| reads.iter().find(|&&(_, l)| l.is_some()));
-        if let Some(&(read, _)) = other {
+        if let Some(&(read, read_lock)) = other {
+            // A guard of a shared lock, held from before the read to after the write
+            // (`let _gate = self.gate.lock().await;`, `let _permit = self.seats.acquire()..`),
+            // keeps the sale whole whatever locks the tally itself takes inside it.
+            if outer_guard(&code, &functions, read_lock.unwrap_or(read), write).is_some() {
+                continue;
+            }
             split = Some((read, lock, write));
             break;
         }
@@ -344,6 +350,49 @@ fn source_locks(src: &str) -> SourceLocks {
             .min()
     });
     SourceLocks { split, lock_made_in_buy }
+}
+
+/// A guard bound with `let` before `before`, in the function that holds `until`, on a
+/// lock or semaphore of `self` (shared by every call), and not dropped before `until`:
+/// where its lock is taken, if there is one.
+fn outer_guard(
+    code: &str,
+    functions: &[(String, std::ops::Range<usize>)],
+    before: usize,
+    until: usize,
+) -> Option<usize> {
+    let body = functions.iter().filter(|(_, r)| r.contains(&until)).min_by_key(|(_, r)| r.len())?.1.clone();
+    let mut sites: Vec<usize> = lock_sites(code);
+    for pattern in [".acquire()", ".acquire_owned()", ".acquire_many("] {
+        sites.extend(code.match_indices(pattern).map(|(i, _)| i));
+    }
+    sites.into_iter().filter(|&s| body.start < s && s < before).find(|&site| {
+        // The statement the site is in: from after the last `;`, `{` or `}` to the next `;`.
+        let start = code[..site].rfind([';', '{', '}']).map_or(0, |i| i + 1);
+        let Some(end) = code[site..].find(';').map(|i| site + i) else { return false };
+        let statement = code[start..end].trim();
+        let Some(rest) = statement.strip_prefix("let ") else { return false };
+        let Some((pattern, value)) = rest.split_once('=') else { return false };
+        let name = pattern.trim().trim_start_matches("mut ").split(':').next().unwrap_or("").trim();
+        if name.is_empty() || name == "_" || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        // The lock of `self`, and nothing after taking it but `.await`, `.unwrap()`,
+        // `.expect(..)` or `?`: the value bound is the guard itself.
+        if !value.contains("self.") {
+            return false;
+        }
+        let after_lock = &code[site..end];
+        let after_lock = &after_lock[after_lock.find(')').map_or(after_lock.len(), |i| i + 1)..];
+        let mut tail = after_lock.replace(".await", "").replace(".unwrap()", "").replace('?', "");
+        if let Some(i) = tail.find(".expect(") {
+            tail.truncate(i);
+        }
+        if !tail.trim().is_empty() {
+            return false;
+        }
+        !code[site..until].contains(&format!("drop({name})"))
+    })
 }
 
 /// The lesson when the source reads the tally under one lock and writes it under
@@ -754,8 +803,18 @@ workbook::checks! {
         run.assert_not_blocked();
         // On one thread, a read and a write under two locks with no `.await` between them
         // lose nothing; on several threads they do. The source shows it on every run.
-        if let Some((read, write_lock, write)) = source_locks(SOURCE).split {
-            run.fail(split_lock_lesson(SOURCE, read, write_lock, write));
+        let source = source_locks(SOURCE);
+        if let Some((read, write_lock, write)) = source.split {
+            let mut lesson = split_lock_lesson(SOURCE, read, write_lock, write);
+            if let Some(at) = source.lock_made_in_buy {
+                let (line, text) = line_at(SOURCE, at);
+                lesson.push_str(&format!(
+                    "\n\nA lock around the whole sale would do too, but not the one at line {line} ({text}): \
+                     `buy` makes it afresh on every call, so each buyer locks a lock of its own, and it keeps \
+                     nobody out. A lock that guards a sale belongs in the `BoxOffice`, shared by every buyer."
+                ));
+            }
+            run.fail(lesson);
         }
     }
 
