@@ -32,15 +32,23 @@ const OUTPUT_GRACE: Duration = Duration::from_secs(2);
 /// Runs `command` to completion or until `limit` passes, whichever is first, keeping
 /// at most `keep` bytes of each output stream.
 pub fn run_limited(command: Command, limit: Duration, keep: usize) -> Result<Finished> {
-    run(command, limit, keep, &|| 0, Leftovers::Keep)
+    run(command, limit, limit, keep, &|| 0, Leftovers::Keep)
 }
 
 /// Like [`run_limited`], but the limit counts from the last time `progress` changed
-/// value, so a child that reports progress (a check finished) gets `limit` per step.
-/// It runs code we don't trust: when the child exits, whatever it left running in its
-/// process group (a `sleep 600` the learner's code started) is ended too.
-pub fn run_watched(command: Command, limit: Duration, keep: usize, progress: &dyn Fn() -> u64) -> Result<Finished> {
-    run(command, limit, keep, progress, Leftovers::End)
+/// value, so a child that reports progress (a check finished) gets `limit` per step;
+/// `total` bounds the whole run, however often `progress` changes (the code under test
+/// could make it change). It runs code we don't trust: when the child exits, whatever
+/// it left running in its process group (a `sleep 600` the learner's code started) is
+/// ended too.
+pub fn run_watched(
+    command: Command,
+    limit: Duration,
+    total: Duration,
+    keep: usize,
+    progress: &dyn Fn() -> u64,
+) -> Result<Finished> {
+    run(command, limit, total, keep, progress, Leftovers::End)
 }
 
 /// What to do with processes the child leaves running in its group when it exits.
@@ -57,6 +65,7 @@ enum Leftovers {
 fn run(
     mut command: Command,
     limit: Duration,
+    total: Duration,
     keep: usize,
     progress: &dyn Fn() -> u64,
     leftovers: Leftovers,
@@ -89,7 +98,8 @@ fn run(
                 if now != last {
                     last = now;
                     step_start = Instant::now();
-                } else if step_start.elapsed() >= limit {
+                }
+                if step_start.elapsed() >= limit || start.elapsed() >= total {
                     kill_group(pid);
                     // Reap it, so no zombie is left behind.
                     let _ = waited.recv();
@@ -211,4 +221,27 @@ pub fn read_bounded(path: &std::path::Path) -> String {
         text.push_str("\n[… output cut here: it went on for more than 64 KiB]\n");
     }
     text
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::process::Command;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn progress_that_never_stops_changing_does_not_outrun_the_total_limit() {
+        // Code under test that keeps appending to its report resets the per-step limit
+        // at every tick; the total limit still ends it.
+        let ticks = AtomicU64::new(0);
+        let progress = || ticks.fetch_add(1, Ordering::Relaxed);
+        let mut command = Command::new("sleep");
+        command.arg("30");
+        let started = Instant::now();
+        let finished =
+            super::run_watched(command, Duration::from_millis(200), Duration::from_millis(600), 1024, &progress)
+                .unwrap();
+        assert!(finished.status.is_none(), "the child was not stopped");
+        assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    }
 }

@@ -437,6 +437,15 @@ fn learner_files(exercise: &Exercise, root: &Path) -> std::result::Result<Vec<(S
     let mut files = Vec::new();
     for relative in &exercise.meta.files {
         let path = root.join("exercises").join(&exercise.name).join(relative);
+        // No symlink on the way: it could lead anywhere on the grading machine.
+        let mut walked = root.to_path_buf();
+        for part in Path::new("exercises").join(&exercise.name).join(relative).components() {
+            walked.push(part);
+            if std::fs::symlink_metadata(&walked).is_ok_and(|m| m.file_type().is_symlink()) {
+                let shown = walked.strip_prefix(root).unwrap_or(&walked).display().to_string();
+                return Err(format!("{shown} is a symbolic link: submissions are taken as plain files only"));
+            }
+        }
         let metadata = std::fs::symlink_metadata(&path)
             .map_err(|_| format!("exercises/{}/{relative} is missing", exercise.name))?;
         if !metadata.is_file() {
@@ -508,7 +517,11 @@ fn collect(dir: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, u64>) {
         } else if lossy.ends_with(".snap.new") || lossy.ends_with(".pending-snap") {
             // What a plain `cargo test` leaves when a snapshot differs: never read.
             continue;
-        } else if let Ok(bytes) = std::fs::read(entry.path()) {
+        } else if !kind.is_file() {
+            // A symbolic link or a device (a link to /dev/zero would never end): never
+            // read, and never the shipped file, so it is listed.
+            files.insert(relative.join(&name), u64::MAX);
+        } else if let Ok(bytes) = read_at_most(&entry.path(), 4 * 1024 * 1024) {
             use std::hash::{Hash as _, Hasher as _};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             bytes.hash(&mut hasher);
@@ -517,6 +530,14 @@ fn collect(dir: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, u64>) {
             files.insert(relative.join(&name), 0);
         }
     }
+}
+
+/// The first `limit` bytes of a file (and whether there was more, as one more byte).
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn grade_without_run(exercise: &Exercise, verdict: &str, message: &str, tampered: Vec<String>) -> Grade {

@@ -29,7 +29,8 @@ impl Class {
         std::fs::write(&manifest, text.replace("[dependencies]", "[dependencies]\nrand = \"0.8\"")).unwrap();
         // Carol handed in something else entirely.
         std::fs::create_dir_all(class.dir.path().join("carol/notes")).unwrap();
-        // Dave's code never returns: the per-check limit ends it, and the class goes on.
+        // Dave's code never returns: a busy loop, which the watchdog names as blocked
+        // within a second, and the class goes on.
         let solution_text = std::fs::read_to_string(&solution).unwrap();
         let hang = solution_text.replacen("pub async fn load_dashboard() -> Dashboard {", "pub async fn load_dashboard() -> Dashboard {\n    #[allow(clippy::empty_loop)]\n    loop {}\n    #[allow(unreachable_code)]", 1);
         assert_ne!(hang, solution_text, "the solution of 04 changed shape; update this test");
@@ -44,6 +45,34 @@ impl Class {
         );
         class.submit(workbook, "frank", &hog);
         class
+    }
+
+    /// Four more: a sleeper (a real hang), a link to /dev/zero among the checks, a
+    /// learner file that is a link, and the reference solution by `#[path]`.
+    fn add_attacks(&self, workbook: &Sandbox) {
+        let solution = workbook.root().join("solutions/04-gather/gather.rs");
+        let solution_text = std::fs::read_to_string(&solution).unwrap();
+        // Gina sleeps for an hour: asleep, not spinning, so the per-check limit ends it.
+        let sleeper = solution_text.replacen(
+            "pub async fn load_dashboard() -> Dashboard {",
+            "pub async fn load_dashboard() -> Dashboard {\n    std::thread::sleep(std::time::Duration::from_secs(3600));",
+            1,
+        );
+        self.submit(workbook, "gina", &sleeper);
+        // Hal's submission holds a link to /dev/zero among the checks: listed, never read.
+        let hal = self.submit(workbook, "hal", &solution_text);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/dev/zero", hal.join("exercises/04-gather/checks/zero")).unwrap();
+        // Ivy's learner file is a link to the reference solution: refused, not followed.
+        let ivy = self.submit(workbook, "ivy", &solution_text);
+        let file = ivy.join("exercises/04-gather/src/gather.rs");
+        std::fs::remove_file(&file).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&solution, &file).unwrap();
+        // Jack takes the reference solution by `#[path]`: refused before it is built.
+        let reference =
+            format!("#[path = {:?}]\nmod reference;\npub use reference::*;\n", solution.display().to_string());
+        self.submit(workbook, "jack", &reference);
     }
 
     fn submit(&self, workbook: &Sandbox, who: &str, learner_file: &str) -> PathBuf {
@@ -91,6 +120,7 @@ fn verdicts(book: &serde_json::Value) -> Vec<(String, String, String)> {
 fn a_class_is_graded_on_pristine_checks_into_every_format() {
     let workbook = Sandbox::with(&["04-gather"]);
     let class = Class::new(&workbook);
+    class.add_attacks(&workbook);
     let out = workbook.root().join("gradebook");
     let output = workbook.grader(&[
         "grade",
@@ -113,9 +143,13 @@ fn a_class_is_graded_on_pristine_checks_into_every_format() {
             s("alice", "pass", "pass"),
             s("bob", "tampered", "fail"),
             s("carol", "error", "no exercises/ folder in this submission"),
-            s("dave", "timeout", "timeout"),
+            s("dave", "blocked", "blocked"),
             s("eve", "compile_error", "compile_error"),
             s("frank", "crashed", "crashed"),
+            s("gina", "timeout", "timeout"),
+            s("hal", "tampered", "pass"),
+            s("ivy", "missing", "missing"),
+            s("jack", "forbidden", "forbidden"),
         ]
     );
     let bob = &book["submissions"][1]["grades"][0];
@@ -125,19 +159,21 @@ fn a_class_is_graded_on_pristine_checks_into_every_format() {
         ["exercises/04-gather/Cargo.toml", "exercises/04-gather/build.rs", "exercises/04-gather/checks/checks.rs"]
     );
     assert!(bob["message"].as_str().unwrap().contains("which were ignored; on pristine checks: fail"), "{bob}");
-    assert!(
-        book["submissions"][3]["grades"][0]["message"].as_str().unwrap().contains("did not finish in 3 s"),
-        "{book}"
-    );
+    let message = |i: usize| book["submissions"][i]["grades"][0]["message"].as_str().unwrap().to_string();
+    assert!(message(3).contains("kept running code inside one poll"), "{book}");
+    assert!(message(6).contains("did not finish in 3 s"), "{book}");
+    assert!(message(7).contains("exercises/04-gather/checks/zero"), "{book}");
+    assert!(message(8).contains("exercises/04-gather/src/gather.rs is a symbolic link"), "{book}");
+    assert!(message(9).contains("refused before it was built: src/gather.rs:1: `#[path]`"), "{book}");
     assert!(book["submissions"][4]["grades"][0]["message"].as_str().unwrap().contains("rand"), "{book}");
 
     let csv = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
     assert!(csv.starts_with("submission,exercise,verdict,graded,points,"), "{csv}");
     assert!(csv.contains("\nalice,04-gather,pass,pass,1,6,6,,\n"), "{csv}");
-    assert_eq!(csv.lines().count(), 7, "{csv}");
+    assert_eq!(csv.lines().count(), 11, "{csv}");
 
     let junit = std::fs::read_to_string(out.join("junit.xml")).unwrap();
-    assert_eq!(junit.matches("<testsuite ").count(), 6, "{junit}");
+    assert_eq!(junit.matches("<testsuite ").count(), 10, "{junit}");
     assert!(junit.contains("<testcase classname=\"alice\" name=\"04-gather\""), "{junit}");
     assert!(junit.contains("<failure type=\"timeout\""), "{junit}");
     // Bob's edits had no effect: his test case fails as his code does on pristine checks.
