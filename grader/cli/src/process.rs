@@ -72,6 +72,17 @@ fn run(
 ) -> Result<Finished> {
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    // The child is in a group of its own, so a Ctrl-C at the terminal doesn't reach it:
+    // if the grader dies (Ctrl-C, kill -9), the kernel ends the child too.
+    #[cfg(target_os = "linux")]
+    // SAFETY: the closure runs in the forked child before exec and only calls prctl,
+    // which is async-signal-safe.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let start = Instant::now();
     let mut child = command.spawn().with_context(|| format!("failed to start {:?}", command.get_program()))?;

@@ -541,3 +541,40 @@ fn renames_and_macro_bodies_hide_nothing_from_the_source_check() {
     let sandbox = sandbox_with("hidden_in_a_macro");
     assert_refused(&sandbox, &["src/gather.rs:9: `unsafe`", "src/gather.rs:9: `std::env::var_os`"]);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_of_the_grader_ends_the_checks_it_started() {
+    let sandbox = sandbox_with("sleep_forever");
+    // Built first, so the run below is in the checks when it is interrupted.
+    check_json(&sandbox, &["--timeout", HANG_LIMIT]);
+    let mut grader =
+        sandbox.command(&["check", "04", "--timeout", "60"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let started = std::time::Instant::now();
+    // Wait for the checks' process itself (not `--list`): it runs with `--exact`.
+    let running_checks = || {
+        processes_working_in(sandbox.root()).into_iter().any(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).contains("--exact"))
+        })
+    };
+    while !running_checks() {
+        assert!(started.elapsed() < FROZEN_AFTER, "the checks never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SAFETY: sending a signal to the child we started.
+    unsafe { libc::kill(grader.id() as i32, libc::SIGINT) };
+    grader.wait().unwrap();
+    // Well before the watchdog would end the sleeping check itself (5 s).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+    let mut left = processes_working_in(sandbox.root());
+    while !left.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        left = processes_working_in(sandbox.root());
+    }
+    for pid in &left {
+        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
+        unsafe { libc::kill(*pid, libc::SIGKILL) };
+    }
+    assert!(left.is_empty(), "the checks' process outlived the interrupted grader: {left:?}");
+}
