@@ -66,7 +66,9 @@ pub struct Gradebook {
 pub struct Submission {
     /// The submission's folder name, made safe for file names.
     pub id: String,
-    /// The folder graded.
+    /// The folder graded, by its name as handed in (never the grading machine's path):
+    /// two folders whose ids would collide ("Ada Lovelace", "ada-lovelace") are told
+    /// apart by it.
     pub path: String,
     /// Why it could not be graded at all, if it could not.
     pub error: Option<String>,
@@ -331,7 +333,7 @@ fn safe_id(name: &str) -> String {
 fn grade_submission(config: &Config, exercises: &[Exercise], id: &str, path: &Path, options: &Options) -> Submission {
     let mut submission = Submission {
         id: id.to_string(),
-        path: path.display().to_string(),
+        path: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
         error: None,
         ignored: Vec::new(),
         grades: Vec::new(),

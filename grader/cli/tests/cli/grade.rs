@@ -168,11 +168,23 @@ fn a_class_is_graded_on_pristine_checks_into_every_format() {
     assert!(book["submissions"][4]["grades"][0]["message"].as_str().unwrap().contains("rand"), "{book}");
 
     let csv = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
-    assert!(csv.starts_with("submission,exercise,verdict,graded,points,"), "{csv}");
-    assert!(csv.contains("\nalice,04-gather,pass,pass,1,6,6,,\n"), "{csv}");
+    assert!(csv.starts_with("submission,folder,exercise,verdict,graded,points,"), "{csv}");
+    assert!(csv.contains("\nalice,alice,04-gather,pass,pass,1,6,6,,\n"), "{csv}");
+    assert!(!csv.contains(&workbook.root().display().to_string()), "a machine path in the CSV: {csv}");
     assert_eq!(csv.lines().count(), 11, "{csv}");
 
     let junit = std::fs::read_to_string(out.join("junit.xml")).unwrap();
+    // Nothing of the grading machine in what students may see: no paths, no home.
+    let json_text = std::fs::read_to_string(out.join("gradebook.json")).unwrap();
+    for (name, text) in [("gradebook.json", &json_text), ("junit.xml", &junit), ("gradebook.csv", &csv)] {
+        for machine in [workbook.root().display().to_string(), class.path().display().to_string()] {
+            assert!(!text.contains(&machine), "{name} holds the machine path {machine}");
+        }
+        if let Some(home) = std::env::var_os("HOME").filter(|h| h.len() > 1) {
+            assert!(!text.contains(&*home.to_string_lossy()), "{name} holds $HOME");
+        }
+    }
+    assert!(junit.contains("<property name=\"folder\" value=\"alice\"/>"), "{junit}");
     assert_eq!(junit.matches("<testsuite ").count(), 10, "{junit}");
     assert!(junit.contains("<testcase classname=\"alice\" name=\"04-gather\""), "{junit}");
     assert!(junit.contains("<failure type=\"timeout\""), "{junit}");

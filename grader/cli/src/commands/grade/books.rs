@@ -56,12 +56,13 @@ fn grade<'a>(submission: &'a Submission, exercise: &str) -> Option<&'a Grade> {
 
 fn csv(book: &Gradebook) -> String {
     let mut out =
-        String::from("submission,exercise,verdict,graded,points,checks_passed,checks_total,message,tampered\n");
+        String::from("submission,folder,exercise,verdict,graded,points,checks_passed,checks_total,message,tampered\n");
     for submission in &book.submissions {
         for exercise in &book.exercises {
             let row: Vec<String> = match grade(submission, exercise) {
                 Some(g) => vec![
                     submission.id.clone(),
+                    submission.path.clone(),
                     exercise.clone(),
                     g.verdict.clone(),
                     g.graded.clone(),
@@ -73,6 +74,7 @@ fn csv(book: &Gradebook) -> String {
                 ],
                 None => vec![
                     submission.id.clone(),
+                    submission.path.clone(),
                     exercise.clone(),
                     "error".into(),
                     "error".into(),
@@ -103,9 +105,11 @@ fn junit(book: &Gradebook) -> String {
         let time: f64 = submission.grades.iter().map(|g| g.seconds).sum();
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" time=\"{time:.2}\">",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" time=\"{time:.2}\">\n    \
+             <properties>\n      <property name=\"folder\" value=\"{}\"/>\n    </properties>",
             xml(&submission.id),
-            book.exercises.len()
+            book.exercises.len(),
+            xml(&submission.path)
         );
         for exercise in &book.exercises {
             let (time, failure) = match grade(submission, exercise) {
