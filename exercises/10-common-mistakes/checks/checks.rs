@@ -218,7 +218,8 @@ workbook::checks! {
         if run.blocked() {
             // Did the pauses take turns on the thread (each held it to its end), or did
             // they overlap while the thread stayed busy?
-            let overlapped = started_before_first_end(&run.trace) == 3;
+            let started = started_before_first_end(&run.trace);
+            let overlapped = started == 3;
             if overlapped {
                 workbook::fail(format!(
                     "Mistake 2: a pause that keeps the runtime's thread busy.\n\
@@ -243,9 +244,9 @@ workbook::checks! {
                 "Mistake 2: a pause that holds the runtime's thread.\n\
                  Three bots paused for the rate limit together (`tokio::join!` of three \
                  `pause_for_rate_limit()`). The runtime's only thread was held for {}, while \
-                 tokio's clock stood still at {}. The pauses didn't overlap: each one held the \
-                 thread to its end before the next bot could even begin, so the other bots, and every \
-                 timer, waited their turn. In a server, every other request would have waited too.\n\
+                 tokio's clock stood still at {}. The pauses didn't overlap: {}, so the other bots, \
+                 and every timer, waited their turn. In a server, every other request would have waited \
+                 too.\n\
                  That is what `std::thread::sleep` does (Python's `time.sleep`): it puts the whole \
                  thread to sleep. So does a loop that watches the clock without awaiting anything. Being \
                  inside an `async fn` changes nothing: without an `.await` that waits, the runtime can't \
@@ -256,6 +257,11 @@ workbook::checks! {
                  What happened, in order (tokio's clock never moved):\n{}",
                 real(held(&run)),
                 format_secs(run.virtual_elapsed),
+                if started <= 1 {
+                    "each one held the thread to its end before the next bot could even begin".to_string()
+                } else {
+                    format!("only {started} of the 3 bots had begun pausing when the first carried on")
+                },
                 table(&run.trace),
             ));
         }
