@@ -294,6 +294,33 @@ const FLAG_LOOKS: &[&str] = &[".load(", "is_set()", ".lock()", ".borrow()", ".ge
 const FLAG_STORES: &[&str] =
     &[".store(", ".swap(", ".fetch_or(", ".compare_exchange", "= true", ".set(true", ".lock()"];
 
+/// Whether the look at `look` is a lock's guard bound with `let` that is still alive at
+/// `until`: not dropped, and its block not closed in between. A `notified()` created
+/// under the same lock that set() stores the flag under can't miss that set().
+fn guard_held_between(code: &str, look: usize, until: usize) -> bool {
+    if !code[look..].starts_with(".lock()") {
+        return false;
+    }
+    let start = code[..look].rfind([';', '{', '}']).map_or(0, |i| i + 1);
+    let Some(rest) = code[start..look].trim().strip_prefix("let ") else { return false };
+    let name = rest.trim_start_matches("mut ").split(['=', ':']).next().unwrap_or("").trim();
+    if name.is_empty() || name == "_" || code[look..until].contains(&format!("drop({name})")) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in code[look..until].chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
 /// Races of a `Notify` and a flag that one thread never shows, read from the source:
 /// the lesson for the first one found.
 fn notify_race_in_source(src: &str) -> Option<String> {
@@ -328,6 +355,7 @@ fn notify_race_in_source(src: &str) -> Option<String> {
         if let (Some(&first_created), Some(&first_look)) = (created.first(), looks.first())
             && first_look < first_created
             && !looks.iter().any(|&look| look > first_created)
+            && !guard_held_between(&code, first_look, first_created)
         {
             let (ll, lt) = line_at(src, first_look);
             let (cl, ct) = line_at(src, first_created);
