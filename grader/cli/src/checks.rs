@@ -106,8 +106,6 @@ struct Record {
     position: String,
     #[serde(default)]
     origin: String,
-    #[serde(default)]
-    token: String,
 }
 
 /// Runs the checks in `executable` (a libtest binary built from an exercise crate in
@@ -132,17 +130,17 @@ pub fn run(
         attempt += 1;
         let report = scratch.join(format!("report-{attempt}.jsonl"));
         let _ = std::fs::remove_file(&report);
-        // Only records that carry this token count (the harness reads and deletes its file
+        // Only records signed with this token count (the harness reads and deletes its file
         // before any check runs): code under test that writes to the report forges nothing.
         let token = new_token();
-        let token_file = PathBuf::from(format!("{}.token", report.display()));
+        let token_file = PathBuf::from(format!("{}{}", report.display(), grader_protocol::TOKEN_SUFFIX));
         std::fs::write(&token_file, &token).with_context(|| format!("failed to write {}", token_file.display()))?;
         let mut command = Command::new(executable);
         command
             .current_dir(crate_dir)
             .args(["--test-threads=1", "--nocapture", "--exact"])
             .args(&remaining)
-            .env("GRADER_REPORT", &report)
+            .env(grader_protocol::REPORT_ENV, &report)
             .env("RUST_BACKTRACE", "0")
             .env("INSTA_UPDATE", "no")
             .env("INSTA_WORKSPACE_ROOT", workspace_root)
@@ -326,7 +324,7 @@ fn short_name(full: &str) -> &str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
-/// The harness's records in `report`: those that carry `token`.
+/// The harness's records in `report`: those signed with `token`.
 fn read_records(report: &Path, token: &str) -> Vec<Record> {
     use std::io::Read as _;
     // The harness's records of one process are a few kilobytes; whatever the code under
@@ -341,11 +339,23 @@ fn read_records(report: &Path, token: &str) -> Vec<Record> {
 /// The most of a report file that is read: 4 MiB.
 const REPORT_LIMIT: u64 = 4 * 1024 * 1024;
 
-/// The records in `text` (one JSON object a line) that carry `token`.
+/// The records in `text` (one JSON object a line) whose MAC, keyed by `token`, verifies
+/// (see [`grader_protocol`]): what the code under test wrote, having read the file,
+/// never does.
 fn parse_records(text: &str, token: &str) -> Vec<Record> {
     text.lines()
-        .filter_map(|line| serde_json::from_str::<Record>(line).ok())
-        .filter(|record| record.token == token)
+        .filter_map(|line| {
+            let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).ok()?;
+            let mac = object.get(grader_protocol::MAC_FIELD)?.as_str()?;
+            let mut fields = Vec::with_capacity(object.len());
+            for (name, value) in object.iter().filter(|(name, _)| *name != grader_protocol::MAC_FIELD) {
+                fields.push((name.as_str(), value.as_str()?));
+            }
+            if !grader_protocol::verify(token, &fields, mac) {
+                return None;
+            }
+            serde_json::from_value::<Record>(serde_json::Value::Object(object)).ok()
+        })
         .collect()
 }
 
@@ -479,12 +489,36 @@ mod tests {
     /// The checks a process was asked to run, as libtest names them.
     const REMAINING: [&str; 3] = ["checks::first", "checks::second", "checks::third"];
 
-    /// Accounts for the records in `lines` (with the token `t`), as `run` does.
+    /// Accounts for the records in `lines`, as `run` does with the key `t`. A line's
+    /// `"token"` field stands for the key its MAC was made with (`"t"`: the harness's;
+    /// another: a guess); a line without one has no MAC.
     fn account_for(lines: &[&str]) -> (BTreeMap<String, CheckResult>, Option<String>) {
+        let signed: Vec<String> = lines.iter().map(|line| sign(line)).collect();
         let remaining: Vec<String> = REMAINING.iter().map(|name| name.to_string()).collect();
         let mut results = BTreeMap::new();
-        let unfinished = account(parse_records(&lines.join("\n"), "t"), Path::new("report"), &remaining, &mut results);
+        let unfinished = account(parse_records(&signed.join("\n"), "t"), Path::new("report"), &remaining, &mut results);
         (results, unfinished)
+    }
+
+    fn sign(line: &str) -> String {
+        let mut object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).unwrap();
+        let Some(serde_json::Value::String(key)) = object.remove("token") else { return line.to_string() };
+        let fields: Vec<(&str, &str)> = object.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap())).collect();
+        let mac = grader_protocol::mac(&key, &fields);
+        object.insert("mac".to_string(), serde_json::Value::String(mac));
+        serde_json::Value::Object(object).to_string()
+    }
+
+    #[test]
+    fn a_record_copied_and_changed_does_not_verify() {
+        // The code under test can read the report: it copies the harness's own `start`
+        // record of the check running and turns it into a pass, keeping the MAC.
+        let start = sign(r#"{"event":"start","check":"first","position":"0","token":"t"}"#);
+        let forged = start.replace(r#""event":"start""#, r#""event":"pass""#);
+        let text = format!("{start}\n{forged}");
+        let records = parse_records(&text, "t");
+        assert_eq!(records.len(), 1, "only the harness's record verifies");
+        assert_eq!(records[0].event, "start");
     }
 
     fn status(results: &BTreeMap<String, CheckResult>, name: &str) -> Status {

@@ -49,13 +49,19 @@ pub fn edits(root: &Path, exercise: &Exercise) -> Option<Edits> {
         format!("{dir}/exercise.toml"),
         format!("{dir}/checks"),
         "grader/support".to_string(),
+        "grader/protocol".to_string(),
         "Cargo.toml".to_string(),
         ".cargo".to_string(),
     ];
     let mut diff = vec!["diff", "--name-only", "--no-renames", revision, "--"];
     diff.extend(owned.iter().map(String::as_str));
     let changed = lines(&git(root, &diff)?);
-    let new_files = [format!("{dir}/checks"), format!("{dir}/build.rs"), "grader/support".to_string()];
+    let new_files = [
+        format!("{dir}/checks"),
+        format!("{dir}/build.rs"),
+        "grader/support".to_string(),
+        "grader/protocol".to_string(),
+    ];
     let mut others = vec!["ls-files", "--others", "--exclude-standard", "--"];
     others.extend(new_files.iter().map(String::as_str));
     let added = lines(&git(root, &others)?);

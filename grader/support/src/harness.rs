@@ -13,9 +13,11 @@
 //! ```
 //!
 //! A `start` with no `pass` or `fail` after it means the check hung or the process died.
-//! Every record also carries the token the grader left in `<report>.token`, which the
-//! harness reads and deletes before any check runs: the grader ignores lines without
-//! it, so code under test that appends to the report file forges nothing.
+//! Every record also carries a MAC of its fields (`grader_protocol::mac`), keyed by the
+//! token the grader left in `<report>.token`, which the harness reads and deletes
+//! before any check runs. The token itself never sits in the file, so code under test
+//! that reads the report (an exercise may allow `std::fs`) learns nothing that lets it
+//! write a record the grader accepts.
 //! A `panic` record's `origin` says where a panic that did not end the check happened:
 //! `task` (a spawned tokio task or `spawn_blocking` job, whose panic tokio caught) or
 //! `thread` (a thread the learner's code started); empty for the check's own code.
@@ -32,7 +34,7 @@ use std::sync::{Mutex, Once, OnceLock, PoisonError};
 mod output;
 
 /// The variable naming the report file.
-pub const REPORT_ENV: &str = "GRADER_REPORT";
+pub const REPORT_ENV: &str = grader_protocol::REPORT_ENV;
 
 /// Set by `grader check --timeline`: every run reports its timeline, passing or not.
 pub const TIMELINES_ENV: &str = "GRADER_TIMELINES";
@@ -69,7 +71,7 @@ fn token() -> &'static str {
     static TOKEN: OnceLock<String> = OnceLock::new();
     TOKEN.get_or_init(|| {
         let Some(mut path) = std::env::var_os(REPORT_ENV) else { return String::new() };
-        path.push(".token");
+        path.push(grader_protocol::TOKEN_SUFFIX);
         let token = std::fs::read_to_string(&path).unwrap_or_default();
         let _ = std::fs::remove_file(&path);
         token.trim().to_string()
@@ -218,7 +220,10 @@ pub(crate) fn abandon(kind: &str, message: &str) -> ! {
 pub(crate) fn write_record(fields: &[(&str, &str)]) {
     let Some(path) = std::env::var_os(REPORT_ENV) else { return };
     let mut line = String::from("{");
-    for (i, (key, value)) in fields.iter().chain([&("token", token())]).enumerate() {
+    // No secret in the file: a MAC of the fields, keyed by the token (see
+    // `grader_protocol`), which only the harness holds.
+    let mac = grader_protocol::mac(token(), fields);
+    for (i, (key, value)) in fields.iter().chain([&(grader_protocol::MAC_FIELD, mac.as_str())]).enumerate() {
         if i > 0 {
             line.push(',');
         }

@@ -489,13 +489,15 @@ fn ignored_edits(config: &Config, submission: &Path) -> Vec<String> {
             edits.push(file.to_string());
         }
     }
-    let mut pristine = BTreeMap::new();
-    let mut theirs = BTreeMap::new();
-    collect(&config.root.join("grader/support"), Path::new(""), &mut pristine);
-    collect(&submission.join("grader/support"), Path::new(""), &mut theirs);
-    for (relative, digest) in &theirs {
-        if pristine.get(relative) != Some(digest) {
-            edits.push(format!("grader/support/{}", relative.display()));
+    for crate_dir in ["grader/support", "grader/protocol"] {
+        let mut pristine = BTreeMap::new();
+        let mut theirs = BTreeMap::new();
+        collect(&config.root.join(crate_dir), Path::new(""), &mut pristine);
+        collect(&submission.join(crate_dir), Path::new(""), &mut theirs);
+        for (relative, digest) in &theirs {
+            if pristine.get(relative) != Some(digest) {
+                edits.push(format!("{crate_dir}/{}", relative.display()));
+            }
         }
     }
     edits

@@ -46,13 +46,17 @@ impl Sandbox {
         let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
         let manifest = manifest
             .replace(
-                r#"members = ["grader/cli", "grader/support", "exercises/*", "docs/examples"]"#,
+                r#"members = ["grader/cli", "grader/support", "grader/protocol", "exercises/*", "docs/examples"]"#,
                 r#"members = ["exercises/*"]"#,
             )
-            .replace(r#"default-members = ["grader/cli", "grader/support"]"#, "")
+            .replace(r#"default-members = ["grader/cli", "grader/support", "grader/protocol"]"#, "")
             .replace(
                 r#"path = "grader/support""#,
                 &format!("path = {:?}", real.join("grader/support").display().to_string()),
+            )
+            .replace(
+                r#"path = "grader/protocol""#,
+                &format!("path = {:?}", real.join("grader/protocol").display().to_string()),
             );
         assert!(
             manifest.contains(r#"members = ["exercises/*"]"#),
