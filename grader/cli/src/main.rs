@@ -7,5 +7,8 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = grader::cli::Cli::parse();
-    grader::run(cli)
+    grader::process::become_subreaper();
+    let code = grader::run(cli);
+    grader::process::end_escaped();
+    code
 }

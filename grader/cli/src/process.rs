@@ -89,6 +89,7 @@ fn run(
     let stdout = Drain::start(child.stdout.take(), keep);
     let stderr = Drain::start(child.stderr.take(), keep);
     let pid = child.id();
+    RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pid);
     let (done, waited) = mpsc::channel();
     std::thread::spawn(move || {
         // Until the child is reaped its process id, which is also its group's id, can't
@@ -96,7 +97,12 @@ fn run(
         if leftovers == Leftovers::End && wait_for_exit_unreaped(pid) {
             kill_group(pid);
         }
-        let _ = done.send(child.wait());
+        let waited = child.wait();
+        RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|p| *p != pid);
+        if leftovers == Leftovers::End {
+            end_escaped();
+        }
+        let _ = done.send(waited);
     });
     let mut last = progress();
     let mut step_start = Instant::now();
@@ -208,6 +214,56 @@ fn wait_for_exit_unreaped(pid: u32) -> bool {
 fn wait_for_exit_unreaped(_pid: u32) -> bool {
     false
 }
+
+/// Makes the grader the reaper of whatever its children leave orphaned (Linux): a
+/// process the code under test detached with `setsid` or a double fork comes back to
+/// the grader instead of to init, so [`end_escaped`] can find and end it.
+pub fn become_subreaper() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with integer arguments only.
+    unsafe {
+        libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1);
+    }
+}
+
+/// The processes [`run`] started in groups of their own and has not reaped yet: the
+/// only children outside the grader's process group that are the grader's own.
+static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+/// Ends and reaps the grader's children that are neither in its own process group
+/// (cargo, git) nor a process [`run`] started (a checks process, maybe of another
+/// job): what the code under test started and detached (`setsid`, a job-control
+/// shell), handed to the grader when its parent died.
+#[cfg(target_os = "linux")]
+pub fn end_escaped() {
+    // After the command name: state, ppid, pgrp, session.
+    let group = |pid: &str| -> Option<i64> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        stat.rsplit_once(')')?.1.split_whitespace().nth(2)?.parse().ok()
+    };
+    let Some(own) = group("self") else { return };
+    let ours = RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return };
+    for task in tasks.flatten() {
+        let Ok(children) = std::fs::read_to_string(task.path().join("children")) else { continue };
+        for pid in children.split_whitespace() {
+            if group(pid).is_some_and(|g| g != own)
+                && let Ok(pid) = pid.parse::<libc::pid_t>()
+                && !ours.contains(&(pid as u32))
+            {
+                // SAFETY: ending and reaping a child of ours: it can't be a stranger
+                // until it is reaped, which is done here.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                    libc::waitpid(pid, std::ptr::null_mut(), 0);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn end_escaped() {}
 
 #[cfg(unix)]
 fn kill_group(pid: u32) {

@@ -470,6 +470,21 @@ fn a_process_left_running_is_ended_with_the_checks() {
     assert!(left.is_empty(), "processes the checks started outlived the grader: {left:?}");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn processes_detached_from_the_checks_group_are_ended_too() {
+    let sandbox = sandbox_with("escaped_process");
+    allow(&sandbox, &["std::process"]);
+    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
+    assert_eq!(watched.code, Some(0), "{}", watched.stdout);
+    let left = processes_working_in(sandbox.root());
+    for pid in &left {
+        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
+        unsafe { libc::kill(*pid, libc::SIGKILL) };
+    }
+    assert!(left.is_empty(), "detached processes outlived the grader: {left:?}");
+}
+
 /// The processes whose current folder is inside `root`.
 #[cfg(target_os = "linux")]
 fn processes_working_in(root: &std::path::Path) -> Vec<i32> {
