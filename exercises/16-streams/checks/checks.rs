@@ -593,9 +593,23 @@ fn judge_quiet(run: &Run<(Vec<Book>, Duration)>, feed: &Feed) {
         ));
     }
     if got.len() < count {
+        // How long it waited for the book it gave up on, if it gave up before the limit.
+        let waited = returned.saturating_sub(feed.arrival(got.len()));
+        let gave_up = if got == expected[..got.len()] && waited < feed.quiet {
+            format!(
+                " It stopped waiting for book {} {} after asking for it, before the quiet limit of {} was \
+                 up: the limit it used was shorter than the `quiet` it was given (a fixed number, or \
+                 `quiet` rounded, say to whole seconds, are possible causes).",
+                got.len() + 1,
+                format_secs(waited),
+                format_secs(feed.quiet)
+            )
+        } else {
+            String::new()
+        };
         fail(format!(
             "read_until_quiet returned {} at {}, too early: book {} came {} after the one before, within \
-             the quiet limit, and should have been read.\n{should}\n{PER_BOOK_TIMEOUT}",
+             the quiet limit, and should have been read.{gave_up}\n{should}\n{PER_BOOK_TIMEOUT}",
             read(got.len()),
             format_secs(*returned),
             got.len() + 1,

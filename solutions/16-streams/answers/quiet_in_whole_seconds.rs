@@ -1,4 +1,4 @@
-//! grader: expect fail reading_stops_when_the_feed_goes_quiet "too early: book 2 came 1.200s after the one before"
+//! grader: expect fail reading_stops_when_the_feed_goes_quiet "the limit it used was shorter than the `quiet` it was given"
 //! A per-book timeout with the quiet limit turned into whole seconds
 //! (`Duration::from_secs(quiet.as_secs())`): right for 1 s, too short for 1.337 s.
 
