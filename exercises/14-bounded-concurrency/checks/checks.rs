@@ -466,6 +466,376 @@ impl Scenario {
     }
 }
 
+/// The learner's file, as compiled: [`a_hand_made_cap_holds_on_many_threads`] reads it.
+const SOURCE: &str = include_str!("../src/bounded.rs");
+
+/// `src` with comments, and the insides of string and char literals, blanked out with
+/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
+fn code_only(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = b.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for c in &mut out[from..to.min(b.len())] {
+            if *c != b'\n' {
+                *c = b' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"//") {
+            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
+            blank(&mut out, i, end);
+            i = end;
+        } else if b[i..].starts_with(b"/*") {
+            let (mut depth, mut j) = (1, i + 2);
+            while j < b.len() && depth > 0 {
+                if b[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if b[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                } else {
+                    j += 1;
+                }
+            }
+            blank(&mut out, i, j);
+            i = j;
+        } else if b[i] == b'"' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j);
+            i = j + 1;
+        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'\'' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The position of the `}` that closes the `{` at `open`.
+fn closing(code: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in code.bytes().enumerate().skip(open) {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// A named piece of code: a `fn`, or a closure bound with `let name = |…| {…}`. Its body
+/// is the byte range of its braces.
+struct Helper {
+    name: String,
+    body: std::ops::Range<usize>,
+}
+
+fn helpers(code: &str) -> Vec<Helper> {
+    let b = code.as_bytes();
+    let mut found = Vec::new();
+    let word_at = |at: usize| -> String {
+        code[at..].trim_start().bytes().take_while(|&c| is_ident(c)).map(char::from).collect()
+    };
+    for (kw, _) in code.match_indices("fn ").chain(code.match_indices("let ")) {
+        if kw > 0 && is_ident(b[kw - 1]) {
+            continue;
+        }
+        let is_fn = code[kw..].starts_with("fn ");
+        let after = kw + if is_fn { 3 } else { 4 };
+        let name = word_at(after);
+        if name.is_empty() || name == "mut" {
+            continue;
+        }
+        let Some(open) = code[after..].find(['{', ';']).map(|n| after + n) else { continue };
+        if b[open] == b';' {
+            continue;
+        }
+        if !is_fn {
+            // A closure: `let name = |…| {` or `let name = move |…| {`, nothing else.
+            let head = code[after..open].trim();
+            let Some(rest) = head.strip_prefix(name.as_str()).map(str::trim_start) else { continue };
+            let Some(rest) = rest.strip_prefix('=').map(str::trim_start) else { continue };
+            let rest = rest.strip_prefix("move").map_or(rest, str::trim_start);
+            if !rest.starts_with('|') || rest.contains("async") {
+                continue;
+            }
+        }
+        if let Some(close) = closing(code, open) {
+            found.push(Helper { name, body: open..close + 1 });
+        }
+    }
+    found
+}
+
+/// What one spot of the code does to shared state.
+#[derive(Clone, Copy, Default)]
+struct Does {
+    /// Takes a lock, or reads or changes an atomic.
+    access: bool,
+    /// Compares (`<`, `>=`, `==`, …, `compare_exchange`, `fetch_update`).
+    compare: bool,
+    /// Changes a count (`+=`, `-=`, `fetch_add`, `store`, …).
+    change: bool,
+}
+
+struct Step<'a> {
+    at: usize,
+    does: Does,
+    /// What was locked or read (`state.running`), for a direct access.
+    receiver: Option<&'a str>,
+}
+
+const ACCESSES: &[&str] = &[
+    ".lock()",
+    ".try_lock()",
+    ".read()",
+    ".write()",
+    ".borrow_mut()",
+    ".load(",
+    ".fetch_add(",
+    ".fetch_sub(",
+    ".swap(",
+    ".compare_exchange",
+    ".fetch_update(",
+];
+const COMPARES: &[&str] = &[" < ", " > ", " <= ", " >= ", " == ", " != ", ".compare_exchange", ".fetch_update("];
+const CHANGES: &[&str] = &[" += ", " -= ", ".fetch_add(", ".fetch_sub(", ".store(", ".swap("];
+
+/// `code[range]` with the bodies of `helpers` nested in it blanked out.
+fn own_code(code: &str, range: &std::ops::Range<usize>, helpers: &[Helper]) -> String {
+    let mut own = code.as_bytes().to_vec();
+    for h in helpers {
+        if range.start < h.body.start && h.body.end <= range.end {
+            for c in &mut own[h.body.clone()] {
+                if *c != b'\n' {
+                    *c = b' ';
+                }
+            }
+        }
+    }
+    for (i, c) in own.iter_mut().enumerate() {
+        if !range.contains(&i) && *c != b'\n' {
+            *c = b' ';
+        }
+    }
+    String::from_utf8_lossy(&own).into_owned()
+}
+
+/// The steps of one body (`own` from [`own_code`]), in order; a call of a helper is one
+/// step that does what the helper does.
+fn steps<'a>(own: &'a str, helpers: &[Helper], does: &[Does]) -> Vec<Step<'a>> {
+    let b = own.as_bytes();
+    let mut out: Vec<Step<'a>> = Vec::new();
+    let mut add = |at: usize, d: Does, receiver: Option<&'a str>| {
+        if let Some(step) = out.iter_mut().find(|s| s.at == at) {
+            step.does.access |= d.access;
+            step.does.compare |= d.compare;
+            step.does.change |= d.change;
+        } else {
+            out.push(Step { at, does: d, receiver });
+        }
+    };
+    for pattern in ACCESSES {
+        for (at, _) in own.match_indices(pattern) {
+            let start = own[..at].bytes().rposition(|c| !(is_ident(c) || c == b'.')).map_or(0, |n| n + 1);
+            let receiver = Some(&own[start..at]).filter(|r| !r.is_empty());
+            add(at, Does { access: true, ..Does::default() }, receiver);
+        }
+    }
+    for pattern in COMPARES {
+        for (at, _) in own.match_indices(pattern) {
+            add(at, Does { compare: true, ..Does::default() }, None);
+        }
+    }
+    for pattern in CHANGES {
+        for (at, _) in own.match_indices(pattern) {
+            add(at, Does { change: true, ..Does::default() }, None);
+        }
+    }
+    for (h, d) in helpers.iter().zip(does) {
+        for (at, _) in own.match_indices(&format!("{}(", h.name)) {
+            let called = at == 0 || !is_ident(b[at - 1]);
+            let defined = own[..at].trim_end().ends_with("fn");
+            if called && !defined && (d.access || d.compare || d.change) {
+                add(at, *d, None);
+            }
+        }
+    }
+    out.sort_by_key(|s| s.at);
+    out
+}
+
+/// The `.await`s of `own` that may suspend the task: not the one of a `.lock()` of an
+/// async mutex, which only waits while another task holds that very lock.
+fn awaits(own: &str) -> Vec<usize> {
+    own.match_indices(".await")
+        .map(|(at, _)| at)
+        .filter(|&at| ![".lock()", ".read()", ".write()"].iter().any(|p| own[..at].ends_with(p)))
+        .collect()
+}
+
+/// Whether `at` lies in a block that opens after `after` and closes before `before`
+/// (the body of an `if` or a `while` that the way from `after` to `before` goes around).
+fn in_a_block_between(own: &str, at: usize, after: usize, before: usize) -> bool {
+    own[after..at]
+        .match_indices('{')
+        .any(|(n, _)| closing(own, after + n).is_some_and(|close| at < close && close < before))
+}
+
+/// The 1-based line of byte `at` in `src`, and that line, trimmed.
+fn line_at(src: &str, at: usize) -> (usize, &str) {
+    let number = src[..at].matches('\n').count() + 1;
+    (number, src.lines().nth(number - 1).unwrap_or("").trim())
+}
+
+/// A race that one thread never shows, found in the source.
+enum CapRace {
+    /// A count looked at and compared at `look`, then changed at `change` under another
+    /// lock (or a second atomic operation), with no `.await` and no new comparison between.
+    LookThenChange { look: usize, change: usize },
+    /// Shared state looked at, at `look`, before the `notified()` future made at
+    /// `notified` is created, and not looked at again before it is awaited.
+    LookThenNotified { look: usize, notified: usize },
+    /// Waiters notified at `notify` before the count is changed at `change`, with no
+    /// `.await` between.
+    NotifyThenChange { notify: usize, change: usize },
+    /// With `notify_one`: the `notified()` future made at `notified` is not `enable()`d
+    /// before the look at `look`, which it then waits after.
+    LookBeforeEnabled { notified: usize, look: usize },
+}
+
+/// One body (a `fn`'s or a named closure's, without the helpers nested in it), and its steps.
+struct Body<'a> {
+    own: &'a str,
+    steps: Vec<Step<'a>>,
+    awaits: Vec<usize>,
+}
+
+fn cap_race_in_source(code: &str) -> Option<CapRace> {
+    let helpers = helpers(code);
+    let owns: Vec<String> = helpers.iter().map(|h| own_code(code, &h.body, &helpers)).collect();
+    // What each helper does, calls of other helpers included (a few rounds: a helper that
+    // calls a helper that calls one).
+    let mut does = vec![Does::default(); helpers.len()];
+    for _ in 0..3 {
+        does = owns
+            .iter()
+            .map(|own| {
+                steps(own, &helpers, &does).iter().fold(Does::default(), |all, s| Does {
+                    access: all.access || s.does.access,
+                    compare: all.compare || s.does.compare,
+                    change: all.change || s.does.change,
+                })
+            })
+            .collect();
+    }
+    let bodies: Vec<Body<'_>> =
+        owns.iter().map(|own| Body { own, steps: steps(own, &helpers, &does), awaits: awaits(own) }).collect();
+
+    for Body { own, steps, awaits } in &bodies {
+        for (i, change) in steps.iter().enumerate().filter(|(_, s)| s.does.change) {
+            // The access under which the change is made, and no comparison from there on.
+            let Some(a) = steps[..=i].iter().rposition(|s| s.does.access) else { continue };
+            if steps[a..=i].iter().any(|s| s.does.compare) {
+                continue;
+            }
+            // The comparison before it, and the look whose value it compares.
+            let Some(c) = steps[..a].iter().rposition(|s| s.does.compare) else { continue };
+            let Some(l) = steps[..=c].iter().rposition(|s| s.does.access) else { continue };
+            let (look, compare, access) = (&steps[l], &steps[c], &steps[a]);
+            if let (Some(one), Some(other)) = (look.receiver, access.receiver)
+                && one != other
+            {
+                continue;
+            }
+            let suspends = awaits
+                .iter()
+                .any(|&w| look.at < w && w < change.at && !in_a_block_between(own, w, compare.at, access.at));
+            if !suspends {
+                return Some(CapRace::LookThenChange { look: look.at, change: access.at });
+            }
+        }
+    }
+    for Body { own, steps, awaits } in &bodies {
+        for (notified, _) in own.match_indices(".notified()") {
+            let Some(&wait) = awaits.iter().find(|&&w| w > notified) else { continue };
+            let looks = steps.iter().filter(|s| s.does.access);
+            let Some(look) = looks.clone().rfind(|s| s.at < notified) else { continue };
+            if !looks.clone().any(|s| notified < s.at && s.at < wait) {
+                return Some(CapRace::LookThenNotified { look: look.at, notified });
+            }
+        }
+    }
+    for Body { own, steps, awaits } in &bodies {
+        for notify in find_all(own, &[".notify_waiters()", ".notify_one()", ".notify_last()"]) {
+            let Some(change) = steps.iter().find(|s| s.at > notify && s.does.change) else {
+                continue;
+            };
+            let same_block = enclosing_close(own, notify).is_none_or(|close| change.at < close);
+            if same_block && !awaits.iter().any(|&w| notify < w && w < change.at) {
+                return Some(CapRace::NotifyThenChange { notify, change: change.at });
+            }
+        }
+    }
+    if code.contains(".notify_one()") || code.contains(".notify_last()") {
+        for Body { own, steps, awaits } in &bodies {
+            for (notified, _) in own.match_indices(".notified()") {
+                let Some(&wait) = awaits.iter().find(|&&w| w > notified) else { continue };
+                let Some(look) = steps.iter().find(|s| s.does.access && notified < s.at && s.at < wait) else {
+                    continue;
+                };
+                if !own[notified..look.at].contains(".enable()") {
+                    return Some(CapRace::LookBeforeEnabled { notified, look: look.at });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Where any of `patterns` occurs in `code`, in order.
+fn find_all(code: &str, patterns: &[&str]) -> Vec<usize> {
+    let mut found: Vec<usize> = patterns.iter().flat_map(|p| code.match_indices(p).map(|(i, _)| i)).collect();
+    found.sort_unstable();
+    found
+}
+
+/// The `}` that closes the innermost block around `at`.
+fn enclosing_close(code: &str, at: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in code.bytes().enumerate().skip(at) {
+        match c {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some(i),
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 workbook::checks! {
     fn twenty_photos_four_at_a_time() {
         let scenario = Scenario::new("20 photos of 1 s each, limit 4", 20, 4, &[]);
@@ -558,5 +928,93 @@ workbook::checks! {
              (harbor.jpg), and harbor.jpg, the last, is done at 2.779s",
         );
         assert_trace!(settled(&run), "uneven_photos_in_an_unsorted_list");
+    }
+
+    fn a_hand_made_cap_holds_on_many_threads() {
+        // Read from the source: on the checks' one thread nothing runs between two lines
+        // that have no `.await` between them, so a race there can't be made to strike.
+        // A `Semaphore` does its looking and taking inside `acquire()`: nothing to read.
+        let code = code_only(SOURCE);
+        if code.contains("Semaphore::new") {
+            return;
+        }
+        const ONE_THREAD: &str = "On the checks' single thread nothing runs between two lines that have no `.await` \
+             between them, so the other checks could not show it; under `#[tokio::main]` (a multi-thread runtime) \
+             the photos' tasks run on several threads at once, and it happens now and then, which is the hardest \
+             kind of bug to find.";
+        match cap_race_in_source(&code) {
+            Some(CapRace::LookThenChange { look, change }) => {
+                let (ll, lt) = line_at(SOURCE, look);
+                let (cl, ct) = line_at(SOURCE, change);
+                workbook::fail(format!(
+                    "In src/bounded.rs, a count is looked at and compared in one step:\n  line {ll}: {lt}\n\
+                     and changed in a second step, under a lock taken again (or a second atomic operation):\n  \
+                     line {cl}: {ct}\n\
+                     with no new comparison in between. Between the two steps nothing holds the count: two tasks on \
+                     two threads can both look, both see one place left, and both take it: one resize more than \
+                     the limit allows. That is a lost update: each change rests on a look that \
+                     is out of date by the time it is made. {ONE_THREAD}\n\
+                     Look and change under one guard: `let mut running = running.lock().unwrap(); if *running < \
+                     limit {{ *running += 1; … }}`, and drop the guard only after the change (on an atomic, \
+                     `fetch_update` or `compare_exchange` does both in one step). A `tokio::sync::Semaphore` \
+                     does all of it in `acquire()`.",
+                ));
+            }
+            Some(CapRace::LookThenNotified { look, notified }) => {
+                let (ll, lt) = line_at(SOURCE, look);
+                let (nl, nt) = line_at(SOURCE, notified);
+                workbook::fail(format!(
+                    "In src/bounded.rs, a task looks at the shared state:\n  line {ll}: {lt}\n\
+                     before the `notified()` future it then waits on is created:\n  line {nl}: {nt}\n\
+                     and does not look again before it waits. If, between those two lines, a resize on another \
+                     thread finishes, frees a place and notifies, the notification reaches no one: \
+                     `notify_waiters()` wakes only the `notified()` futures that already exist, and \
+                     `notify_one()` keeps a single permit however many places are freed (tokio's `Notify` \
+                     documentation tells this very story: \"one of them consumes the permit, and the other \
+                     sleeps forever\"). The task sleeps while a place is free, a lost wake-up: fewer than \
+                     `limit` resizes in progress while photos wait, or a hang when no resize is left to \
+                     finish. {ONE_THREAD}\n\
+                     Create the `notified()` future first and `enable()` it (`let mut freed = \
+                     pin!(notify.notified()); freed.as_mut().enable();`), then look (and take a place under \
+                     the same guard), and only then `freed.await`: a place freed after the future is enabled \
+                     wakes it. A look before creating it is fine as a shortcut, as long as there is one after. \
+                     A `tokio::sync::Semaphore` does all of it in `acquire()`."
+                ));
+            }
+            Some(CapRace::NotifyThenChange { notify, change }) => {
+                let (nl, nt) = line_at(SOURCE, notify);
+                let (cl, ct) = line_at(SOURCE, change);
+                workbook::fail(format!(
+                    "In src/bounded.rs, the waiters are notified:\n  line {nl}: {nt}\n\
+                     before the count they look at is changed:\n  line {cl}: {ct}\n\
+                     A task woken by that notification can run on another thread before the change, look at the \
+                     count, still see no place, and go back to sleep on a new `notified()` future, which this \
+                     notification has already gone past: the place freed a moment later wakes nobody, a lost \
+                     wake-up (fewer than `limit` resizes in progress while photos wait, or a hang). \
+                     {ONE_THREAD}\n\
+                     Change the count first (and drop the guard), then notify: whoever looks after the change \
+                     sees the free place, and whoever looked before it is already waiting and gets woken. A \
+                     `tokio::sync::Semaphore` does all of it when its permit is dropped."
+                ));
+            }
+            Some(CapRace::LookBeforeEnabled { notified, look }) => {
+                let (nl, nt) = line_at(SOURCE, notified);
+                let (ll, lt) = line_at(SOURCE, look);
+                workbook::fail(format!(
+                    "In src/bounded.rs, the `notified()` future is created:\n  line {nl}: {nt}\n\
+                     but not `enable()`d before the look:\n  line {ll}: {lt}\n\
+                     and places are handed on with `notify_one()`. A `Notified` future that has not been \
+                     enabled (or polled) is not yet in the `Notify`'s list of waiters: `notify_one()` calls made \
+                     while two tasks are between their look and their `.await` store a single permit, however \
+                     many places they free. One task takes it, the other sleeps while a place is free: a lost \
+                     wake-up. tokio's `Notify` documentation tells this very story, and why `enable()` is \
+                     there. {ONE_THREAD}\n\
+                     Pin the future and enable it before you look: `let mut freed = \
+                     pin!(notify.notified()); freed.as_mut().enable();`, then look (and take a place under one \
+                     guard), then `freed.await`. Or use a `tokio::sync::Semaphore`."
+                ));
+            }
+            None => {}
+        }
     }
 }
