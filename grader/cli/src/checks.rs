@@ -90,6 +90,8 @@ pub struct RunOptions {
     /// Where the learner's files are, if not in the crate's folder (a bundled case's own
     /// folder): lessons rank their candidate causes by these files' lines.
     pub sources: Option<PathBuf>,
+    /// Whether the checks' process runs in the OS sandbox ([`crate::sandbox`]).
+    pub confine: crate::sandbox_policy::Confine,
 }
 
 #[derive(Deserialize)]
@@ -117,7 +119,7 @@ pub fn run(
     scratch: &Path,
     options: RunOptions,
 ) -> Result<Vec<CheckResult>> {
-    let RunOptions { limit, timelines, record_traces, memory, only, sources: _ } = options;
+    let RunOptions { limit, timelines, record_traces, memory, only, sources: _, confine } = options;
     let mut names = list(executable, crate_dir)?;
     if let Some(prefix) = &only {
         names.retain(|name| name.starts_with(prefix.as_str()));
@@ -160,6 +162,7 @@ pub fn run(
         if let Some(bytes) = memory {
             limit_memory(&mut command, bytes);
         }
+        confine_checks(&mut command, confine, executable, crate_dir, scratch, limit, remaining.len())?;
         // The limit is per check: it restarts whenever the report grows.
         let report_size = || std::fs::metadata(&report).map(|m| m.len()).unwrap_or(0);
         // However the report grows, the process gets one limit per check it has to run,
@@ -459,6 +462,41 @@ fn crash_message(name: Option<&str>, status: std::process::ExitStatus, last_word
         "{who}: it exited with {code}{never}. A check passes only by returning, whatever the \
          exit status. Does your code call `std::process::exit`? Return from the function instead."
     )
+}
+
+/// Puts the checks' process in the OS sandbox as `confine` says: with CPU time for
+/// `checks` checks of `limit` each, plus some.
+fn confine_checks(
+    command: &mut Command,
+    confine: crate::sandbox_policy::Confine,
+    executable: &Path,
+    crate_dir: &Path,
+    run_dir: &Path,
+    limit: Duration,
+    checks: usize,
+) -> Result<()> {
+    use crate::sandbox_policy::{Confine, available};
+    let wanted = match confine {
+        Confine::Off => false,
+        Confine::IfAvailable => available().is_ok(),
+        Confine::Required => {
+            if let Err(why) = available() {
+                anyhow::bail!("the sandbox can't start on this machine: {why}");
+            }
+            true
+        }
+    };
+    if !wanted {
+        return Ok(());
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let cpu = limit.as_secs().saturating_mul(checks as u64 + 1) + 30;
+        crate::sandbox::Sandbox::prepare(executable, crate_dir, run_dir, cpu)?.confine(command);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (command, executable, crate_dir, run_dir, limit, checks);
+    Ok(())
 }
 
 /// Caps the address space of the process `command` starts: allocation beyond `bytes`

@@ -154,6 +154,11 @@ pub enum Command {
         /// Memory limit for each exercise's checks, in MiB.
         #[arg(long, value_name = "MIB", default_value_t = 2048)]
         memory: u64,
+        /// Run the submissions' checks without the OS sandbox (no network, the files of
+        /// this machine out of reach): only for code you trust, on a machine where the
+        /// sandbox can't start. Every run warns.
+        #[arg(long)]
+        no_sandbox: bool,
     },
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.

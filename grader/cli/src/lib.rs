@@ -24,6 +24,9 @@ pub mod process;
 pub mod progress;
 pub mod render;
 pub mod report;
+#[cfg(target_os = "linux")]
+pub mod sandbox;
+pub mod sandbox_policy;
 pub mod scratch;
 pub mod style;
 pub mod tamper;
@@ -74,8 +77,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
             Ok(exit::Outcome::Passed)
         }
         Some(Command::New { name, title }) => commands::new::run(&config, &name, title.as_deref(), &mut out),
-        Some(Command::Grade { paths, out: dir, jobs, shard, merge, exercises, timeout, memory }) => {
-            let options = commands::grade::Options { jobs, shard, exercises, timeout, memory_mib: memory };
+        Some(Command::Grade { paths, out: dir, jobs, shard, merge, exercises, timeout, memory, no_sandbox }) => {
+            let sandbox = if no_sandbox { sandbox_policy::Confine::Off } else { sandbox_policy::Confine::Required };
+            let options = commands::grade::Options { jobs, shard, exercises, timeout, memory_mib: memory, sandbox };
             if merge {
                 commands::grade::merge(&config, &paths, &dir, &mut out)
             } else {

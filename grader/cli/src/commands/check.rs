@@ -106,7 +106,13 @@ pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: b
     // once the report has read what it needs.
     let scratch = config.state_dir().join("run").join(format!("{}-{}", exercise.name, std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
-    let options = checks::RunOptions { limit, timelines, ..Default::default() };
+    // Learner code runs in the OS sandbox where this machine can start it.
+    let options = checks::RunOptions {
+        limit,
+        timelines,
+        confine: crate::sandbox_policy::Confine::IfAvailable,
+        ..Default::default()
+    };
     let report = report_for(exercise, &build, &exercise.package, &exercise.dir, &config.root, &scratch, options);
     let _ = std::fs::remove_dir_all(&scratch);
     report

@@ -40,6 +40,8 @@ pub struct Options {
     pub exercises: Vec<String>,
     pub timeout: Option<u64>,
     pub memory_mib: u64,
+    /// Whether the checks run in the OS sandbox: required unless `--no-sandbox`.
+    pub sandbox: crate::sandbox_policy::Confine,
 }
 
 /// How long one submission's build may take: rustc can be made to work forever.
@@ -117,6 +119,23 @@ pub fn run(
     options: Options,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    match options.sandbox {
+        crate::sandbox_policy::Confine::Off => writeln!(
+            out,
+            "{} grading WITHOUT the sandbox (--no-sandbox): the submissions' code can reach this machine's \
+             files and network. Only do this for code you trust.",
+            style::warn("Warning:")
+        )?,
+        _ => {
+            if let Err(why) = crate::sandbox_policy::available() {
+                bail!(
+                    "the sandbox that contains the submissions' code can't start on this machine: {why}\n\
+                     (hint: it needs Linux with unprivileged user namespaces and Landlock; `--no-sandbox` grades \
+                     without it, for code you trust)"
+                );
+            }
+        }
+    }
     let all = exercise::discover(&config.exercises_dir())?;
     let exercises: Vec<Exercise> = if options.exercises.is_empty() {
         all
@@ -409,6 +428,7 @@ fn grade_exercises(
             timelines: false,
             record_traces: None,
             memory: Some(options.memory_mib * 1024 * 1024),
+            confine: options.sandbox,
             ..Default::default()
         };
         let run_dir = scratch.root().join(".runs").join(&graft.package);

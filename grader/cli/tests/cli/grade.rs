@@ -261,3 +261,73 @@ fn shards_merge_into_the_whole_class() {
     assert_eq!(bad.code, 2, "{}", bad.text);
     assert!(bad.text.contains("--shard takes i/n"), "{}", bad.text);
 }
+
+/// A submission of `exercise` whose learner file is the solution with `probe` put at
+/// the start of the function whose first line is `opening`.
+fn probing(workbook: &Sandbox, class: &Path, who: &str, exercise: &str, file: &str, opening: &str, probe: &str) {
+    let solution = std::fs::read_to_string(workbook.root().join("solutions").join(exercise).join(file)).unwrap();
+    let probed = solution.replacen(opening, &format!("{opening}\n{probe}"), 1);
+    assert_ne!(probed, solution, "the solution of {exercise} changed shape; update this test");
+    let root = class.join(who).join("exercises").join(exercise);
+    copy_tree(&workbook.root().join("exercises").join(exercise), &root);
+    std::fs::write(root.join("src").join(file), probed).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_sandbox_keeps_submissions_from_the_machine() {
+    let workbook = Sandbox::with(&["09-spawn-blocking", "19-broadcast-server"]);
+    let class = tempfile::Builder::new().prefix("grader-class-").tempdir().unwrap();
+    let home = tempfile::Builder::new().prefix("grader-home-").tempdir().unwrap();
+    // 09 may use files: it tries to read the reference solution and the grader's own
+    // home, and to leave a file there. Any of them working is a panic, a failed check.
+    let solution = workbook.root().join("solutions/09-spawn-blocking/blocking.rs");
+    let secret = home.path().join("secret.txt");
+    std::fs::write(&secret, "the instructor's").unwrap();
+    let marker = home.path().join("marker");
+    let probe = format!(
+        "    if std::fs::read({solution:?}).is_ok() || std::fs::read({secret:?}).is_ok() || std::fs::write({marker:?}, b\"x\").is_ok() {{ panic!(\"escaped\") }}"
+    );
+    probing(
+        &workbook,
+        class.path(),
+        "nosy",
+        "09-spawn-blocking",
+        "blocking.rs",
+        "pub async fn render(name: &str) -> String {",
+        &probe,
+    );
+    // 19 may use sockets: it tries a server on this machine's loopback.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let probe = format!("    if tokio::net::TcpStream::connect(\"{address}\").await.is_ok() {{ panic!(\"escaped\") }}");
+    probing(
+        &workbook,
+        class.path(),
+        "caller",
+        "19-broadcast-server",
+        "broadcast_server.rs",
+        "pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {",
+        &probe,
+    );
+
+    let out = workbook.root().join("gradebook");
+    let output = workbook
+        .command(&["grade", &class.path().display().to_string(), "--out", &out.display().to_string()])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let book: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("gradebook.json")).unwrap()).unwrap();
+    for submission in book["submissions"].as_array().unwrap() {
+        for grade in submission["grades"].as_array().unwrap() {
+            if grade["verdict"] != "missing" {
+                assert_eq!(grade["verdict"], "pass", "{}: {grade}", submission["id"]);
+            }
+        }
+    }
+    assert!(!marker.exists(), "a submission wrote into the grader's home");
+    assert!(listener.accept().is_err(), "a submission reached a server on this machine's loopback");
+}
