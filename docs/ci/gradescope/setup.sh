@@ -20,3 +20,5 @@ cd "$WORKBOOK"
 # crate), so that grading a submission builds only its own exercises, offline.
 cargo build --locked -p grader
 cargo build --locked --tests -p ex01-runtime -p ex18-graceful-shutdown
+# Grading needs no reference solution: leave none where a submission could look.
+rm -rf "$WORKBOOK/solutions"
