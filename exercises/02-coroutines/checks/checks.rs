@@ -109,7 +109,8 @@ workbook::checks! {
                  coroutine object, and the body runs when you await it. In Rust only the code inside \
                  an `async` block (or an `async fn`) waits for `.await`. take_order is a plain `fn`: \
                  every line before its `async` block runs at once, when it is called, and the block \
-                 just hands over a ticket that already exists.\n\
+                 just hands over a ticket that already exists. (Work handed to `tokio::spawn` inside \
+                 take_order does not wait either: the task runs as soon as the runtime gets to it.)\n\
                  Do the work inside the block: `async move {{ cafe::write_ticket(customer, drink) }}`.",
                 format_secs(ticket.at)
             )),
