@@ -194,7 +194,8 @@ fn ensure_no_blocking_wait(run: &Run<()>) {
         );
     }
     let blocked = run.trace.of("blocking call").next().is_some();
-    if blocked && task_two_start > Duration::ZERO {
+    let let_go = said_at(&run.trace, "blocking call", "lets go of the thread");
+    if blocked && task_two_start > Duration::ZERO && let_go.is_some_and(|end| end <= task_two_start) {
         run.fail(format!(
             "Task 2 could start only at {}, when task 1 let go of the thread. Task 1 waits with a \
              blocking call (`tasks::block_thread`, which stands for `std::thread::sleep` or any \
@@ -207,6 +208,20 @@ fn ensure_no_blocking_wait(run: &Run<()>) {
             format_secs(task_two_start)
         ));
     }
+    if blocked && task_two_start > Duration::ZERO {
+        run.fail(format!(
+            "Task 2 started only at {}, and waiting_pair makes a blocking call (`tasks::block_thread`, \
+             see `blocking call` in the timeline){}. While a blocking call runs, nothing else runs on \
+             the thread. Possible causes of the late start: the blocking call, or task 2 started \
+             only after something else in waiting_pair was awaited. Task 1 should wait with \
+             `tokio::time::sleep(..).await`, in `tokio::join!(task_one, task_two)`.",
+            format_secs(task_two_start),
+            match let_go {
+                Some(end) => format!(", which let go of the thread at {}", format_secs(end)),
+                None => String::new(),
+            }
+        ));
+    }
     if blocked {
         run.fail(
             "waiting_pair still makes a blocking call (`tasks::block_thread`, see `blocking call` \
@@ -214,12 +229,27 @@ fn ensure_no_blocking_wait(run: &Run<()>) {
              Task 1 should wait with `tokio::time::sleep(..).await` instead.",
         );
     }
+    let task_one_end = said_at(&run.trace, "Task 1", "End");
+    if task_two_start > Duration::ZERO && task_one_end.is_some_and(|end| end <= task_two_start) {
+        run.fail(format!(
+            "Task 2 started only at {}, after task 1 had ended (at {}): waiting_pair ran the two \
+             tasks one after the other. Keep `tokio::join!(task_one, task_two)` from blocking_pair, \
+             so the event loop has task 2 to run while task 1 waits.",
+            format_secs(task_two_start),
+            format_secs(task_one_end.unwrap_or_default())
+        ));
+    }
     if task_two_start > Duration::ZERO {
         run.fail(format!(
-            "Task 2 started only at {}, after task 1 had ended: waiting_pair ran the two tasks one \
-             after the other. Keep `tokio::join!(task_one, task_two)` from blocking_pair, so the \
-             event loop has task 2 to run while task 1 waits.",
-            format_secs(task_two_start)
+            "Task 2 started only at {}, not at 0.000s with task 1; task 1 {}. \
+             Possible causes: a wait (a `sleep`) before task 2 starts; task 2 started only after \
+             part of task 1 was awaited. Keep `tokio::join!(task_one, task_two)` from blocking_pair, \
+             so both start at once.",
+            format_secs(task_two_start),
+            match task_one_end {
+                Some(end) => format!("said `End` at {}, after that start", format_secs(end)),
+                None => "never said `End`".to_string(),
+            }
         ));
     }
     match said_at(&run.trace, "Task 1", "End") {
@@ -275,9 +305,14 @@ fn ensure_heartbeat_on_time(run: &Run<u64>) {
     }
     run.fail(format!(
         "The heartbeat got to run while crunch_numbers worked, but late:\n{}\n\
-         A beat that is due can only run when crunch_numbers next gives the thread back, and it \
-         did not do that after every chunk: between two `.await`s it kept the thread for more \
-         than 0.5 s.\n\
+         A beat that is due runs only when crunch_numbers gives the thread back and the runtime \
+         then fires its timers. The trace shows the late beats, not which line made them late. \
+         Possible causes:\n\
+         - it did not give the thread back after every chunk, and between two `.await`s kept it \
+         for more than 0.5 s;\n\
+         - it gave the thread back at an `.await` that lets ready tasks run but does not let the \
+         timers fire every time (awaiting the JoinHandle of a chunk spawned as a task, or \
+         `consume_budget()`, which gives the thread back only once its budget runs out).\n\
          Call `tokio::task::yield_now().await` after each chunk, so the thread is never held for \
          longer than one chunk (250 ms).",
         late.join("\n"),
@@ -339,18 +374,53 @@ workbook::checks! {
             ));
         }
         if !late.is_empty() {
+            // Three different start times: did each task start only once the one
+            // started before it had said `Done`?
+            let mut by_start: Vec<(&str, Duration)> =
+                starts.iter().filter_map(|(task, start)| start.map(|at| (*task, at))).collect();
+            by_start.sort_by_key(|(_, at)| *at);
+            let in_turn: Vec<String> = by_start
+                .windows(2)
+                .map(|pair| {
+                    let ((before, _), (next, at)) = (pair[0], pair[1]);
+                    match said_at(&run.trace, before, "Done") {
+                        Some(done) => format!(
+                            "  {next} started at {}; {before} said `Done` at {}",
+                            format_secs(at),
+                            format_secs(done)
+                        ),
+                        None => format!("  {next} started at {}; {before} never said `Done`", format_secs(at)),
+                    }
+                })
+                .collect();
+            let each_after_the_previous = by_start
+                .windows(2)
+                .all(|pair| said_at(&run.trace, pair[0].0, "Done").is_some_and(|done| done <= pair[1].1));
+            if each_after_the_previous {
+                run.fail(format!(
+                    "All three tasks should start at 0.000s, but:\n{}\n\
+                     Each task started only once the one before it had said `Done`:\n{}\n\
+                     run_all awaited each task to its end before starting the next, like \
+                     `await task_one()` then `await task_two()` in Python, so the waits added up to {}. \
+                     The event loop can only switch to a task it has been given: while task 1 \
+                     slept, it had nothing else to run.\n\
+                     Hand it all three at once: `tokio::join!(task_one(), task_two(), task_three())` \
+                     (Python: `asyncio.gather`). Then whenever one task waits at an `.await`, the \
+                     runtime runs another that is ready, and the events interleave as in the notes' \
+                     table: 0.0, 0.5, 1.0, 2.0 and 3.0 s.",
+                    late.join("\n"),
+                    in_turn.join("\n"),
+                    format_secs(run.virtual_elapsed)
+                ));
+            }
             run.fail(format!(
-                "All three tasks should start at 0.000s, but:\n{}\n\
-                 run_all awaited each task to its end before starting the next, like \
-                 `await task_one()` then `await task_two()` in Python, so the waits added up to {}. \
-                 The event loop can only switch to a task it has been given: while task 1 \
-                 slept, it had nothing else to run.\n\
-                 Hand it all three at once: `tokio::join!(task_one(), task_two(), task_three())` \
-                 (Python: `asyncio.gather`). Then whenever one task waits at an `.await`, the \
-                 runtime runs another that is ready, and the events interleave as in the notes' \
-                 table: 0.0, 0.5, 1.0, 2.0 and 3.0 s.",
-                late.join("\n"),
-                format_secs(run.virtual_elapsed)
+                "All three tasks should start at 0.000s, but they started at three different times, \
+                 and not each once the one before it was done:\n{}\n\
+                 Possible causes: a wait (a `sleep`) before starting a task; a task handed to the \
+                 event loop only after part of another one was awaited. Put all three in one \
+                 `tokio::join!(task_one(), task_two(), task_three())`, so each starts at once and \
+                 the runtime switches between them whenever one waits.",
+                in_turn.join("\n"),
             ));
         }
         run.assert_elapsed(secs(3));
@@ -452,9 +522,11 @@ workbook::checks! {
             run.fail(format!(
                 "This time the heartbeat's beats were due at 0.250s, 0.750s and 1.250s, the ends of chunks 1, \
                  3 and 5, and the heartbeat ran late:\n{}\n\
-                 The first late beat, at {} ({what}), was due when a chunk had just ended, and could run \
-                 only when crunch_numbers next gave the thread back: it did not give it back at the end of \
-                 every chunk. The chunks ended at:\n{}\n\
+                 The first late beat, at {} ({what}), was due when a chunk had just ended, and ran only \
+                 later. The chunks ended at:\n{}\n\
+                 Possible causes: it did not give it back at the end of every chunk; or it gave it back \
+                 at an `.await` that lets ready tasks run but not the timers fire (awaiting the \
+                 JoinHandle of a chunk spawned as a task). \
                  Giving the thread back after some chunks only (every other chunk, or once 0.5 s of work \
                  is done) keeps a heartbeat that happens to beat at those moments on time, and no other. \
                  Call `tokio::task::yield_now().await` after every chunk, so the thread is never held for \
