@@ -64,7 +64,7 @@ pub(crate) fn spinning(spin: Spin, so_far: &Trace) -> ! {
     fail_as(
         "blocked",
         format!(
-            "The runtime never became idle: its thread kept running tasks for {} of CPU time while \
+            "The runtime never became idle: its thread kept running tasks for {} of real time while \
              virtual time stood still at {}, so the check was stopped. Tokio's clock moves on only \
              when every task is waiting; here some task was always ready to run again, so no timer \
              could fire and nothing that needs time could happen.\n\
@@ -95,7 +95,7 @@ pub(crate) fn stuck_lesson(doing: Doing, held: Duration, at: Duration, after_ret
     let (what, causes) = match doing {
         Doing::Running => (
             format!(
-                "its only thread kept running code inside one poll for {} of CPU time, never returning to the runtime",
+                "its only thread kept running code inside one poll for {} of real time, never returning to the runtime",
                 format_real(held)
             ),
             "Possible causes: a loop that waits for a condition by checking it again and again with no \

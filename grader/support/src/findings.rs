@@ -117,7 +117,7 @@ pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>
     } else if let Some(spin) = spin {
         note(format!(
             "The code under test returned at {}, but something it left running kept the runtime's thread \
-             busy afterwards: {} of CPU time while virtual time stood still, so the run never became idle \
+             busy afterwards: {} of real time while virtual time stood still, so the run never became idle \
              again. A task that loops without a real wait (around `yield_now()`, `try_recv` or a flag) \
              outlived the call.\n\
              Stop what you start before returning: keep the JoinHandle and `abort()` it, or tell the task to \
