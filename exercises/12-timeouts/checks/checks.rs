@@ -90,6 +90,20 @@ fn attempts(trace: &Trace) -> Vec<Attempt<'_>> {
     attempts
 }
 
+/// How the first call of the service ended, as the trace tells it: its end event (an
+/// answer, a failure or a drop), if there was a call and it ended.
+fn first_call_end(trace: &Trace) -> Option<&Event> {
+    attempts(trace).first().and_then(|a| a.end)
+}
+
+/// `the call went out at 0.000s and was cut off (dropped) at 0.100s`, for messages.
+fn first_call_story(trace: &Trace) -> String {
+    match attempts(trace).first() {
+        None => "the trace shows no call of the service at all".to_string(),
+        Some(a) => format!("the trace shows the call as {}", a.describe()),
+    }
+}
+
 /// `1 attempt`, `3 attempts`.
 fn attempts_word(n: usize) -> String {
     if n == 1 { "1 attempt".to_string() } else { format!("{n} attempts") }
@@ -188,7 +202,18 @@ fn judge_retries(run: &Run<Watched<Result<Reply, GaveUp>>>, expected: &Expected<
                  then the timeout that fired was not the attempt's own: it {whole_loop}"
             )
         } else {
-            format!("The timeout {whole_loop}")
+            format!(
+                "The attempt was cut off after {}, not ATTEMPT_LIMIT (1 s), and nothing came after it. \
+                 The trace fits more than one cause. Possible causes:\n\
+                 - a timeout around the whole retry loop: when it fired, it cancelled the loop itself, \
+                 with the attempts still to come;\n\
+                 - a timeout around each attempt, but with a limit other than ATTEMPT_LIMIT, in a loop \
+                 that stops at the first timeout.\n\
+                 Put the timeout inside the loop, around each attempt: \
+                 `tokio::time::timeout(ATTEMPT_LIMIT, flaky::call(service))`, and treat a timeout as a \
+                 failed attempt, so a stuck attempt is cut off after 1 s and the next one still comes.",
+                pause(ran)
+            )
         };
         run.fail(format!(
             "The service {}. Attempt {made} was cut off at {}, {} after it went out, and with_retries \
@@ -257,8 +282,11 @@ fn judge_retries(run: &Run<Watched<Result<Reply, GaveUp>>>, expected: &Expected<
              timeout): only an answer, or the last attempt, ends the loop."
                 .to_string()
         } else if made + 1 == want && expected.answered_by.is_none() {
-            "That is one attempt short of MAX_ATTEMPTS (4): an off-by-one. Count the attempts, not \
-             the retries: `for attempt in 1..=MAX_ATTEMPTS` runs 4 times, `1..MAX_ATTEMPTS` only 3."
+            "That is one attempt short of MAX_ATTEMPTS (4). Possible causes: an off-by-one in the \
+             count (count the attempts, not the retries: `for attempt in 1..=MAX_ATTEMPTS` runs 4 \
+             times, `1..MAX_ATTEMPTS` only 3); a loop that stops on some other condition, such as a \
+             budget of total time. Keep trying while attempts fail, until one answers or the fourth \
+             has failed."
                 .to_string()
         } else {
             format!(
@@ -541,18 +569,31 @@ workbook::checks! {
                 reply.service == SERVICE,
                 format!("with_deadline(\"rates\", ..) should return the reply of rates; it returned {reply:?}."),
             ),
-            Some(Err(error)) => run.fail(format!(
-                "The service answered at 0.200s, well within the limit of 2 s, but with_deadline returned \
-                 `{error:?}` at {at}. Return the reply: `Ok(Ok(reply))` from `timeout(..)` means the \
-                 call finished in time and succeeded."
-            )),
+            Some(Err(error)) => match first_call_end(&run.trace).filter(|e| e.what.contains("answered")) {
+                Some(answer) => run.fail(format!(
+                    "The service answered at {}, well within the limit of 2 s, but with_deadline returned \
+                     `{error:?}` at {at}. Return the reply: `Ok(Ok(reply))` from `timeout(..)` means the \
+                     call finished in time and succeeded.",
+                    format_secs(answer.at)
+                )),
+                None => run.fail(format!(
+                    "with_deadline(\"rates\", 2 s) returned `{error:?}` at {at}, though the service \
+                     answers after 200 ms, well within the limit of 2 s; {}.\n\
+                     Possible causes: a limit other than the `limit` given (a shorter one cuts the call \
+                     off before its answer); no call made, or one made but not awaited. Time out the \
+                     call with the `limit` given, `tokio::time::timeout(limit, flaky::call(service))`, \
+                     and return its reply: `Ok(Ok(reply))` means the call finished in time and succeeded.",
+                    first_call_story(&run.trace)
+                )),
+            },
         }
         run.ensure(
             run.value.returned_at == millis(200),
             format!(
-                "The service answered at 0.200s, but with_deadline(\"rates\", 2 s) returned only at {at}. \
+                "with_deadline(\"rates\", 2 s) returned only at {at}, and {}. \
                  A timeout is a limit, not a wait: `tokio::time::timeout` returns the moment the call \
-                 finishes, and the limit only matters if it doesn't."
+                 finishes, and the limit only matters if it doesn't.",
+                first_call_story(&run.trace)
             ),
         );
         run.assert_elapsed(millis(200));
@@ -576,14 +617,26 @@ workbook::checks! {
                 *error == failure,
                 format!("with_deadline should hand over the service's own error, {failure:?}; it gave {error:?}."),
             ),
+            Some(Err(CallError::TimedOut)) if first_call_end(&run.trace).is_none_or(|e| !e.what.contains("failed")) => {
+                run.fail(format!(
+                    "with_deadline(\"rates\", 2 s) returned TimedOut at {at}, though the service fails \
+                     after 200 ms with `503 Service Unavailable`, long before the limit of 2 s; {}.\n\
+                     Possible causes: a limit other than the `limit` given (a shorter one cuts the call \
+                     off before it fails); no call made, or one made but not awaited. Time out the call \
+                     with the `limit` given, and keep a failure and a timeout apart: `Err(Elapsed)` from \
+                     `timeout(..)` is the timeout, `Ok(Err(error))` is the service's error.",
+                    first_call_story(&run.trace)
+                ))
+            }
             Some(Err(CallError::TimedOut)) => run.fail(format!(
-                "The service failed at 0.200s with `503 Service Unavailable`, long before the limit of \
+                "The service failed at {} with `503 Service Unavailable`, long before the limit of \
                  2 s, but with_deadline returned TimedOut at {at}.\n\
                  A failure and a timeout are different news for the caller, so keep them apart. \
                  `tokio::time::timeout(limit, call)` wraps the call's own `Result` in another one: \
                  `Err(Elapsed)` is the timeout, `Ok(Err(error))` is the service's error, to return as \
                  `CallError::Failed(error)`, and `Ok(Ok(reply))` is the reply. A `match` with those \
-                 three arms says it all."
+                 three arms says it all.",
+                first_call_end(&run.trace).map_or_else(String::new, |e| format_secs(e.at))
             )),
             Some(Ok(reply)) => run.fail(format!(
                 "The service failed with `503 Service Unavailable`, but with_deadline returned Ok({reply:?})."
@@ -773,7 +826,8 @@ workbook::checks! {
         judge_connection(
             &run,
             "The call failed at 0.200s and with_connection returned the error, but the connection never \
-             went back to the pool: the line that gives it back was skipped.\n\
+             went back to the pool. Possible causes: the line that gives it back is there but was \
+             skipped on this path, or there is no such line at all.\n\
              `?` returns from the function on the spot, like a `raise` in Python, and skips every line \
              after it, the cleanup included. Python would put that cleanup in a `finally:` block. In \
              Rust it goes in a `Drop` impl: make the connection a value (a guard) that gives itself back \
