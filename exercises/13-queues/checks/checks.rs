@@ -120,7 +120,7 @@ fn picture(trace: &Trace, end: Duration) -> String {
 }
 
 /// Fails with a lesson unless `run_kitchen` returned; gives back the dishes and when.
-fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) {
+fn ensure_returned(run: &Run<Service>, order_count: u32, capacity: usize) -> (&[Dish], Duration) {
     if let Some((dishes, returned_at, cooked)) = &run.value {
         ensure_dishes_came_from_stoves(run, dishes, cooked);
         return (dishes, *returned_at);
@@ -149,16 +149,23 @@ fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) 
         )
     } else if ready == order_count as usize {
         format!(
-            "run_kitchen never returned. All {order_count} dishes were ready by {}, and then the \
-             kitchen waited for more orders until the check gave up, {patience} after the start.\n\
-             {sender_alive}",
+            "run_kitchen never returned. All {order_count} dishes were ready by {}, and then nothing \
+             happened until the check gave up, {patience} after the start: something still waited.\n\
+             {sender_alive}\n\
+             - something else that never comes: a lock another task never releases, or the \
+             `JoinHandle` of a task that never ends.",
             format_secs(last)
         )
-    } else if ready == 0 && !taken.is_empty() && stoves_used(&run.trace) == 0 {
+    } else if ready == 0
+        && taken.len() == capacity + 1
+        && (taken.len() as u32) < order_count
+        && stoves_used(&run.trace) == 0
+    {
         let stuck = taken.last().copied().unwrap_or(1);
         format!(
             "run_kitchen never returned. The waiter took {} and then stood still with order \
-             #{stuck} in hand: no cook ever took an order out of the queue, so it stayed full, and \
+             #{stuck} in hand: no cook ever took an order out of the queue (no dish went on a \
+             stove), so the {capacity} orders before it filled the queue of {capacity}, and \
              `tx.send(..).await` waited for room that never came.\n\
              With a bounded channel, the cooks must be at work while the waiter sends. Either \
              they were not running yet: spawn the cook tasks before the waiter's loop (or spawn \
@@ -167,6 +174,17 @@ fn ensure_returned(run: &Run<Service>, order_count: u32) -> (&[Dish], Duration) 
              `None`, not when the queue happens to be empty (`try_recv()` finds it empty before \
              the first order is even taken).",
             orders_named(&taken)
+        )
+    } else if ready == 0 && stoves_used(&run.trace) == 0 {
+        format!(
+            "run_kitchen never returned. The waiter took {} of {order_count} orders, no dish ever went \
+             on a stove, and nothing happened after {}.\n\
+             Possible causes: the cooks were not running while the waiter sent (spawn them before the \
+             waiter's loop, and wait for them only after the waiter is done), or had already stopped \
+             (a cook must stop only when `recv()` returns `None`); the waiter waits for something that \
+             needs the cooks first; a lock or a `JoinHandle` that never comes back.",
+            if taken.is_empty() { "none".to_string() } else { orders_named(&taken) },
+            format_secs(last)
         )
     } else {
         format!(
@@ -271,8 +289,9 @@ fn ensure_every_order_cooked_once(run: &Run<Service>, dishes: &[Dish], order_cou
         let _ = writeln!(
             lesson,
             "- {} {} on the stove when the cooking was cancelled (`✗ dropped (cancelled)` from {}): \
-             a cook's task was aborted, or dropped with its JoinSet, in the middle of its work. \
-             Don't stop the cooks when the waiter is done: drop the Sender and wait for them. They \
+             the future cooking it was dropped in the middle of its work. Possible causes: a cook's \
+             task aborted, or dropped with its JoinSet; a `timeout` or `select!` around \
+             `orders::cook(..)` inside a task that went on. Don't stop the cooks when the waiter is done: drop the Sender and wait for them. They \
              cook whatever is still in the queue, then `recv()` returns `None` and they stop by \
              themselves. (Python's pattern of `await queue.join()` and then cancelling the workers \
              has no place here: the closed channel tells the workers when to stop.)",
@@ -285,7 +304,7 @@ fn ensure_every_order_cooked_once(run: &Run<Service>, dishes: &[Dish], order_cou
         let lost_with_task = if cancelled.is_empty() {
             ""
         } else {
-            " An aborted task never returns, so the dishes it had already cooked are lost with it."
+            " If a task was aborted, it never returns, so the dishes it had already cooked are lost with it."
         };
         let _ = writeln!(
             lesson,
@@ -345,9 +364,11 @@ fn ensure_stoves_up_to(run: &Run<Service>, order_count: u32, cooks: usize, busie
     });
     if waiter_cooks && order_count >= 2 {
         run.fail(format!(
-            "The waiter cooks every order alone: order #2 was taken only at {}, when the dish of \
-             order #1 was ready, and so on. Only one dish is ever cooking, though the kitchen has \
-             {cooks} cooks.\n\
+            "Each order was taken only once the dish of the order before it was ready: order #2 was \
+             taken at {}, when the dish of order #1 was ready, and so on. Only one dish is ever \
+             cooking, though the kitchen has {cooks} cooks.\n\
+             Possible causes: the waiter cooks each order itself; or it hands the order over and then \
+             waits for the dish (a reply channel, a `JoinHandle`) before taking the next.\n\
              Hand the orders to the cooks instead. The waiter puts each order in the queue \
              (`tx.send(order).await`) and goes straight back for the next one, while `cooks` cook \
              tasks, spawned before the waiter starts, take the orders out of the queue and cook them.",
@@ -361,14 +382,16 @@ fn ensure_stoves_up_to(run: &Run<Service>, order_count: u32, cooks: usize, busie
     };
     run.fail(format!(
         "The kitchen cooked {what}, though it has {cooks} cooks, and a correct kitchen cooks {busiest} \
-         at a time here: orders waited in the queue while cooks stood idle. One of these is the reason:\n\
+         at a time here. Possible causes:\n\
          - Fewer than `cooks` cook tasks take orders out of the queue: spawn one per cook, all \
          sharing the one receiver through an `Arc<tokio::sync::Mutex<Receiver<Order>>>`.\n\
          - The cooks share the receiver, but each keeps the lock while it cooks. \
          `while let Some(order) = rx.lock().await.recv().await {{ .. }}` keeps the MutexGuard, a \
          temporary of the `while let` line, alive for the whole loop body, so the other cooks can't \
          take an order until this dish is ready. Take the order in a statement of its own, \
-         `let next = rx.lock().await.recv().await;`: the guard is dropped at its `;`, then cook."
+         `let next = rx.lock().await.recv().await;`: the guard is dropped at its `;`, then cook.\n\
+         - The orders reach the queue too slowly: the waiter waits for something (a dish, a cook) \
+         between two orders."
     ));
 }
 
@@ -479,10 +502,11 @@ fn ensure_backpressure(run: &Run<Service>, order_count: u32, capacity: usize) {
                     freed_by.unwrap_or(1)
                 )
             };
-            let why = if at(n).ready.is_some_and(|ready| ready <= next) {
+            let why = if at(n).ready == Some(next) {
                 format!(
-                    "That is when order #{n} was ready: the waiter waited for the dish to be cooked, as \
-                     if taking an order and cooking it were one job. Put the order in the queue with \
+                    "That is the instant order #{n}'s dish was ready. Possible causes: the waiter waited \
+                     for the dish to be cooked, as if taking an order and cooking it were one job; or \
+                     something it waits for ends when a dish is ready. Put the order in the queue with \
                      `tx.send(order).await` and go on: `send` waits only while the queue is full, and \
                      the cooking happens in the cook tasks, side by side with the waiter."
                 )
@@ -508,7 +532,7 @@ fn ensure_backpressure(run: &Run<Service>, order_count: u32, capacity: usize) {
 workbook::checks! {
     fn cooks_work_side_by_side() {
         let run = workbook::run(serve(8, 2, 2));
-        let (dishes, returned_at) = ensure_returned(&run, 8);
+        let (dishes, returned_at) = ensure_returned(&run, 8, 2);
         ensure_every_order_cooked_once(&run, dishes, 8);
         run.assert_not_blocked();
         ensure_stoves(&run, 8, 2);
@@ -519,7 +543,7 @@ workbook::checks! {
 
     fn waiter_waits_while_the_queue_is_full() {
         let run = workbook::run(serve(8, 2, 2));
-        let (dishes, returned_at) = ensure_returned(&run, 8);
+        let (dishes, returned_at) = ensure_returned(&run, 8, 2);
         ensure_every_order_cooked_once(&run, dishes, 8);
         run.assert_not_blocked();
         ensure_backpressure(&run, 8, 2);
@@ -531,7 +555,7 @@ workbook::checks! {
 
     fn three_cooks_and_a_queue_of_one() {
         let run = workbook::run(serve(10, 3, 1));
-        let (dishes, returned_at) = ensure_returned(&run, 10);
+        let (dishes, returned_at) = ensure_returned(&run, 10, 1);
         ensure_every_order_cooked_once(&run, dishes, 10);
         run.assert_not_blocked();
         ensure_backpressure(&run, 10, 1);
@@ -544,7 +568,7 @@ workbook::checks! {
         // Cooks faster than the waiter, at an odd pace: when the last order goes into the
         // queue at 2.022 s, only 3 dishes cook and the fourth cook waits in `recv()`.
         let run = workbook::run(serve_at_odd_pace(6, 4, 2));
-        let (dishes, returned_at) = ensure_returned(&run, 6);
+        let (dishes, returned_at) = ensure_returned(&run, 6, 2);
         ensure_every_order_cooked_once(&run, dishes, 6);
         run.assert_not_blocked();
         ensure_backpressure(&run, 6, 2);
@@ -557,7 +581,7 @@ workbook::checks! {
 
         // More cooks than orders: three of them never get one.
         let run = workbook::run(serve_at_odd_pace(2, 5, 3));
-        let (dishes, returned_at) = ensure_returned(&run, 2);
+        let (dishes, returned_at) = ensure_returned(&run, 2, 3);
         ensure_every_order_cooked_once(&run, dishes, 2);
         run.assert_not_blocked();
         ensure_stoves_up_to(&run, 2, 5, 2);
@@ -568,7 +592,7 @@ workbook::checks! {
 
     fn kitchen_closes_when_the_orders_run_out() {
         let run = workbook::run(serve(3, 2, 2));
-        let (dishes, returned_at) = ensure_returned(&run, 3);
+        let (dishes, returned_at) = ensure_returned(&run, 3, 2);
         ensure_every_order_cooked_once(&run, dishes, 3);
         run.assert_not_blocked();
         ensure_closes_on_time(&run, returned_at, 3);
@@ -579,7 +603,7 @@ workbook::checks! {
         assert_trace!(run, "kitchen_closes_when_the_orders_run_out");
 
         let empty = workbook::run(serve(0, 2, 2));
-        let (dishes, _) = ensure_returned(&empty, 0);
+        let (dishes, _) = ensure_returned(&empty, 0, 2);
         empty.ensure(
             dishes.is_empty(),
             format!("With no orders, run_kitchen should return no dishes; it returned {dishes:?}."),
