@@ -442,10 +442,11 @@ fn judge(run: &Run<Session>, expected: &Expected, round: Option<usize>) {
         }
         run.fail(format!(
             "Your session was polled {SPIN_LIMIT} times at {at} without the clock moving on, so the \
-             check stopped it: it spins instead of waiting. One of your `select!` branches is ready \
-             every time round the loop, say a future that completes at once, or a closed channel or \
-             stream whose end you ignore. Every branch should wait for something: a message, a tick, \
-             the shutdown."
+             check stopped it: it spins instead of waiting. The run shows the spin, not the code \
+             that spins. Possible causes: a `select!` branch that is ready every time round the loop \
+             (a future that completes at once, a closed channel or stream whose end you ignore); a \
+             loop that looks with `try_recv()` and gives way with `yield_now()` but never waits. \
+             Every branch should wait for something: a message, a tick, the shutdown."
         ));
     }
 
@@ -513,18 +514,40 @@ fn judge(run: &Run<Session>, expected: &Expected, round: Option<usize>) {
             format_secs(expected.end)
         )),
         Ending::Returned => run.fail(format!(
-            "{} at {}, but your session returned only at {at}: it noticed only when something else \
-             woke it up.\n\
+            "{} at {}, but your session returned only at {at}{}\n\
              Wait for the end in the same `select!` as everything else, so it wins the moment it \
              comes: `_ = &mut shutdown => break,` for the shutdown, `None => break` on the inbox's \
              `recv()`.\n\n\
              The other side did this:\n{script}",
             capitalize(expected.end_reason),
-            format_secs(expected.end)
+            format_secs(expected.end),
+            match woken_by(session, expected) {
+                Some(what) => format!(", the instant {what}: it noticed only when something else woke it up."),
+                None => ". Nothing else happened at that instant in the run. Possible causes: it looks \
+                    at the end only now and then (on a timer, or after a timeout), or it waited for \
+                    something else after the end came."
+                    .to_string(),
+            }
         )),
         Ending::StillRunning => judge_never_ended(run, expected, &script),
         Ending::Spun => unreachable!("judged above"),
     }
+}
+
+/// What else happened at the instant the session returned, if anything: a ping it sent
+/// then, or a step of the other side's script.
+fn woken_by(session: &Session, expected: &Expected) -> Option<String> {
+    let at = session.ended_at;
+    if session.pings.contains(&at) {
+        return Some("your keep-alive tick came (it pinged then)".to_string());
+    }
+    expected.script.iter().find(|(t, _)| *t == at).map(|(_, step)| match step {
+        Step::Send(message) => format!("the client sent {message:?}"),
+        Step::Shutdown => "the server signalled shutdown".to_string(),
+        Step::HangUp => "the client hung up".to_string(),
+        Step::Write(bytes) => format!("the client wrote {bytes:?}"),
+        Step::Close => "the client closed the connection".to_string(),
+    })
 }
 
 fn capitalize(text: &str) -> String {
@@ -587,11 +610,22 @@ fn judge_lines(run: &Run<Session>, expected: &Expected, script: &str, table: &st
             Some((_, text)) => format!("you delivered {text:?}: the beginning of the line was lost"),
             None => "and you never delivered it".to_string(),
         };
+        let pinged: Vec<Duration> =
+            run.value.pings.iter().copied().filter(|&t| line.started_at() < t && t < line.done_at()).collect();
+        let during = if pinged.is_empty() {
+            format!(
+                "A keep-alive ping was due at {}, in the middle of that line (your session sent none \
+                 then).",
+                list_secs(&cuts)
+            )
+        } else {
+            format!("Your session sent a keep-alive ping at {}, in the middle of that line.", list_secs(&pinged))
+        };
         run.fail(format!(
             "The client wrote the line {:?} in pieces: {}. It was complete at {}, and {became}.\n\
-             At {}, in the middle of that line, the keep-alive tick won the `select!`, and `select!` \
-             dropped the losing branch: your read, with the bytes it had already taken from the \
-             connection.\n\
+             {during} The run shows that, not which code lost the bytes. The usual cause: the read is \
+             a `select!` branch, the keep-alive tick won the `select!`, and `select!` dropped the \
+             losing branch: your read, with the bytes it had already taken from the connection.\n\
              `read_line` is not cancel safe. Its docs say so: if another branch completes first, data \
              it has partially read is lost. It keeps those bytes inside the future, not in your \
              String (today it even empties the String you passed when it starts), so keeping the \
@@ -607,7 +641,6 @@ fn judge_lines(run: &Run<Session>, expected: &Expected, script: &str, table: &st
             line.text,
             pieces.join(", then "),
             format_secs(line.done_at()),
-            list_secs(&cuts),
         ));
     }
     run.fail(format!(
@@ -724,11 +757,14 @@ fn judge_never_ended(run: &Run<Session>, expected: &Expected, script: &str) -> !
     let pinged_after = session.pings.iter().any(|&p| p > expected.end);
     if expected.shutdown_at().is_some() && pinged_after {
         run.fail(format!(
-            "The server signalled shutdown at {end}, but your session carried on: it was still running, \
-             and pinging, at {patience}, when the check gave up on it.\n\
-             Nothing in your loop waits for the shutdown signal, or nothing looks at it while the session \
-             waits (a `try_recv()` made only when a message arrives sees it only if one comes). Give it a \
-             `select!` branch of its own: \
+            "The server signalled shutdown at {end}, but your session was still running at {patience}, \
+             when the check gave up on it, and keep-alive pings went on going out after the shutdown.\n\
+             The run shows the pings, not what sent them. Possible causes:\n\
+             - Nothing in your loop waits for the shutdown signal, or nothing looks at it while the \
+             session waits (a `try_recv()` made only when a message arrives sees it only if one comes);\n\
+             - the pings come from a task spawned beside the loop that nobody stops, while the loop \
+             itself is stuck elsewhere.\n\
+             Give the shutdown a `select!` branch of its own, in the loop that pings: \
              `_ = &mut shutdown => break,`. Write `&mut shutdown`: the same receiver is polled again \
              each time round the loop (plain `shutdown` would move it into the first `select!`).\n\n\
              The other side did this:\n{script}"
@@ -738,7 +774,8 @@ fn judge_never_ended(run: &Run<Session>, expected: &Expected, script: &str) -> !
         run.fail(format!(
             "The server signalled shutdown at {end}, and your session stopped pinging then, but it \
              never returned: it was still waiting at {patience}, when the check gave up on it.\n\
-             Something after your loop waits for good. If you drain the inbox there, \
+             Possible causes: something after your loop waits for good; the loop itself left the \
+             pinging behind but still waits for something else. If you drain the inbox after the loop, \
              `inbox.recv().await` waits for more messages as long as a Sender is alive, and the \
              client still holds one: call `inbox.close()` first (then `recv()` hands out the messages \
              already sent, then `None`), or take them with `try_recv()` until it fails.\n\n\
