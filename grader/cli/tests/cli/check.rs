@@ -80,7 +80,7 @@ fn a_blocked_runtime_is_named() {
 }
 
 #[test]
-fn a_hang_is_stopped_and_named_and_the_other_checks_still_run() {
+fn a_busy_loop_is_stopped_and_named_and_the_other_checks_still_run() {
     let sandbox = Sandbox::with(&["04-gather"]);
     let spinning = solution_with(
         &sandbox,
@@ -90,7 +90,7 @@ fn a_hang_is_stopped_and_named_and_the_other_checks_still_run() {
     sandbox.write(LEARNER_FILE, &spinning);
     let output = sandbox.grader(&["check", "04", "--timeout", "2"]);
     assert_eq!(output.code, 1, "{}", output.text);
-    insta::assert_snapshot!("hang_is_named", output.text);
+    insta::assert_snapshot!("busy_loop_is_named", output.text);
 }
 
 #[test]
