@@ -633,8 +633,16 @@ fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grad
 }
 
 /// The first non-empty line, at most 300 characters.
+/// The first line of a message for a gradebook cell, with the line after it when it
+/// ends in a colon ("cargo could not build it:"), so the reason is never cut off.
 fn first_line(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let joined = match lines.next() {
+        Some(reason) if first.ends_with(':') => format!("{first} {reason}"),
+        _ => first.to_string(),
+    };
+    let line = joined.as_str();
     if line.chars().count() > 300 {
         format!("{}…", line.chars().take(299).collect::<String>())
     } else {
@@ -657,6 +665,15 @@ mod tests {
         assert!(parse_shard("0/4").is_err());
         assert!(parse_shard("5/4").is_err());
         assert!(parse_shard("x").is_err());
+    }
+
+    #[test]
+    fn a_message_that_ends_in_a_colon_keeps_its_reason() {
+        assert_eq!(
+            first_line("cargo could not build 04-gather, so this is a setup problem:\nerror: no space left on device\n(hint: …)"),
+            "cargo could not build 04-gather, so this is a setup problem: error: no space left on device"
+        );
+        assert_eq!(first_line("\n  one line\nanother"), "one line");
     }
 
     #[test]
