@@ -484,6 +484,18 @@ fn processes_detached_from_the_checks_group_are_ended_too() {
     assert!(left.is_empty(), "detached processes outlived the grader: {left:?}");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn the_sandbox_keeps_check_from_writing_into_the_workbook_or_home() {
+    let sandbox = sandbox_with("writes_outside");
+    allow(&sandbox, &["std::fs", "std::env"]);
+    let home = tempfile::Builder::new().prefix("grader-home-").tempdir().unwrap();
+    let output = sandbox.command(&["check", "04", "--format", "json"]).env("HOME", home.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(!sandbox.root().join("written-by-a-check").exists(), "a check wrote into the workbook");
+    assert!(!home.path().join("written-by-a-check").exists(), "a check wrote into the grader's home");
+}
+
 /// The processes whose current folder is inside `root`.
 #[cfg(target_os = "linux")]
 fn processes_working_in(root: &std::path::Path) -> Vec<i32> {
