@@ -174,3 +174,11 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Fails, saying why, where the grader's OS sandbox can't start: tests that prove what
+/// it contains never pass by running without it.
+pub fn require_os_sandbox() {
+    if let Err(why) = grader::sandbox_policy::available() {
+        panic!("this test needs the grader's OS sandbox, which can't start here: {why}");
+    }
+}
