@@ -670,7 +670,9 @@ mod tests {
     #[test]
     fn a_message_that_ends_in_a_colon_keeps_its_reason() {
         assert_eq!(
-            first_line("cargo could not build 04-gather, so this is a setup problem:\nerror: no space left on device\n(hint: …)"),
+            first_line(
+                "cargo could not build 04-gather, so this is a setup problem:\nerror: no space left on device\n(hint: …)"
+            ),
             "cargo could not build 04-gather, so this is a setup problem: error: no space left on device"
         );
         assert_eq!(first_line("\n  one line\nanother"), "one line");
