@@ -241,17 +241,36 @@ fn ensure_each_shown_once(run: &Run<Vec<Shown>>, urls: &[&str]) {
         let actor = format!("GET {url}");
         let ended = run.trace.of(&actor).find(|e| matches!(e.kind, Kind::End | Kind::Dropped));
         match ended {
-            Some(e) if e.kind == Kind::Dropped => run.fail(format!(
-                "`show` was never called for {url}: its fetch was dropped (cancelled) at {}, when \
-                 show_as_they_arrive returned without waiting for it.\n\
-                 The loop that takes the outcomes out stopped too early. A common cause: \
-                 `while let Some(Ok(page)) = in_flight.next().await` ends at the first error, \
-                 because `Some(Err(..))` does not match the pattern. Loop on \
-                 `while let Some(outcome) = in_flight.next().await` and hand every outcome, `Ok` \
-                 or `Err`, to `show`. In Python you would put a `try`/`except` inside the `for` \
-                 over `as_completed`: one failure must not end the loop.",
-                format_secs(e.at)
-            )),
+            Some(e) if e.kind == Kind::Dropped => {
+                // What the run shows about that instant: the return, and a failure then.
+                let when = if e.at == run.virtual_elapsed {
+                    "when show_as_they_arrive returned without waiting for it".to_string()
+                } else {
+                    format!(
+                        "before it could answer (show_as_they_arrive returned at {})",
+                        format_secs(run.virtual_elapsed)
+                    )
+                };
+                let failed_then = run
+                    .trace
+                    .events()
+                    .iter()
+                    .find(|f| f.kind == Kind::End && f.what.contains("error") && f.at == e.at)
+                    .map(|f| format!(" At that instant, {} had failed ({}).", f.actor, f.what))
+                    .unwrap_or_default();
+                run.fail(format!(
+                    "`show` was never called for {url}: its fetch was dropped (cancelled) at {}, {when}.\
+                     {failed_then}\n\
+                     The loop that takes the outcomes out stopped before every outcome was in. Possible \
+                     causes: `while let Some(Ok(page)) = in_flight.next().await` ends at the first error, \
+                     because `Some(Err(..))` does not match the pattern; or a `break`/`return` (or a \
+                     timeout) of your own. Loop on `while let Some(outcome) = in_flight.next().await` and \
+                     hand every outcome, `Ok` or `Err`, to `show`. In Python you would put a \
+                     `try`/`except` inside the `for` over `as_completed`: one failure must not end the \
+                     loop.",
+                    format_secs(e.at)
+                ))
+            }
             Some(e) if e.what.contains("error") => run.fail(format!(
                 "`show` was never called for {url}, which failed ({}) at {}.\n\
                  Every outcome goes to `show`, the failures too: that is why it takes a \
@@ -340,8 +359,8 @@ fn ensure_shown_as_they_arrive(run: &Run<Vec<Shown>>, urls: &[&str]) {
         run.fail(format!(
             "The outcomes were shown in the order they arrived, but all at {}, when the last one \
              came in:\n{late}\n\
-             They were collected first and shown afterwards: `.collect::<Vec<_>>().await` on a \
-             stream waits for the whole stream to end. Call `show` inside the loop, as each \
+             They were collected first and shown afterwards (for example with \
+             `.collect::<Vec<_>>().await` on a stream, which waits for the whole stream to end). Call `show` inside the loop, as each \
              outcome comes out: `while let Some(outcome) = in_flight.next().await {{ show(outcome) }}`.",
             format_secs(first.at)
         ));
@@ -395,14 +414,19 @@ fn ensure_first_answer(run: &Run<(Option<Page>, Duration)>, urls: &[&str], winne
             let why = if late.is_empty() && in_list && in_sorted {
                 format!(
                     "{} is the first page to work both in the order of the list and in the alphabetical \
-                     order of the URLs, but not the first to come in: your function took the outcomes in \
-                     one of those orders.",
+                     order of the URLs, but not the first to come in. Possible causes: your function took \
+                     the outcomes in one of those orders (awaited one by one, or searched after \
+                     `join_all`), or sorted the URLs first.",
                     page.url
                 )
             } else if late.is_empty() && in_list {
-                "Your function started every fetch, but looked at the outcomes in list order, not in \
-                 the order they arrived."
-                    .to_string()
+                format!(
+                    "Your function started every fetch, but returned {}, the first page of the list that \
+                     worked, not the first to arrive: it looks as if it looked at the outcomes in list order \
+                     (awaiting them one by one, or searching the results of `join_all`), not in the order \
+                     they arrived.",
+                    page.url
+                )
             } else if late.is_empty() && in_sorted {
                 format!(
                     "{} is the first page to work in the alphabetical order of the URLs, not the first to \
@@ -413,8 +437,8 @@ fn ensure_first_answer(run: &Run<(Option<Page>, Duration)>, urls: &[&str], winne
                 format!("Every request went out at 0.000s, but {} was not the first page to come in.", page.url)
             } else {
                 format!(
-                    "Your function did not send every request at once:\n{}\nso it returns the first \
-                     page in the list that works, not the first to answer.",
+                    "Your function did not send every request at once:\n{}\nA request sent late answers \
+                     late, so the page that comes in first is no longer the one that answers first.",
                     late.join("\n")
                 )
             };
@@ -448,10 +472,26 @@ fn ensure_first_answer(run: &Run<(Option<Page>, Duration)>, urls: &[&str], winne
         }
     }
     if *returned_at > answered {
+        // What the trace shows at the instant it returned: another fetch ending then.
+        let ended_then: Vec<&str> = urls
+            .iter()
+            .filter(|url| **url != winner)
+            .filter(|url| answered_at(&run.trace, url) == Some(*returned_at))
+            .copied()
+            .collect();
+        let why = if ended_then.is_empty() {
+            "No fetch ended at that instant. Possible causes: your function waited for something else \
+             after the page came in (a `sleep`, a timer), or took the outcomes in another order."
+                .to_string()
+        } else {
+            format!(
+                "It returned the instant {} ended: your function went on waiting for the other fetches. \
+                 That is gather, not as_completed.",
+                ended_then.join(" and ")
+            )
+        };
         run.fail(format!(
-            "first_to_answer returned {winner} at {returned}, but {winner} had answered at {when}: \
-             your function went on waiting for the other fetches. That is gather, not \
-             as_completed.\n\
+            "first_to_answer returned {winner} at {returned}, but {winner} had answered at {when}.\n{why}\n\
              Return as soon as the first `Ok` comes out (`return Some(page)` inside the loop). \
              The fetches still running are dropped with the `FuturesUnordered` that holds them, \
              and dropping a future cancels it."
@@ -475,8 +515,9 @@ fn ensure_first_answer(run: &Run<(Option<Page>, Duration)>, urls: &[&str], winne
         run.fail(format!(
             "first_to_answer returned {winner} at {when}, but the other fetches kept running after \
              it returned, for nobody:\n{}\n\
-             Spawned tasks keep running when their `JoinHandle` is dropped: nobody cancels them. \
-             Keep the fetch futures themselves in a `FuturesUnordered`, so that returning drops \
+             Possible causes: the fetches were spawned (`tokio::spawn`), and tasks keep running when \
+             their `JoinHandle` is dropped; or they run somewhere that outlives the call. Keep the \
+             fetch futures themselves in a `FuturesUnordered`, so that returning drops \
              them, which cancels them; or spawn them into a `JoinSet`, which aborts the tasks still \
              in it when it is dropped.",
             finished_later.join("\n")
@@ -552,7 +593,7 @@ workbook::checks! {
             run.fail(
                 "show_as_they_arrive(&[], ..) never returned: with no URLs there is nothing to \
                  wait for, so it should return at once.\n\
-                 `buffer_unordered(n)` with n = 0 never takes a future out of its input, so it \
+                 A possible cause: `buffer_unordered(n)` with n = 0 never takes a future out of its input, so it \
                  waits forever: give it at least 1 (`urls.len().max(1)`). An empty \
                  `FuturesUnordered` or `JoinSet` ends right away: `.next().await` (`.join_next().await`) \
                  gives `None`.",
