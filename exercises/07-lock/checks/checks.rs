@@ -480,13 +480,35 @@ fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String 
              `buy`, or one per buyer)."
         )
     };
+    // What the events that got in show: the same count written, or read, as this sale's.
+    let same_write: Vec<&str> =
+        intruders.iter().filter(|e| tally_count(e, "wrote") == Some(write.2)).map(|e| e.actor.as_str()).collect();
+    let same_read: Vec<&str> =
+        intruders.iter().filter(|e| tally_count(e, "read") == Some(read.2)).map(|e| e.actor.as_str()).collect();
+    let lost = if let Some(first) = same_write.first() {
+        format!(
+            "{first} wrote {} sold too, in between, so two sales counted one seat, and {} wrote over \
+             {first}'s write: a lost update.",
+            write.2, sale.buyer
+        )
+    } else if let Some(first) = same_read.first() {
+        format!(
+            "{first} read {} sold too, in between: two sales worked from one count, the count {} was \
+             about to change, and when both write it, one write is lost: a lost update.",
+            read.2, sale.buyer
+        )
+    } else {
+        format!(
+            "A sale that reads the tally while {} is between its read and its write can work from a count \
+             that is about to change, and then two sales write the same count: a lost update.",
+            sale.buyer
+        )
+    };
     let _ = write!(
         out,
-        "They worked from a count that {buyer} was about to change, so they counted the same seat, and each \
-         write overwrote the one before it: a lost update.\n\
+        "{lost}\n\
          From one buyer's read of the tally to its write is a critical section: nobody else may read or \
          write the tally in between, and a lock is what keeps it that way. {why}\n\n{HOLD_ONE_LOCK}",
-        buyer = sale.buyer,
     );
     out
 }
@@ -498,10 +520,23 @@ fn stale_write(trace: &Trace, buyers: &[&str]) -> Option<String> {
         let sale = Sale::of(trace, buyer);
         let (read, write) = sale.section()?;
         (write.2 != read.2 + 1).then(|| {
+            // An earlier read of this buyer's whose count + 1 is what it wrote singles out a stale count.
+            let earlier = sale.reads.iter().find(|r| r.0 < read.0 && r.2 + 1 == write.2);
+            let why = match earlier {
+                Some(r) => format!(
+                    "{} sold is the count {buyer} read at {}, + 1. Writing a count read earlier, before the \
+                     lock was taken again, overwrites the sales made in between: a lost update.",
+                    write.2,
+                    format_secs(r.1.at)
+                ),
+                None => "The trace shows no read of the tally by this buyer that the write is one more than. \
+                         Possible causes: a count kept from somewhere else (a field, a variable of another \
+                         sale), or an addition other than + 1."
+                    .to_string(),
+            };
             format!(
                 "{buyer} read the tally at {} ({} sold), then wrote {} sold:\n{}\nA sale adds one seat to the \
-                 count it has just read, under the same lock. Writing a count read earlier, before the lock was \
-                 taken again, overwrites the sales made in between: a lost update.\n\n{HOLD_ONE_LOCK}",
+                 count it has just read, under the same lock. {why}\n\n{HOLD_ONE_LOCK}",
                 format_secs(read.1.at),
                 read.2,
                 write.2,
