@@ -418,18 +418,20 @@ fn judge(run: &Run<Race>) {
             fail(format!(
                 "wait() was polled {RESTLESS_LIMIT} times in a row while the signal was not set, and virtual time \
                  did not move: {} spun on the spot from the moment they lined up until the check stopped them.\n\
-                 That is a busy loop: wait() checks the flag, yields (`tokio::task::yield_now()`), and checks \
-                 again, like `while not ready: await asyncio.sleep(0)` in Python. It keeps the runtime's only \
-                 thread busy for nothing, and since a task is always ready to run, the clock never moves on \
-                 and the gun can't fire.\n{KEEP_STATE}",
+                 That is a busy loop: wait() asked to be polled again and again while nothing it waits for \
+                 happened. Possible causes: a loop that checks the flag and yields \
+                 (`tokio::task::yield_now()`, like `while not ready: await asyncio.sleep(0)` in Python), or a \
+                 `poll` that wakes its own waker (`cx.waker().wake_by_ref()`) before returning `Pending`. It \
+                 keeps the runtime's only thread busy for nothing, and since a task is always ready to run, \
+                 the clock never moves on and the gun can't fire.\n{KEEP_STATE}",
                 names(restless.iter().copied()),
             ));
         }
         fail(format!(
             "{} lined up at {} and was woken {RESTLESS_LIMIT} times in {} while the signal was not set, \
              before the check stopped it.\n\
-             wait() checks a flag on a very short timer (a `sleep` in a loop): a wake-up for nothing every \
-             few milliseconds. A real event wakes each waiter once, at the moment set() is called.\n{KEEP_STATE}",
+             Possible causes: wait() checks a flag on a very short timer (a `sleep` or an `interval` in a \
+             loop), or it sleeps on something that wakes it again and again. A real event wakes each waiter once, at the moment set() is called.\n{KEEP_STATE}",
             first.name,
             format_secs(first.lined_up),
             format_secs(waited),
@@ -459,10 +461,11 @@ fn judge(run: &Run<Race>) {
             fail(format!(
                 "The gun fired at {}, but nobody on the line ran off: {} were still waiting {} s after they \
                  lined up, and gave up.\n\
-                 set() did not wake the tasks sleeping in wait(). A sleeping task runs again only when \
-                 something wakes it, and storing `true` in a flag wakes nobody: set() has to go through \
-                 what wait() sleeps on, `send_replace(true)` on a watch channel or `notify_waiters()` on a \
-                 Notify.",
+                 Nothing that set() did let the tasks sleeping in wait() run off. A sleeping task runs again \
+                 only when something wakes it. Possible causes: set() only stores `true` in a flag, which \
+                 wakes nobody; set() wakes something other than what wait() sleeps on; or wait() goes back \
+                 to sleep when woken. set() has to go through what wait() sleeps on, `send_replace(true)` \
+                 on a watch channel or `notify_waiters()` on a Notify.",
                 format_secs(gun),
                 names(stuck),
                 PATIENCE.as_secs(),
@@ -471,17 +474,18 @@ fn judge(run: &Run<Race>) {
         fail(format!(
             "The gun fired at {} with {} runners on the line, but only {} ran off: {} {} still waiting \
              {} s after lining up, and gave up.\n\
-             set() woke one waiter, not all of them. That is what `Notify::notify_one()` does: it wakes \
-             a single task (or, if nobody waits, stores one permit for the next). asyncio's `event.set()` \
+             The gun released {}, not every waiter. A possible cause: `Notify::notify_one()`, which \
+             wakes a single task (or, if nobody waits, stores one permit for the next). asyncio's `event.set()` \
              wakes every waiting task at once. With a Notify, call `notify_waiters()`, which wakes every \
              `notified()` future that exists at that moment, and keep the flag for the runners who come \
              later; or use a watch channel, which wakes every receiver.",
             format_secs(gun),
             on_the_line.len(),
-            names(released),
+            names(released.iter().copied()),
             names(stuck.iter().copied()),
             if stuck.len() == 1 { "was" } else { "were" },
             PATIENCE.as_secs(),
+            if released.len() == 1 { "one waiter".to_string() } else { format!("{} waiters", released.len()) },
         ));
     }
 
@@ -496,9 +500,10 @@ fn judge(run: &Run<Race>) {
         fail(format!(
             "{} lined up at {}, after the signal was set at {}, so wait() should have returned at once. \
              Instead {instead}.\n\
-             This is a lost wakeup: set() woke the runners who were waiting at that moment, and left \
-             nothing behind for the ones who came later. An asyncio.Event remembers that it was set, and \
-             `await event.wait()` on a set event returns at once. Two tokio tools forget:\n\
+             This is a lost wakeup: set() released the runners who were waiting at that moment, but a \
+             runner who came later did not find the signal set. Either set() left nothing behind, or wait() \
+             did not look at what it left. An asyncio.Event remembers that it was set, and \
+             `await event.wait()` on a set event returns at once. Two tokio tools forget, possible causes:\n\
              - `Notify::notify_waiters()` stores nothing: it wakes only the `notified()` futures that \
              exist when it is called.\n\
              - A watch receiver's `changed()` waits for the next change and ignores the current value; \
@@ -526,9 +531,10 @@ fn judge(run: &Run<Race>) {
         fail(format!(
             "{} lined up at {} and was woken {} times before the gun fired at {}, while nothing had \
              happened{when}.\n\
-             wait() checks a flag on a timer (a `sleep` in a loop), like `while not ready: await \
-             asyncio.sleep(0.1)` in Python. Every check is a wake-up for nothing, and the runner starts up \
-             to one interval late. A real event wakes each waiter once, at the moment set() is called.\n\
+             Possible causes: wait() checks a flag on a timer (a `sleep` or an `interval` in a loop), like \
+             `while not ready: await asyncio.sleep(0.1)` in Python, where every check is a wake-up for \
+             nothing and the runner starts up to one interval late; or it sleeps on something that other \
+             events wake too. A real event wakes each waiter once, at the moment set() is called.\n\
              {KEEP_STATE}",
             fidgety.name,
             format_secs(fidgety.lined_up),

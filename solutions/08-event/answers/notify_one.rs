@@ -1,4 +1,4 @@
-//! grader: expect fail runners_wait_for_the_gun "That is what `Notify::notify_one()` does"
+//! grader: expect fail runners_wait_for_the_gun "A possible cause: `Notify::notify_one()`"
 //! Keeps a flag, but `set()` calls `Notify::notify_one()`: the gun releases one runner,
 //! and the others stay on the line.
 
