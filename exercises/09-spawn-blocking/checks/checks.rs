@@ -94,7 +94,8 @@ fn judge_render_all(run: &workbook::Run<(Vec<String>, Beats)>, names: &[&str], c
             beats,
             "the reports rendered",
             "Each render_report must run on the blocking pool (`tokio::task::spawn_blocking`), \
-             not on the runtime's thread.",
+             not on the runtime's thread. Possible causes: a render_report (or another blocking call) \
+             made right in the async code, or a blocking wait for the jobs.",
         ),
     );
     // Side by side, every call starts before the first one returns. The trace shows
@@ -116,8 +117,8 @@ fn judge_render_all(run: &workbook::Run<(Vec<String>, Beats)>, names: &[&str], c
         run.fail(format!(
             "The reports did not all render side by side: {what}, so the {} took {} of real time instead \
              of about {}, the time of the slowest.\n\
-             Awaiting each spawn_blocking handle before spawning the next is a loop of waits, and \
-             `buffer_unordered(n)` runs at most n at a time. Spawn them all first, then wait for all \
+             Possible causes: awaiting each spawn_blocking handle before spawning the next (a loop of \
+             waits), or `buffer_unordered(n)`, which runs at most n at a time. Spawn them all first, then wait for all \
              of them: `join_all` over the JoinHandles, or a `JoinSet` with `spawn_blocking` (and each \
              job's index).",
             names.len(),
@@ -141,8 +142,8 @@ workbook::checks! {
             missed_beats(
                 beats,
                 "render_report ran",
-                "`async fn` does not make a synchronous call asynchronous: render_report still \
-                 blocks whichever thread calls it, and inside async code that is the runtime's. \
+                "A possible cause: render_report called right inside `render`. `async fn` does not make a \
+                 synchronous call asynchronous: render_report still blocks whichever thread calls it, and inside async code that is the runtime's. \
                  Hand it to the blocking pool, like Python's `await asyncio.to_thread(...)`:\n    \
                  let name = name.to_string();\n    \
                  tokio::task::spawn_blocking(move || legacy::render_report(&name)).await",
@@ -177,7 +178,8 @@ workbook::checks! {
             missed_beats(
                 beats,
                 "load_report waited for the slow disk",
-                "`std::fs::read_to_string` holds the thread until the disk answers. \
+                "A possible cause: `std::fs::read_to_string` (or another blocking read), which holds the \
+                 thread until the disk answers. \
                  `tokio::fs::read_to_string(path).await` does the same work on the blocking pool \
                  (it is spawn_blocking underneath): it is Rust's aiofiles.",
             ),
@@ -197,7 +199,8 @@ workbook::checks! {
             missed_beats(
                 beats,
                 "save_report waited for the slow disk",
-                "`std::fs::write` holds the thread until the disk has taken the data. \
+                "A possible cause: `std::fs::write` (or another blocking write), which holds the thread \
+                 until the disk has taken the data. \
                  `tokio::fs::write(path, text).await` does the same work on the blocking pool: \
                  it is Rust's aiofiles.",
             ),
