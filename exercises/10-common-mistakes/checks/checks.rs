@@ -98,7 +98,8 @@ fn run_lint<F: Future>(future: F) -> Run<F::Output> {
 fn wrapped_sync_call<T>(run: &Run<T>, what: &str, in_sequence: &str) -> ! {
     workbook::fail(format!(
         "Mistake 3: a synchronous call wrapped in an `async fn`.\n\
-         {what}, and `linter::check_file` held the runtime's only thread for {}. Declaring \
+         {what}, and the runtime's only thread was held for {}. The likely holder is \
+         `linter::check_file` run on that thread (another blocking call would do the same). Declaring \
          `lint_file` as an `async fn` doesn't change what runs inside it: check_file is \
          ordinary synchronous code with no `.await`, so it runs to its end (300 ms a file, 600 ms for main.rs) on \
          whichever thread polls it, and in async code that is the runtime's thread. Nothing else \
@@ -190,11 +191,45 @@ workbook::checks! {
         run.assert_not_blocked();
         let late = run.trace.events().iter().any(|e| e.kind == Kind::Begin && e.at > Duration::ZERO);
         if late && run.virtual_elapsed > secs(1) {
+            // Each late request: did it go out the instant another request was answered?
+            let events = run.trace.events();
+            let mut after_answers = true;
+            let mut lines = Vec::new();
+            for begin in events.iter().filter(|e| e.kind == Kind::Begin && e.at > Duration::ZERO) {
+                let answered = events.iter().find(|e| e.kind == Kind::End && e.at == begin.at && e.actor != begin.actor);
+                match answered {
+                    Some(end) => lines.push(format!(
+                        "  {} went out at {}, the instant {} was answered",
+                        begin.actor,
+                        format_secs(begin.at),
+                        end.actor
+                    )),
+                    None => {
+                        after_answers = false;
+                        lines.push(format!("  {} went out at {}", begin.actor, format_secs(begin.at)));
+                    }
+                }
+            }
+            if !after_answers {
+                run.fail(format!(
+                    "Mistake 1, perhaps: load_review took {} instead of 1.000s, and not every request went \
+                     out at 0.000s:\n{}\n{}\n\
+                     Not every late request went out the instant another one was answered. Possible causes: \
+                     a request awaited after other work, or a wait (a `sleep`) before it. The requests \
+                     don't depend on each other, so start them together: \
+                     `tokio::join!(web::fetch_page(..), web::fetch_page(..), web::fetch_page(..))` (or \
+                     `futures::future::join_all`). Then the three take 1.000s, the time of the slowest.",
+                    format_secs(run.virtual_elapsed),
+                    lines.join("\n"),
+                    bars(&run.trace),
+                ));
+            }
             run.fail(format!(
                 "Mistake 1: awaiting independent work in sequence.\n\
-                 load_review took {} instead of 1.000s: its three requests went out one after another.\n{}\n\
-                 Each `.await` waits for its answer before the next line runs, so the diff was \
-                 requested only once the description had arrived, although it doesn't need it. \
+                 load_review took {} instead of 1.000s: requests went out only once another was answered:\n\
+                 {}\n{}\n\
+                 Each `.await` waits for its answer before the next line runs, so a request was sent \
+                 only once another's answer had arrived, although it doesn't need it. \
                  In Python this is three `await`s in a row where `asyncio.gather` was meant.\n\
                  Making the three futures first and awaiting them afterwards, one by one, is no \
                  better: a Rust future does nothing until it is polled, so each request still goes \
@@ -204,6 +239,7 @@ workbook::checks! {
                  `tokio::join!(web::fetch_page(..), web::fetch_page(..), web::fetch_page(..))` (or \
                  `futures::future::join_all`). Then the three take 1.000s, the time of the slowest.",
                 format_secs(run.virtual_elapsed),
+                lines.join("\n"),
                 bars(&run.trace),
             ));
         }
@@ -268,10 +304,10 @@ workbook::checks! {
         if run.virtual_elapsed == Duration::ZERO && run.real_elapsed >= millis(500) {
             workbook::fail(format!(
                 "Mistake 2, avoided the costly way: the runtime wasn't blocked, but the pauses \
-                 happened outside tokio. The three took {} of real time and 0.000s on tokio's clock: \
-                 each one slept on a thread of its own (`spawn_blocking` or `std::thread::spawn` \
-                 around `std::thread::sleep`).\n\
-                 That ties up a whole thread per pause just to sleep (tokio's blocking pool has 512 \
+                 happened outside tokio. The three took {} of real time and 0.000s on tokio's clock. \
+                 A possible cause: each one slept on a thread of its own (`spawn_blocking` or \
+                 `std::thread::spawn` around `std::thread::sleep`).\n\
+                 That would tie up a whole thread per pause just to sleep (tokio's blocking pool has 512 \
                  at most; a thousand waiting bots would queue), where a timer costs next to nothing. \
                  Wait with `tokio::time::sleep(RATE_LIMIT_PAUSE).await`.",
                 real(run.real_elapsed),
