@@ -85,11 +85,17 @@ fn run(
     }
     command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let start = Instant::now();
-    let mut child = command.spawn().with_context(|| format!("failed to start {:?}", command.get_program()))?;
+    // Spawned and noted under one lock, which `end_escaped` holds while it looks: it
+    // never sees a child of ours before it is noted.
+    let mut child = {
+        let mut running = RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let child = command.spawn().with_context(|| format!("failed to start {:?}", command.get_program()))?;
+        running.push(child.id());
+        child
+    };
     let stdout = Drain::start(child.stdout.take(), keep);
     let stderr = Drain::start(child.stderr.take(), keep);
     let pid = child.id();
-    RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(pid);
     let (done, waited) = mpsc::channel();
     std::thread::spawn(move || {
         // Until the child is reaped its process id, which is also its group's id, can't
@@ -242,7 +248,8 @@ pub fn end_escaped() {
         stat.rsplit_once(')')?.1.split_whitespace().nth(2)?.parse().ok()
     };
     let Some(own) = group("self") else { return };
-    let ours = RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    // Held while looking, so no child can be spawned and not yet noted meanwhile.
+    let ours = RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return };
     for task in tasks.flatten() {
         let Ok(children) = std::fs::read_to_string(task.path().join("children")) else { continue };
