@@ -160,16 +160,17 @@ fn judge_ticker(run: &Run<Reading<u32>>, period: Duration, count: u32, made_befo
             format!(
                 "These are exactly the times of a clock started when `ticker()` was called: ticks due \
                  at 1, 2, 3… × {} from the call, and the ones already overdue when reading began \
-                 handed out at once.\n",
+                 handed out at once: the ticker counted time from before the reader asked.\n",
                 spoken(period)
             )
         } else {
-            String::new()
+            "Possible causes: the ticker counted time from before the reader asked, or its ticks \
+             come closer together than the period.\n"
+                .to_string()
         };
         fail(format!(
             "The check made the stream with {call}, waited {}, then started reading. Tick {} came at {} \
-             after reading started, before it was due at {}: the ticker counted time from before the \
-             reader asked.\n{evidence}\
+             after reading started, before it was due at {}.\n{evidence}\
              A stream, like an async generator, does nothing until it is read, so its clock should start \
              when the reader first asks. A `sleep`, an `interval`/`interval_at` or an `Instant::now()` \
              deadline created in `ticker()` itself, outside the stream's async block, starts counting at \
@@ -223,12 +224,18 @@ fn judge_ticker(run: &Run<Reading<u32>>, period: Duration, count: u32, made_befo
         fail(format!(
             "{call} ended at {}, but it should end at {}, right after {after}: the reader waited {} for a \
              tick that never came.\n\
-             The stream slept once more before it found out it was done. Check the count first, and \
-             return `None` before sleeping: in `stream::unfold`, `if tick > count {{ return None; }}` \
-             comes before `sleep(period).await`.",
+             {cause}If so, check the count first, and return `None` before sleeping: in \
+             `stream::unfold`, `if tick > count {{ return None; }}` comes before `sleep(period).await`.",
             format_secs(end),
             format_secs(end_due),
-            format_secs(end.saturating_sub(end_due))
+            format_secs(end.saturating_sub(end_due)),
+            cause = if end.saturating_sub(end_due) == period {
+                "That is one period, the time of one more sleep: possibly the stream slept once more \
+                 before it found out it was done. "
+            } else {
+                "Possible causes: the stream slept once more before it found out it was done, or \
+                 waited on something else after the last tick. "
+            },
         ));
     }
 }
@@ -313,12 +320,29 @@ fn judge_catalogue(run: &Run<Reading<Book>>, pages: &[usize]) {
     let catalogue = format!("The catalogue: {}.", catalogue.join(", "));
     let fail = |lesson: String| -> ! { run.fail(format!("{lesson}\n{catalogue}")) };
 
-    if let Some(&(page, again)) =
-        requests.iter().enumerate().find_map(|(i, r)| requests[..i].iter().any(|p| p.0 == r.0).then_some(r))
+    if let Some((i, &(page, again))) =
+        requests.iter().enumerate().find(|(i, r)| requests[..*i].iter().any(|p| p.0 == r.0))
     {
+        // Started over: page 1 again, right after the last page (whose `next` is `None`).
+        let over = page == 1 && i > 0 && requests[i - 1].0 as usize == pages.len();
+        let twice = got.iter().enumerate().any(|(k, id)| got[..k].contains(id));
+        let what = match (over, twice) {
+            (true, true) => format!(
+                "right after the last page (page {}, `next: None`): the stream started over instead of \
+                 ending, and gave the same books again",
+                pages.len()
+            ),
+            (true, false) => format!(
+                "right after the last page (page {}, `next: None`): the stream started over instead of \
+                 ending",
+                pages.len()
+            ),
+            (false, _) => "though each page is needed once. Possible causes: the stream started over \
+                 (`fetch_page(None)` again), or it fetches a page it already has"
+                .to_string(),
+        };
         fail(format!(
-            "all_books() fetched page {page} a second time, at {}, after the last page had said `next: \
-             None`: the stream started over instead of ending, and gave the same books again.\n\
+            "all_books() fetched page {page} a second time, at {}, {what}.\n\
              `None` in `page.next` means \"no more pages\", but `fetch_page(None)` means \"the first \
              page\": keep the two apart. Let the stream's state say what comes next, say an enum of \
              `First`, `At(cursor)` and `NoMore`, and end the stream (return `None` from `unfold`) in \
@@ -358,7 +382,7 @@ fn judge_catalogue(run: &Run<Reading<Book>>, pages: &[usize]) {
                 );
                 if empty {
                     lesson.push_str(
-                        "Page {last} had no books, and that ended your stream. An empty page is not the end of \
+                        "Page {last} had no books, and your stream ended right after it. An empty page is not the end of \
                          the catalogue (real APIs send them too); only a page whose `next` is `None` is. If you \
                          keep a buffer of books and fetch when it's empty, fetch again while it stays empty \
                          and there is a next page; or unfold a stream of pages and `flat_map` it, which skips \
@@ -394,8 +418,8 @@ fn judge_catalogue(run: &Run<Reading<Book>>, pages: &[usize]) {
         } else {
             format!(
                 "Before handing it out, your stream fetched {}: it read ahead, maybe the whole catalogue, \
-                 before giving the reader anything. That is `[book async for book in ...]` inside the \
-                 generator: the reader waits for pages it may never need.\n{LAZY_UNFOLD}",
+                 before handing out this book. Collecting the pages first does that (`[book async for book \
+                 in ...]` inside the generator): the reader waits for pages it may never need.\n{LAZY_UNFOLD}",
                 ahead.join(" and ")
             )
         };
@@ -560,8 +584,9 @@ fn judge_quiet(run: &Run<(Vec<Book>, Duration)>, feed: &Feed) {
     if *returned == feed.quiet && *returned < due {
         let lost = if got.is_empty() && feed.arrival(1) < feed.quiet {
             format!(
-                " Book 1 had come at {}, yet none came back: when a timeout fires, it drops the future it \
-                 wraps, and the books collected inside it (with `.collect()`, say) go with it.",
+                " Book 1 had come at {}, yet none came back. If a timeout wraps the collecting: when it \
+                 fires, it drops the future it wraps, and the books collected inside it (with `.collect()`, \
+                 say) go with it.",
                 format_secs(feed.arrival(1))
             )
         } else {
@@ -710,8 +735,8 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
         }
         let twice = got.iter().enumerate().any(|(i, id)| got[..i].contains(id));
         let why = if twice {
-            " Some books came twice: the stream went on past the last page (if first_books reads from \
-             all_books(), see the check `all_books_reads_every_page`)."
+            " Some books came twice. Possible causes: the stream went on past the last page (if first_books \
+             reads from all_books(), see the check `all_books_reads_every_page`), or a book was added twice."
         } else {
             ""
         };
@@ -743,7 +768,7 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
         let when = if at < *returned && next_page == Some(furthest) {
             format!(
                 "before it returned at {}: page {page} holds book {}, the first book it does not keep, so it \
-                 asked the stream for one book more than it needed. A loop that asks for the next book \
+                 asked the stream for at least one book more than it needed. A loop that asks for the next book \
                  before it checks the count does that, and so does a `take_while` that counts the books it \
                  sees (it must see book {} to say no).\n\
                  `.take({n})` stops asking after {n} books, and once the reader stops asking, a lazy stream \
@@ -752,11 +777,19 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
                 count + 1,
                 count + 1
             )
+        } else if at < *returned && furthest as usize == pager::DEFAULT_PAGES.len() {
+            format!(
+                "before it returned at {}: it fetched every page of the catalogue, up to page {furthest}, and \
+                 kept only the first {n} books. That is `[book async for book in all_books()][:{n}]`: the \
+                 list is built in full before it is sliced.\n\
+                 `.take({n})` stops asking after {n} books, and once the reader stops asking, a lazy stream \
+                 fetches nothing more: `all_books().take(n).collect().await`.",
+                format_secs(*returned)
+            )
         } else if at < *returned {
             format!(
-                "before it returned at {}: it read further than the books it keeps, and threw the rest \
-                 away. That is `[book async for book in all_books()][:{n}]`: the list is built in full \
-                 before it is sliced.\n\
+                "before it returned at {}: it read further than the books it keeps (up to page {furthest}), \
+                 and threw the rest away.\n\
                  `.take({n})` stops asking after {n} books, and once the reader stops asking, a lazy stream \
                  fetches nothing more: `all_books().take(n).collect().await`.",
                 format_secs(*returned)

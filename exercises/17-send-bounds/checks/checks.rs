@@ -100,9 +100,10 @@ fn judge_visits(run: &Run<BTreeMap<String, u32>>, urls: &[&str], slowest: Durati
         if says < asked {
             fail(format!(
                 "{url} was fetched {fetched} times, but the stats count only {says} visits of it: a count was \
-                 lost. The visits of {url} ran at the same time, so one task's update overwrote the other's. \
-                 That happens when a task reads the count (say, with `stats.visits(&url)`) and writes count + 1 \
-                 later, under another lock or after an `.await`: lock once, and add 1 under that lock \
+                 lost. Possible causes: a task read the count (say, with `stats.visits(&url)`) and wrote \
+                 count + 1 later, under another lock or after an `.await`, so one visit's update overwrote \
+                 another's (the visits of {url} ran at the same time); or a visit sets the count instead of \
+                 adding to it (`insert(url, 1)`). Lock once, and add 1 under that lock \
                  (`*visits.entry(url).or_default() += 1`)."
             ));
         }
@@ -112,7 +113,8 @@ fn judge_visits(run: &Run<BTreeMap<String, u32>>, urls: &[&str], slowest: Durati
         fail(format!(
             "The visits took turns: GET {url} began only at {}, though every visit task was spawned at 0.000s. \
              The run lasted {} instead of {}.\n\
-             Something kept the fetches apart. One cause the compiler lets through: a `tokio::sync::Mutex` \
+             Something kept the fetches apart (the trace shows when, not what). One possible cause, which the \
+             compiler lets through: a `tokio::sync::Mutex` \
              guard held across the fetch's `.await` (it compiles, but every other visit waits for the lock). \
              The page doesn't need the lock: fetch first, then lock only to count.",
             format_secs(began),

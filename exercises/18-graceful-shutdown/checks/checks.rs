@@ -287,9 +287,15 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
             .find(|f| f.done == Some(started) && f.plan.number != slow.plan.number)
             .map(|f| format!(", the moment {} was done", f.name()))
             .unwrap_or_default();
+        let why = if busy.is_empty() {
+            "Possible causes: your worker runs one job at a time, or something else held it up before it \
+             took the job from the queue (a `sleep`, a loop that looks at the queue every so often)."
+        } else {
+            "Your worker runs one job at a time, and takes the next job from the queue only when the one \
+             before is finished."
+        };
         run.fail(format!(
-            "{} arrived at {} but started only at {started_text}{busy}: your worker runs one job at a time, \
-             and takes the next job from the queue only when the one before is finished.\n{table}\
+            "{} arrived at {} but started only at {started_text}{busy}. {why}\n{table}\
              Awaiting a job inside the loop (`job.await`) keeps the worker busy for as long as the job \
              takes. Run each job as a task of its own instead, `tracker.spawn(job)` on a \
              `tokio_util::task::TaskTracker`, so the worker is back at the queue at once, and jobs \
@@ -360,8 +366,8 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
                 .join(", ");
             run.fail(format!(
                 "run_worker returned at {}, while {} {} still running ({until}).\n{table}\
-                 Here {} went on after run_worker had returned, on {} own: a spawned task is detached, \
-                 nothing waits for it, and dropping its `JoinHandle` doesn't stop it. In a real program \
+                 Here {} went on after run_worker had returned, on {} own. If you spawned the jobs: a \
+                 spawned task is detached, nothing waits for it, and dropping its `JoinHandle` doesn't stop it. In a real program \
                  `main` returns right after, the runtime shuts down, and every task still running is \
                  dropped mid-job: exactly the lost work a graceful shutdown is for.\n\
                  Keep track of the jobs you spawn, and wait for them before returning: `tracker.spawn(job)` \
@@ -390,9 +396,9 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
             let shutdown = scenario.shutdown_at.unwrap_or_default();
             format!(
                 "The shutdown came at {} and run_worker noticed it only at {}, when the next job arrived: \
-                 {} late. Your worker looks at the token only after `jobs.recv().await` has given it a job, \
-                 and while it waits there, nothing wakes it up for the token. With no job coming, it would \
-                 never stop at all.\n\
+                 {} late. That fits a worker that looks at the token only after `jobs.recv().await` has \
+                 given it a job: while it waits there, nothing wakes it up for the token, and with no job \
+                 coming, it would never stop at all.\n\
                  `shutdown.is_cancelled()` is a question you have to remember to ask; \
                  `shutdown.cancelled().await` is a wait that ends the moment the token is cancelled. Wait \
                  for the next job *or* the token, whichever comes first: `tokio::select! {{ () = \

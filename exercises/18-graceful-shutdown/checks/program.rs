@@ -379,8 +379,9 @@ fn judge(story: &Story, started_three: bool) {
         workbook::fail(format!(
             "{intro}\nThe program was killed by that SIGINT on the spot: {} never finished.\n\n\
              What the program printed:\n{transcript}\n\
-             Nothing in the program listened for Ctrl-C, so the operating system's default applied: \
-             end the process, now, mid-job. (Python does about the same: Ctrl-C becomes a \
+             The operating system's default for SIGINT applied: end the process, now, mid-job. That \
+             happens when nothing in the program listens for Ctrl-C yet (`tokio::signal::ctrl_c()` takes \
+             over only once it is first polled). (Python does about the same: Ctrl-C becomes a \
              `KeyboardInterrupt`, under `asyncio.run` a `CancelledError` in the main task first, the other \
              tasks are cancelled wherever they were, and the shell sees exit status 130 = 128 + SIGINT.)\n\
              In tokio, Ctrl-C is an event you await: `tokio::signal::ctrl_c().await`. The first call \
@@ -406,8 +407,8 @@ fn judge(story: &Story, started_three: bool) {
         workbook::fail(format!(
             "{intro}\nThe program exited (status {}) without `serve` ever returning, and {} never \
              finished.\n\nWhat the program printed:\n{transcript}\n\
-             Something ended the process from inside: most likely `std::process::exit` in the Ctrl-C \
-             handler. `exit` ends the process at once, from wherever it is called: the other tasks never \
+             Something ended the process from inside. Possible causes: `std::process::exit` in the Ctrl-C \
+             handler, or another exit or abort elsewhere. `exit` ends the process at once, from wherever it is called: the other tasks never \
              run again, no destructor runs, and the jobs in flight are lost, as surely as with no \
              handler at all. (It is harsher than Python's `sys.exit()`, which raises `SystemExit` and \
              lets `finally` blocks run.)\n\

@@ -391,9 +391,11 @@ fn lesson(clients: &[Client], heard: &[Heard], want: &str, round: Round<'_>) -> 
                 )
             } else if !newcomer_heard {
                 format!(
-                    "The others heard it, but not {newcomer}. A `Receiver` only gets the messages sent after \
-                     it was made: call `room.messages.subscribe()` first, then send `* {newcomer} joined`, \
-                     and forward that receiver to {newcomer}'s socket."
+                    "The others heard it, but not {newcomer}. Possible causes: {newcomer}'s receiver was made \
+                     after `* {newcomer} joined` was sent (a `Receiver` only gets the messages sent after it \
+                     was made), or nothing forwards it to {newcomer}'s socket. Call \
+                     `room.messages.subscribe()` first, then send `* {newcomer} joined`, and forward that \
+                     receiver to {newcomer}'s socket."
                 )
             } else {
                 let others = only(&silent);
@@ -409,7 +411,9 @@ fn lesson(clients: &[Client], heard: &[Heard], want: &str, round: Round<'_>) -> 
             let speaker_heard = got_it.iter().any(|&i| name_of(i) == speaker);
             if speaker_heard && !silent.is_empty() {
                 format!(
-                    "Only {speaker}, who spoke, heard it: {} said nothing, so heard nothing.\n{TAKES_TURNS}",
+                    "Only {speaker}, who spoke, heard it; {}, who said nothing, heard nothing. Possible \
+                     causes: the line went to {speaker}'s socket alone instead of into the room's channel, \
+                     or the server writes to a client only after reading from it:\n{TAKES_TURNS}",
                     only(&silent)
                 )
             } else if !speaker_heard && !got_it.is_empty() {
@@ -446,9 +450,10 @@ fn lesson(clients: &[Client], heard: &[Heard], want: &str, round: Round<'_>) -> 
              messages of {} KB, and dave had read none of them. The socket buffers between the server \
              and dave were full (the check made them small: {} KB), so a write to dave had to wait until \
              dave reads, which he doesn't.\n\
-             Everyone waited with it: this server writes to the clients one after another, like the \
-             notes' ConnectionManager (`for connection in active_connections: await \
-             connection.send_text(message)`), and one slow client stalls the whole room.\n\
+             Everyone waited with it. Possible causes: this server writes to the clients one after \
+             another, like the notes' ConnectionManager (`for connection in active_connections: await \
+             connection.send_text(message)`), where one slow client stalls the whole room; or a writer \
+             holds something the others need (a lock) while it waits on dave's socket.\n\
              With `tokio::sync::broadcast`, each client has its own `Receiver` and its own task that \
              writes to it: sending into the channel never waits, a slow client only holds up its own \
              task, and when it falls more than `capacity` messages behind, its next `recv()` says \
@@ -737,9 +742,9 @@ workbook::checks! {
                      receiver fell further behind than that, its next `recv()` returned \
                      `Err(RecvError::Lagged(n))`: n messages were dropped for him, and the receiver now \
                      points at the oldest message still kept. That is news for dave, not the end of him, \
-                     but this server stopped passing messages on to him right there: an `.unwrap()` (a \
-                     panic, shown below if so), a `?`, a `break`, or a `while let Ok(message) = \
-                     inbox.recv().await` loop, which ends at the first `Err`.\n\
+                     but this server stopped passing messages on to him before alice's last. Possible \
+                     causes, at that `Err`: an `.unwrap()` (a panic, shown below if so), a `?`, a `break`, \
+                     or a `while let Ok(message) = inbox.recv().await` loop, which ends at the first `Err`.\n\
                      Match the error instead: on `Err(RecvError::Lagged(n))`, send dave `(missed n \
                      messages)` and go on receiving; only `Err(RecvError::Closed)` (the room itself is \
                      gone) ends the loop.",

@@ -168,7 +168,7 @@ fn judge_join(run: &Run<Watched<(&'static str, &'static str)>>, first: Trip, sec
             "{} was delivered at {} and returned `Poll::Ready(\"{}\")`, but Join2 polled it again at {}{lost}.\n\
              A future that has returned Ready is finished, and polling it again is a bug. The future of \
              an `async fn` panics (\"`async fn` resumed after completion\"); this one stays Pending for \
-             good, so {call} never returned. (A Python coroutine is the same: it runs once, and awaiting \
+             good{never}. (A Python coroutine is the same: it runs once, and awaiting \
              it a second time raises `RuntimeError: cannot reuse already awaited coroutine`.)\n\
              Keep each output in its `Option` the moment it comes, and poll a future only while its \
              output is still `None`: `if this.first_output.is_none() {{ ... }}`.",
@@ -176,14 +176,19 @@ fn judge_join(run: &Run<Watched<(&'static str, &'static str)>>, first: Trip, sec
             format_secs(delivered),
             trip.parcel,
             format_secs(again),
+            never = if matches!(watched.ending, Ending::Ready(_)) {
+                String::new()
+            } else {
+                format!(", and {call} never returned")
+            },
         ));
     }
 
     if let Ending::Spinning = watched.ending {
         run.fail(format!(
             "{} was polled {} times, and virtual time stood still at {}: a busy loop, so the check \
-             stopped it.\n\
-             Calling `cx.waker().wake_by_ref()` before returning `Poll::Pending` tells the runtime \
+             stopped it: each poll ended with the task woken again at once.\n\
+             A usual cause: calling `cx.waker().wake_by_ref()` before returning `Poll::Pending`, which tells the runtime \
              \"poll me again at once\": the task never sleeps, the runtime's only thread never rests, and \
              the clock can't move on to the deliveries. Join2 has no wake-up of its own to arrange: it \
              passes `cx` to the futures it polls, and each of them arranges to wake the task when it can \
@@ -532,9 +537,9 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
         run.fail(format!(
             "The pickup was polled {spun} times by {}, and virtual time stood still at {}, while the \
              courier was due at {}: a busy loop, so the check stopped it.\n{polls}\
-             The pickup returned `Poll::Pending` and woke its own task at once \
-             (`cx.waker().wake_by_ref()` inside `poll`), which tells the runtime \"poll me again right \
-             away\". The task never sleeps, the runtime's only thread never rests, and with a paused \
+             Something woke the task again at each `Poll::Pending`. A usual cause: the pickup wakes its \
+             own task at once (`cx.waker().wake_by_ref()` inside `poll`), which tells the runtime \"poll \
+             me again right away\". The task never sleeps, the runtime's only thread never rests, and with a paused \
              clock time can't even move on to the delivery. (Python's version of it is `while not \
              fut.done(): await asyncio.sleep(0)`.) A waker is for the one who will make progress \
              possible: here, the courier.\n{KEEP_THE_WAKER}",
@@ -544,6 +549,9 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
         ));
     }
     let Some(delivery) = seen.delivered else {
+        if seen.polls.iter().any(|p| !p.ready) {
+            run.fail(format!("The courier never delivered, though the pickup returned `Poll::Pending`.\n{polls}"))
+        }
         run.fail(format!(
             "The courier never delivered: the pickup never returned `Poll::Pending` though the locker was \
              empty.\n{polls}"
@@ -601,11 +609,18 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
                     woken.polls_so_far,
                 ));
             }
+            let polled_again = if seen.polls.len() > delivery.polls_before {
+                "polled again, and still returned `Poll::Pending`"
+            } else {
+                "but not polled again"
+            };
             run.fail(format!(
-                "The pickup was woken after the delivery at {delivered}, polled again, and still returned \
-                 `Poll::Pending`: the parcel wasn't there for it.\n{polls}\
-                 deliver() must put the parcel in the locker first and wake the customer after, so that \
-                 the poll that follows the wake-up finds it."
+                "The pickup was woken after the delivery at {delivered}, {polled_again}; the check gave up \
+                 at {gave_up}.\n{polls}\
+                 Possible causes: `poll` does not find the parcel deliver() put in (it looks somewhere \
+                 else, or deliver() puts it where `poll` does not look), or it returns Pending even when \
+                 the parcel is there. deliver() must put the parcel in the locker first and wake the \
+                 customer after, so that the poll that follows the wake-up finds it."
             ));
         }
     }
@@ -786,11 +801,21 @@ fn judge_poll_at_the_wake_up(run: &Run<WokenPoll>) {
             } else {
                 "That poll kept its waker and said Pending, and nothing woke it again.".to_string()
             };
+            if !*then_ready {
+                run.fail(format!(
+                    "deliver() woke the customer. The check's waker, when woken, has the customer poll the \
+                     pickup at that moment from another thread: that poll returned `Poll::Pending`. {after} \
+                     A poll made by the check after deliver() returned also gave `Poll::Pending`: the pickup \
+                     did not give the parcel at all. Possible causes: `poll` does not find the parcel \
+                     deliver() put in, or deliver() woke the customer before it stored the parcel and the \
+                     parcel went somewhere `poll` does not look."
+                ));
+            }
             run.fail(format!(
                 "deliver() woke the customer before the parcel was in the locker. The check's waker, \
                  when woken, has the customer poll the pickup at that moment from another thread, as a \
-                 task on another worker of a multi-thread runtime can: that poll found the locker empty \
-                 and returned `Poll::Pending`. {after}\n\
+                 task on another worker of a multi-thread runtime can: that poll returned \
+                 `Poll::Pending`, and a poll after deliver() had returned found the parcel. {after}\n\
                  On one thread this never shows: the woken task waits for its turn, and by then deliver() \
                  has finished. On several threads, the customer can run the instant it is woken. So put \
                  the parcel in first, and wake after: in deliver(), store the parcel and take the waker \

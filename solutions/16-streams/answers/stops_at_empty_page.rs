@@ -1,4 +1,4 @@
-//! grader: expect fail empty_pages_do_not_end_the_catalogue "Page 2 had no books, and that ended your stream"
+//! grader: expect fail empty_pages_do_not_end_the_catalogue "Page 2 had no books, and your stream ended right after it"
 //! A catalogue stream with a shelf of fetched books that fetches once when the shelf is
 //! empty, then takes a book: an empty page makes that `None`, which ends the stream.
 

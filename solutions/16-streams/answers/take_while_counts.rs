@@ -1,4 +1,4 @@
-//! grader: expect fail first_books_stops_after_n "it asked the stream for one book more than it needed"
+//! grader: expect fail first_books_stops_after_n "it asked the stream for at least one book more than it needed"
 //! `first_books` with `take_while` and a counter (and a guard for n = 0): to stop, it must
 //! see book n + 1, so when book n is the last of a page it fetches the next page.
 
