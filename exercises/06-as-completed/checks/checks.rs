@@ -14,7 +14,7 @@ use workbook::{Run, assert_trace, format_secs, secs};
 /// The lesson when a function panics on an empty list of URLs (`{call}`, `{then}`).
 const EMPTY_LIST_PANIC: &str = "{call} panicked (the panic is shown below): with no URLs there \
      is nothing to wait for, so it should {then}.\n\
-     `futures::future::select_ok` and `select_all` panic when they are given an empty list: check \
+     A possible cause: `futures::future::select_ok` and `select_all` panic when they are given an empty list: check \
      for that first (`if urls.is_empty() { .. }`). An empty `FuturesUnordered` or `JoinSet` needs \
      no such check: its `.next().await` (`.join_next().await`) gives `None` right away.";
 
