@@ -28,11 +28,13 @@ fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
         .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
         .unwrap_or_default();
     let lesson = if message.contains("no reactor running") {
-        "No tokio runtime was running on this thread when a tokio timer was created. Tokio's \
-         timers, sockets and `tokio::spawn` only work inside a tokio runtime, which drives them.\n\
-         `futures::executor::block_on` polls a future to the end, but it is not a tokio runtime: \
-         it has no timer and no I/O driver. (Nor does `Handle::current()` help on a thread where \
-         no runtime runs: it panics the same way.)\n\
+        "No tokio runtime was running on this thread when tokio code needed one (a timer, \
+         `tokio::spawn` and `Handle::current()` all panic this way). Tokio's timers, sockets and \
+         `tokio::spawn` only work inside a tokio runtime, which drives them.\n\
+         Possible causes: the future was driven by something that is not a tokio runtime \
+         (`futures::executor::block_on` polls a future to the end, but has no timer and no I/O \
+         driver), or tokio was reached for on a thread where no runtime runs. (Nor does \
+         `Handle::current()` help on such a thread: it panics the same way.)\n\
          Build a tokio runtime and use its own `block_on`: \
          `tokio::runtime::Runtime::new().unwrap().block_on(future)`, or put `#[tokio::main]` on the function."
     } else if message.contains("timers are disabled") {
@@ -53,26 +55,36 @@ fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
 }
 
 /// What a failed read over the radio link teaches.
-fn link_lesson(sensor: &str, error: &LinkError) -> String {
+/// `elsewhere`: whether the radio saw this read driven by a runtime other than the
+/// one that connected the link (it compares tokio's runtime ids).
+fn link_lesson(sensor: &str, error: &LinkError, elsewhere: bool) -> String {
     let call = format!("station.read({sensor:?})");
+    let elsewhere = if elsewhere {
+        "The read ran on a runtime other than the one that connected the link (the radio compares \
+         tokio's runtime ids), so nothing drove the runtime the task lives on. "
+    } else {
+        "The read ran on the runtime that connected the link (the radio compares tokio's runtime \
+         ids), yet that runtime did not run the task. "
+    };
     match error {
         LinkError::RuntimeGone => format!(
             "{call} returned Err: {error}.\n\
-             The radio link was connected on one runtime, and that runtime was dropped before the \
-             read. When a runtime shuts down, every task spawned on it is dropped, and the link's \
-             background task was one of them.\n\
-             This is `asyncio.run` in a loop: each call makes a new event loop and closes it at the \
-             end, and whatever lived on the old loop (a connection pool, a background task, a client \
-             session) dies with it.\n\
+             The link's background task, spawned on the runtime that connected it, was gone at the \
+             read: the radio found its request channel closed, or its reply dropped. When a runtime shuts down, every task spawned \
+             on it is dropped, and nothing else drops that task.\n\
+             Possible causes: `Station::open` built a runtime, connected on it and dropped it when it \
+             returned (it was not kept in the struct); or each call builds a runtime of its own and \
+             drops it at its end, which is `asyncio.run` in a loop: whatever lived on the old loop (a \
+             connection pool, a background task, a client session) dies with it.\n\
              Do what `asyncio.Runner` does: build ONE runtime in `Station::open`, connect on it, keep \
              the runtime and the link in the struct, and call `self.runtime.block_on(..)` in every \
              `read`."
         ),
         LinkError::NoAnswer => format!(
             "{call} returned Err after waiting a second: {error}.\n\
-             The link's background task lives on a current-thread runtime, and a current-thread \
-             runtime only runs while some thread is inside its `block_on`. The read was driven by \
-             another runtime, so nothing ran the task that should have answered.\n\
+             The link's background task still existed (its channel was open) but never answered. \
+             {elsewhere}A task runs only while its runtime runs, and a current-thread runtime only \
+             runs while some thread is inside its `block_on`.\n\
              Call `block_on` on the runtime the link was connected on, the one kept in the struct: \
              `self.runtime.block_on(self.link.read(sensor))`."
         ),
@@ -85,6 +97,7 @@ fn open_and_read_all(radio: &Radio) {
     let station = call_sync("Station::open(&radio)", || Station::open(radio));
     for sensor in SENSORS {
         let sent_before = radio.readings_sent();
+        let elsewhere_before = radio.reads_from_other_runtimes();
         let outcome = call_sync(&format!("station.read({sensor:?})"), || station.read(sensor));
         match outcome {
             Ok(reading) => {
@@ -98,13 +111,20 @@ fn open_and_read_all(radio: &Radio) {
                     format!(
                         "station.read({sensor:?}) returned {reading:?}, but during that call the radio \
                          sent back {sent} reading(s){}. The reading must be the one the radio link \
-                         answered with (`link.read(sensor)`), once per call; a `Reading` built by hand, \
-                         or kept from earlier, was not read from the station.",
-                        if sent == 1 { format!(" and the {sensor} reads {}", value_of(sensor)) } else { String::new() }
+                         answered with (`link.read(sensor)`), once per call.{}",
+                        if sent == 1 { format!(" and the {sensor} reads {}", value_of(sensor)) } else { String::new() },
+                        match sent {
+                            0 => " Possible causes: a `Reading` built by hand, or one kept from an earlier read.",
+                            1 => "",
+                            _ => " The link was asked more than once during this one call.",
+                        }
                     ),
                 );
             }
-            Err(error) => workbook::fail(link_lesson(sensor, &error)),
+            Err(error) => {
+                let elsewhere = radio.reads_from_other_runtimes() > elsewhere_before;
+                workbook::fail(link_lesson(sensor, &error, elsewhere))
+            }
         }
     }
 }
@@ -140,15 +160,15 @@ fn ensure_three_readings(run: &Run<(Reading, Reading, Reading)>, function: &str)
             ready && reading.value == value_of(&reading.sensor),
             format!(
                 "{function} returned {reading:?}, but {} in this run (the trace is the station's record \
-                 of every read). Each reading must be the one `station::read_sensor` gave back; a \
-                 `Reading` built by hand was not read from the sensor.",
+                 of every read). Each reading must be the one `station::read_sensor` gave back{}.",
                 if reads == 0 {
                     format!("the station never started reading the {}", reading.sensor)
                 } else if !ready {
                     format!("the read of the {} never finished", reading.sensor)
                 } else {
                     format!("the {} reads {}", reading.sensor, value_of(&reading.sensor))
-                }
+                },
+                if ready { "" } else { "; possible cause: a `Reading` built by hand" }
             ),
         );
         run.ensure(
@@ -213,8 +233,8 @@ workbook::checks! {
             format!(
                 "The three reads worked, but the radio was connected {connections} times for one \
                  `Station::open` and three reads; connect it once, in `open`.\n\
-                 A runtime per call forces a connection per call, because each connection dies with \
-                 the runtime it was made on. Real programs pay for that: a new TCP and TLS handshake, \
+                 Possible causes: `read` connects anew on each call, for instance because it builds a \
+                 runtime of its own (a connection dies with the runtime it was made on). Real programs pay for that: a new TCP and TLS handshake, \
                  a new database session, an empty cache every time.\n\
                  Like `asyncio.Runner`, keep one runtime and the link made on it for the station's \
                  whole life, and reuse both in every `read`."

@@ -1,5 +1,7 @@
 //! The checks of exercise 02. Read them if you like; `grader check` notices edits.
 
+use std::time::Duration;
+
 use super::*;
 use workbook::sim::cafe::{self, Drink, Ticket};
 use workbook::trace::{Kind, note};
@@ -21,15 +23,25 @@ fn ensure_recipe_followed<T>(run: &workbook::Run<T>, customer: &str) {
     for (actor, doing) in STEPS {
         let begins: Vec<_> = run.trace.of(actor).filter(|e| e.kind == Kind::Begin).collect();
         let end = run.trace.of(actor).find(|e| e.kind == Kind::End);
+        let dropped = run.trace.of(actor).find(|e| e.kind == Kind::Dropped).map(|e| e.at);
         match (begins.as_slice(), end) {
             ([], _) => run.fail(format!(
                 "The café recorded no {doing} in this run (`{actor}` never started): every step of the \
                  recipe must be carried out, by awaiting its `cafe::` call."
             )),
             ([_], Some(end)) => spans.push((actor, begins[0].at, end.at)),
-            ([_], None) => run.fail(format!(
-                "The {actor} started {doing} but never finished: its future was dropped before it was done."
-            )),
+            ([_], None) => run.fail(match dropped {
+                Some(at) => format!(
+                    "The {actor} started {doing} but never finished: its future was dropped (cancelled) at {}, \
+                     before it was done.",
+                    format_secs(at)
+                ),
+                None => format!(
+                    "The {actor} started {doing} but had not finished when make_latte returned (the trace \
+                     has no end for it). Possible causes: the step was handed to a task that nobody \
+                     awaited, or its future was kept somewhere and not awaited to its end."
+                ),
+            }),
             (more, _) => run.fail(format!("The {actor} was started {} times; the recipe needs it once.", more.len())),
         }
     }
@@ -102,16 +114,22 @@ workbook::checks! {
                 "Awaiting the order gave back a ticket, but no ticket was written: the café only \
                  knows about an order once `cafe::write_ticket` has been called for it.",
             ),
-            [ticket] if ticket.at != secs(2) => run.fail(format!(
-                "The ticket was written at {}, as soon as take_order was called, but the check \
-                 awaited the order only at 2.000s.\n\
+            [ticket] if ticket.at < secs(2) => run.fail(format!(
+                "The ticket was written at {}{}, but the check awaited the order only at 2.000s.\n\
                  In Python, calling an `async def` function runs none of its body: it hands back a \
                  coroutine object, and the body runs when you await it. In Rust only the code inside \
-                 an `async` block (or an `async fn`) waits for `.await`. take_order is a plain `fn`: \
-                 every line before its `async` block runs at once, when it is called, and the block \
-                 just hands over a ticket that already exists. (Work handed to `tokio::spawn` inside \
-                 take_order does not wait either: the task runs as soon as the runtime gets to it.)\n\
+                 an `async` block (or an `async fn`) waits for `.await`.\n\
+                 Possible causes: take_order is a plain `fn`, and every line before its `async` block \
+                 runs at once, when it is called (the block then just hands over a ticket that already \
+                 exists); or the work was handed to `tokio::spawn` inside take_order, which does not \
+                 wait either: the task runs as soon as the runtime gets to it.\n\
                  Do the work inside the block: `async move {{ cafe::write_ticket(customer, drink) }}`.",
+                format_secs(ticket.at),
+                if ticket.at == Duration::ZERO { ", as soon as take_order was called" } else { "" }
+            )),
+            [ticket] if ticket.at > secs(2) => run.fail(format!(
+                "The ticket was written at {}, though the check awaited the order at 2.000s and writing \
+                 a ticket takes no time: something waited before writing it.",
                 format_secs(ticket.at)
             )),
             [_] => {}
@@ -135,9 +153,10 @@ workbook::checks! {
                 "take_order(\"Bob\", \"tea\") was called and its future dropped without ever being \
                  awaited, yet a ticket was written at {}.\n\
                  A future that is never awaited must do nothing, like a Python coroutine object \
-                 that is never awaited: nobody asked for this order to be taken. Work that runs \
-                 before the `async` block in take_order runs whether or not anyone awaits: move it \
-                 inside the block.",
+                 that is never awaited: nobody asked for this order to be taken. Possible causes: \
+                 work that runs before the `async` block in take_order (it runs whether or not anyone \
+                 awaits: move it inside the block), or work handed to `tokio::spawn`, which runs \
+                 whether or not anyone awaits the future.",
                 format_secs(ticket.at)
             ));
         }

@@ -49,11 +49,22 @@ fn ensure_sends_start_together<T>(run: &Run<T>, people: &[&str]) {
     if late.is_empty() {
         return;
     }
+    // Whether every send started only once the one started before it was delivered.
+    let delivered = |person: &str| run.trace.find(&format!("message to {person}"), "delivered").map(|e| e.at);
+    let mut by_start: Vec<(&str, Duration)> =
+        starts.iter().filter_map(|(person, start)| start.map(|at| (person.as_str(), at))).collect();
+    by_start.sort_by_key(|s| s.1);
+    let chained = by_start.len() == people.len()
+        && by_start.windows(2).all(|w| delivered(w[0].0).is_some_and(|end| w[1].1 >= end));
+    let reading = if chained {
+        "Each send started only when the one before it had been delivered, so the waits added up."
+    } else {
+        "Possible causes: a send that waited for something else first, or one that was never started."
+    };
     run.fail(format!(
-        "Every message should start sending at 0.000s, but:\n{}\n\
-         Each send started only when the one before it had been delivered, so the waits added up.\n\
-         `.await` waits for a future to finish before the next line runs. Code that does this \
-         awaits each send (or each task's `JoinHandle`) before it starts the next one: for \
+        "Every message should start sending at 0.000s, but:\n{}\n{reading}\n\
+         `.await` waits for a future to finish before the next line runs. Code that starts the \
+         sends one after another awaits each send (or each task's `JoinHandle`) before it starts the next one: for \
          instance `chat::send_message(..).await` in a loop, awaiting each handle right after \
          spawning it, or a lazy `people.iter().map(|p| tokio::spawn(..))` that is never \
          collected, so each task is spawned only when the loop that awaits it asks for the next \
@@ -120,9 +131,10 @@ fn ensure_sent_as_tasks<T>(run: &Run<T>, tasks: usize, expected: usize, function
     if tasks < expected {
         run.fail(format!(
             "At 1.000s, while the messages were being sent, {tasks} task(s) spawned by {function} were \
-             alive on the runtime; one task per message means {expected}. The other sends ran inside \
-             {function}'s own future (as `tokio::join!` or `join_all` on the send futures do), not as \
-             tasks of their own.\nThis exercise is about tasks: hand each send to `tokio::spawn`, \
+             alive on the runtime; one task per message means {expected}. The sends all started at \
+             0.000s, so some of them ran together without a task of their own. Possible causes: \
+             `tokio::join!` or `join_all` on the send futures inside {function}'s own future, or one \
+             task spawned for several sends.\nThis exercise is about tasks: hand each send to `tokio::spawn`, \
              like `asyncio.create_task`, and await the `JoinHandle`s."
         ));
     }
@@ -252,8 +264,8 @@ workbook::checks! {
                 _ => None,
             };
             let reading = if archived_at == Some(*returned_at) {
-                "it returned the moment the archive finished: the caller also waited for the archive \
-                 (see `archive Anna Herb` below)."
+                "it returned the moment the archive finished (see `archive Anna Herb` below). The usual \
+                 cause: the caller also waited for the archive (its future or its task's `JoinHandle`)."
                     .to_string()
             } else {
                 "the caller waited for something after the delivery (see the timeline below).".to_string()
@@ -283,8 +295,9 @@ workbook::checks! {
         let Some(began) = began else {
             run.fail(
                 "The conversation was never archived: `archive Anna Herb` never started.\n\
-                 Calling `chat::archive_conversation(to)` only makes a future, and a Rust future \
-                 does nothing until something polls it: `let _ = chat::archive_conversation(to);` \
+                 Possible causes: the future was made and never polled, or its task was aborted before \
+                 it first ran. Calling `chat::archive_conversation(to)` only makes a future, and a Rust \
+                 future does nothing until something polls it: `let _ = chat::archive_conversation(to);` \
                  builds it and drops it on the spot, so it never runs. (Python is similar: a \
                  coroutine object nobody awaits never runs.) Hand the future to `tokio::spawn`: \
                  the runtime then polls it as a task of its own, whether or not you await the \
@@ -295,19 +308,29 @@ workbook::checks! {
         match ended {
             Some((Kind::Dropped, at)) => run.fail(format!(
                 "The archive was cancelled at {} (✗ dropped), before it could finish at 3.000s.\n\
-                 Something cancelled its task: `handle.abort()` cancels a task (like Python's \
-                 `task.cancel()`), and so does dropping a `JoinSet` or a plain future. Dropping \
+                 Something dropped its future before it was done. Possible causes: `handle.abort()` cancels a task (like Python's \
+                 `task.cancel()`), and so does dropping a `JoinSet`; a plain future is cancelled when it is dropped. Dropping \
                  a `JoinHandle` does not: the task is detached and keeps running. To leave the \
                  archive running, just let its handle go.",
                 format_secs(at)
             )),
             Some((_, at)) if at != secs(3) && began > Duration::ZERO => run.fail(format!(
                 "The archive started at {} and finished at {}; it should finish at 3.000s.\n\
-                 It started only once the message was on its way or delivered. Start the \
+                 {} Start the \
                  archiving first, at 0.000s, as a task (`tokio::spawn`), so it runs while the \
                  message is being sent.",
                 format_secs(began),
-                format_secs(at)
+                format_secs(at),
+                match (
+                    run.trace.find("message to Anna Herb", "sending").map(|e| e.at),
+                    run.trace.find("message to Anna Herb", "delivered").map(|e| e.at),
+                ) {
+                    (_, Some(d)) if d <= began =>
+                        format!("It started only once the message had been delivered (at {}).", format_secs(d)),
+                    (Some(s), _) if s <= began =>
+                        format!("It started only once the message was on its way (sent at {}).", format_secs(s)),
+                    _ => "It started late, and not after the message was sent.".to_string(),
+                }
             )),
             Some((_, at)) if at != secs(3) => run.fail(format!(
                 "The archive started at 0.000s but finished at {}; archiving takes 3 s, so it \

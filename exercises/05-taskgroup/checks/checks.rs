@@ -88,13 +88,27 @@ fn ensure_tied_to_roll_outs<T>(run: &Run<T>, deployed: &[Deployed]) {
 
 /// Fails with a lesson unless the roll-out to every server in `servers` started at 0.000s.
 fn ensure_roll_outs_start_together<T>(run: &Run<T>, servers: &[&str]) {
+    // Whether each late start fell at the instant another roll-out ended.
+    let mut after_an_end = true;
     let late: Vec<String> = servers
         .iter()
         .filter_map(|server| {
             let began = run.trace.find(&format!("deploy {server}"), "rolling out").map(|e| e.at);
             match began {
                 Some(Duration::ZERO) => None,
-                Some(at) => Some(format!("{server} started at {}", format_secs(at))),
+                Some(at) => {
+                    let ended_then = servers.iter().find(|other| fate(&run.trace, other).is_some_and(|e| e.at == at));
+                    match ended_then {
+                        Some(other) => Some(format!(
+                            "{server} started at {}, the instant {other}'s roll-out ended",
+                            format_secs(at)
+                        )),
+                        None => {
+                            after_an_end = false;
+                            Some(format!("{server} started at {}", format_secs(at)))
+                        }
+                    }
+                }
                 None => Some(format!("{server} never started")),
             }
         })
@@ -103,15 +117,21 @@ fn ensure_roll_outs_start_together<T>(run: &Run<T>, servers: &[&str]) {
         return;
     }
     let untried = if late.iter().any(|line| line.ends_with("never started")) {
-        " Some were never started at all: the function returned before it got to them (for \
-         instance at a failure it was awaiting)."
+        " Some were never started at all. Possible causes: the function returned before it got \
+         to them (for instance at a failure it was awaiting), or it never started them."
     } else {
         ""
     };
+    let reading = if after_an_end {
+        "Each late roll-out started only once another had ended, as after an `.await` on it: so \
+         their times added up."
+    } else {
+        "Possible causes: a roll-out started only after an earlier `.await` had finished, or after \
+         some other wait."
+    };
     run.fail(format!(
         "Every roll-out should start at 0.000s, but {}.\n\
-         A roll-out that starts later was started only after an earlier `.await` had finished, \
-         so their times added up.{untried}\n\
+         {reading}{untried}\n\
          Start them all first, the way `tg.create_task(..)` does in a Python TaskGroup: \
          `set.spawn(async move {{ .. }})` for each server into one `tokio::task::JoinSet`, \
          and only then wait, with `set.join_next().await` in a loop.",
@@ -141,9 +161,10 @@ fn ensure_failure_cancels_siblings(
         Err(error) if error.server != failed => run.fail(format!(
             "deploy_all returned {}'s error (`{error}`) at {at}, but {failed} had failed first, \
              at {}.\nA task group reports the first failure in time: Python's TaskGroup raises \
-             as soon as one task fails, and cancels the others. Code that does this looks at the \
-             results in some other order than the order they finished in: for instance awaiting \
-             each JoinHandle in the order of `servers`, or sorting the results before checking them.\n\
+             as soon as one task fails, and cancels the others. Possible causes: looking at the \
+             results in some other order than the order they finished in (for instance awaiting \
+             each JoinHandle in the order of `servers`, or sorting the results before checking \
+             them), or keeping a later error over the first.\n\
              Take the results as they finish with `JoinSet::join_next()` and return at the first \
              `Err`; only the successes need to be put back in the order of `servers`.",
             error.server,
@@ -176,10 +197,18 @@ fn ensure_failure_cancels_siblings(
         })
         .collect();
     if *returned_at > failed_at {
-        let waited_for = if went_on.is_empty() { String::new() } else { format!(" ({})", went_on.join(", ")) };
+        let last = finished.last().map(|e| e.at);
+        let reading = match finished.iter().find(|e| e.at == *returned_at) {
+            Some(_) if last == Some(*returned_at) => format!(
+                ", the instant the last of the other roll-outs ended, as if it waited for the other roll-outs first ({})",
+                went_on.join(", ")
+            ),
+            Some(e) => format!(", the instant {} ended", e.actor.trim_start_matches("deploy ")),
+            None => ", an instant when no other roll-out ended".to_string(),
+        };
         run.fail(format!(
-            "{failed} failed at {}, but deploy_all returned its error only at {at}: it waited for \
-             the other roll-outs first{waited_for}.\n\
+            "{failed} failed at {}, but deploy_all returned its error only at {at}{reading}.\n\
+             Possible causes: waiting for everything, then reporting. \
              That is `asyncio.gather(.., return_exceptions=True)`, or `join_all` in exercise 04: \
              wait for everything, then report. A task group stops at the first failure. Take the \
              results with `set.join_next().await` in the order they finish, and return the `Err` \
