@@ -191,6 +191,54 @@ fn check_all_pages(sites: &'static [Site]) {
     run.assert_elapsed(slowest);
 }
 
+/// What the trace shows about a late return of `first_url`'s error: the instant it
+/// came back at (its own fetch started late, or another fetch ended then), and the
+/// causes that fit.
+fn late_error_reading(
+    run: &Run<(Result<Vec<Page>, FetchError>, Duration)>,
+    sites: &[Site],
+    first_url: &str,
+    returned_at: Duration,
+) -> (String, &'static str) {
+    // Which other fetch ended at the instant it returned, if any.
+    let ends: Vec<(&str, Duration)> = sites
+        .iter()
+        .filter(|s| s.0 != first_url)
+        .filter_map(|s| served(&run.trace, s.0).end.map(|(_, _, at)| (s.0, at)))
+        .collect();
+    let last_end = ends.iter().map(|e| e.1).max();
+    let actor = format!("GET {first_url}");
+    let began = run.trace.events().iter().find(|e| e.actor == actor && e.kind == Kind::Begin).map(|e| e.at);
+    let failed_then = served(&run.trace, first_url).end.map(|(_, _, at)| at);
+    let late_start = began.is_some_and(|b| b > Duration::ZERO) && failed_then == Some(returned_at);
+    let reading = match (began, ends.iter().find(|e| e.1 == returned_at)) {
+        (Some(began), _) if began > Duration::ZERO && failed_then == Some(returned_at) => format!(
+            "the instant its own fetch failed: its request went out only at {}{}, so it failed {} late",
+            format_secs(began),
+            match ends.iter().find(|e| e.1 == began) {
+                Some((url, _)) => format!(", the instant {url} ended"),
+                None => String::new(),
+            },
+            format_secs(began)
+        ),
+        (_, Some(_)) if last_end == Some(returned_at) => {
+            "the instant the last of the other fetches ended, as if it waited for the other fetches \
+             before looking at the error"
+                .to_string()
+        }
+        (_, Some((url, _))) => format!("the instant {url} ended"),
+        (_, None) => "an instant when no fetch ended".to_string(),
+    };
+    let causes = if late_start {
+        "The fetches did not all start at once. Possible cause: awaiting each fetch before starting the \
+         next, which runs them one after another."
+    } else {
+        "Possible causes: waiting for every fetch, then looking at the results. That is what gather \
+         does (or what awaiting them one by one in input order does)."
+    };
+    (reading, causes)
+}
+
 /// Runs `fetch_all_or_nothing` on a scenario where some page fails, and checks that
 /// the first failure (in time) comes back as soon as it happens and that every other
 /// fetch is dropped at that moment. Returns the run for its trace snapshot.
@@ -222,42 +270,7 @@ fn check_first_error(sites: &'static [Site]) -> Run<(Result<Vec<Page>, FetchErro
     }
     // ANCHOR: late_error
     if *returned_at > failed_at {
-        // Which other fetch ended at the instant it returned, if any.
-        let ends: Vec<(&str, Duration)> = sites
-            .iter()
-            .filter(|s| s.0 != first_url)
-            .filter_map(|s| served(&run.trace, s.0).end.map(|(_, _, at)| (s.0, at)))
-            .collect();
-        let last_end = ends.iter().map(|e| e.1).max();
-        let actor = format!("GET {first_url}");
-        let began = run.trace.events().iter().find(|e| e.actor == actor && e.kind == Kind::Begin).map(|e| e.at);
-        let failed_then = served(&run.trace, first_url).end.map(|(_, _, at)| at);
-        let late_start = began.is_some_and(|b| b > Duration::ZERO) && failed_then == Some(*returned_at);
-        let reading = match (began, ends.iter().find(|e| e.1 == *returned_at)) {
-            (Some(began), _) if began > Duration::ZERO && failed_then == Some(*returned_at) => format!(
-                "the instant its own fetch failed: its request went out only at {}{}, so it failed {} late",
-                format_secs(began),
-                match ends.iter().find(|e| e.1 == began) {
-                    Some((url, _)) => format!(", the instant {url} ended"),
-                    None => String::new(),
-                },
-                format_secs(began)
-            ),
-            (_, Some(_)) if last_end == Some(*returned_at) => {
-                "the instant the last of the other fetches ended, as if it waited for the other fetches \
-                 before looking at the error"
-                    .to_string()
-            }
-            (_, Some((url, _))) => format!("the instant {url} ended"),
-            (_, None) => "an instant when no fetch ended".to_string(),
-        };
-        let causes = if late_start {
-            "The fetches did not all start at once. Possible cause: awaiting each fetch before starting the \
-             next, which runs them one after another."
-        } else {
-            "Possible causes: waiting for every fetch, then looking at the results. That is what gather \
-             does (or what awaiting them one by one in input order does)."
-        };
+        let (reading, causes) = late_error_reading(&run, sites, first_url, *returned_at);
         run.fail(format!(
             "Here {}.\nWith every fetch started at once, {first_url} fails at {}, but fetch_all_or_nothing \
              returned only at {}, {reading}.\n{causes} Here we want the error as soon as it happens: \
