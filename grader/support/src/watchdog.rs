@@ -135,9 +135,13 @@ fn watch(
     let mut since = Instant::now();
     let mut longest = Duration::ZERO;
     let mut busy = Duration::ZERO;
+    // Busy and, in the kernel's eyes, running or ready to run (not asleep in a system
+    // call): what a spin accrues at the wall clock's pace under any load, and a
+    // blocking sleep never does.
+    let mut spinning = Duration::ZERO;
     let mut last_sample = Instant::now();
     let mut last_virtual = virtual_now();
-    let mut busy_at_tick = Duration::ZERO;
+    let mut spinning_at_tick = Duration::ZERO;
     let mut alarm_raised: Option<Instant> = None;
     while !shared.done.load(Ordering::Relaxed) {
         std::thread::sleep(SAMPLE);
@@ -146,6 +150,9 @@ fn watch(
         let running = count.is_multiple_of(2);
         if running {
             busy += now - last_sample;
+            if matches!(probe.doing(), Doing::Running | Doing::Unknown) {
+                spinning += now - last_sample;
+            }
         }
         last_sample = now;
         if count != last_count || !running {
@@ -157,12 +164,12 @@ fn watch(
         let virtual_at = virtual_now();
         if virtual_at != last_virtual {
             last_virtual = virtual_at;
-            busy_at_tick = busy;
+            spinning_at_tick = spinning;
             alarm_raised = None;
             continue;
         }
-        // Virtual time stands still. How much CPU has the thread used since it moved?
-        let cpu = busy - busy_at_tick;
+        // Virtual time stands still. How long has the thread been running since it moved?
+        let cpu = spinning - spinning_at_tick;
         let at = recorder.elapsed_at(virtual_at);
         if let Some(raised) = alarm_raised {
             if raised.elapsed() >= ALARM_GRACE && !shared.done.load(Ordering::Relaxed) {
@@ -171,9 +178,7 @@ fn watch(
             }
             continue;
         }
-        // Busy in the kernel's eyes too: running, not asleep in a system call (a sleep
-        // or a lock inside one poll is the stuck rule's below).
-        if cpu >= SPIN_BUSY && probe.doing() == Doing::Running {
+        if cpu >= SPIN_BUSY {
             *shared.spin.lock().unwrap_or_else(PoisonError::into_inner) = Some(Spin { cpu, at });
             shared.alarm.notify_one();
             alarm_raised = Some(now);
