@@ -109,15 +109,22 @@ async fn watch<F: Future>(future: F) -> Watched<F::Output> {
     let mut future = pin!(future);
     let mut deadline = pin!(tokio::time::sleep(PATIENCE));
     let mut polls = 0;
+    // Polls at the current virtual instant: a busy loop is many polls with the clock still.
+    let (mut instant, mut polls_here) = (start, 0);
     let ending = poll_fn(|cx| {
         if deadline.as_mut().poll(cx).is_ready() {
             return Poll::Ready(Ending::Stuck);
         }
         polls += 1;
+        let now = Instant::now();
+        if now != instant {
+            (instant, polls_here) = (now, 0);
+        }
+        polls_here += 1;
         if let Poll::Ready(value) = future.as_mut().poll(cx) {
             return Poll::Ready(Ending::Ready(value));
         }
-        if polls >= POLL_LIMIT {
+        if polls_here >= POLL_LIMIT {
             return Poll::Ready(Ending::Spinning);
         }
         Poll::Pending
@@ -186,8 +193,8 @@ fn judge_join(run: &Run<Watched<(&'static str, &'static str)>>, first: Trip, sec
 
     if let Ending::Spinning = watched.ending {
         run.fail(format!(
-            "{} was polled {} times, and virtual time stood still at {}: a busy loop, so the check \
-             stopped it: each poll ended with the task woken again at once.\n\
+            "{} was polled {} times, the last {POLL_LIMIT} of them with virtual time standing still at {}: \
+             a busy loop, so the check stopped it: each poll ended with the task woken again at once.\n\
              A usual cause: calling `cx.waker().wake_by_ref()` before returning `Poll::Pending`, which tells the runtime \
              \"poll me again at once\": the task never sleeps, the runtime's only thread never rests, and \
              the clock can't move on to the deliveries. Join2 has no wake-up of its own to arrange: it \
@@ -534,9 +541,15 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
     }
     if let Ending::Ready(None) | Ending::Spinning = story.watched.ending {
         let spun = seen.polls.len();
+        let first_at = seen.polls.first().map_or(Duration::ZERO, |p| p.at);
+        let last_at = seen.polls.last().map_or(Duration::ZERO, |p| p.at);
+        let when = if first_at == last_at {
+            format!("virtual time stood still at {}: a busy loop,", format_secs(story.watched.at))
+        } else {
+            format!("the polls came from {} to {} of virtual time,", format_secs(first_at), format_secs(last_at))
+        };
         run.fail(format!(
-            "The pickup was polled {spun} times by {}, and virtual time stood still at {}, while the \
-             courier was due at {}: a busy loop, so the check stopped it.\n{polls}\
+            "The pickup was polled {spun} times by {}, while the courier was due at {}; {when} so the check stopped it.\n{polls}\
              Something woke the task again at each `Poll::Pending`. A usual cause: the pickup wakes its \
              own task at once (`cx.waker().wake_by_ref()` inside `poll`), which tells the runtime \"poll \
              me again right away\". The task never sleeps, the runtime's only thread never rests, and with a paused \
@@ -544,7 +557,6 @@ fn judge_pickup(run: &Run<PickupRun>, due: Duration) {
              fut.done(): await asyncio.sleep(0)`.) A waker is for the one who will make progress \
              possible: here, the courier.\n{KEEP_THE_WAKER}",
             seen.polls.last().map_or("nobody", |p| p.by),
-            format_secs(story.watched.at),
             format_secs(due),
         ));
     }
