@@ -134,7 +134,7 @@ pub(crate) fn stuck_lesson(doing: Doing, held: Duration, at: Duration, after_ret
             "Possible cause: std's blocking I/O in async code (`std::io::stdin().read_line`, `std::fs`, \
              `std::net`). Use tokio's I/O types and `.await` them, or `spawn_blocking`.",
         ),
-        Doing::Unknown => (
+        Doing::Unknown | Doing::Unreadable => (
             format!(
                 "its only thread stayed inside one poll for {} without returning to the runtime",
                 format_real(held)

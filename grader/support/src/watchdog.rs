@@ -66,8 +66,11 @@ pub(crate) enum Doing {
     WaitingOnLock,
     /// Waiting in `read`, `poll`, `epoll_wait`, `select`, `recvfrom`, `accept`…
     WaitingOnIo,
-    /// Some other wait, or nothing could be read (not Linux).
+    /// Some other wait in the kernel, or state `D`.
     Unknown,
+    /// Nothing could be read (not Linux, or `/proc` refused): treated as running for
+    /// the spin rule, as unknown for the lessons.
+    Unreadable,
 }
 
 /// The evidence of a spin: the alarm was answered, so the runtime kept scheduling.
@@ -150,7 +153,7 @@ fn watch(
         let running = count.is_multiple_of(2);
         if running {
             busy += now - last_sample;
-            if matches!(probe.doing(), Doing::Running | Doing::Unknown) {
+            if matches!(probe.doing(), Doing::Running | Doing::Unreadable) {
                 spinning += now - last_sample;
             }
         }
@@ -188,7 +191,7 @@ fn watch(
         if running && stuck >= STUCK_WAITING {
             let doing = probe.doing();
             let limit = match doing {
-                Doing::Sleeping | Doing::Unknown => STUCK_ASLEEP,
+                Doing::Sleeping | Doing::Unknown | Doing::Unreadable => STUCK_ASLEEP,
                 Doing::Running => continue, // the CPU rule above decides
                 Doing::WaitingOnLock | Doing::WaitingOnIo => STUCK_WAITING,
             };
@@ -225,12 +228,14 @@ impl ThreadProbe {
 
     #[cfg(target_os = "linux")]
     fn doing(&self) -> Doing {
-        let Some(dir) = self.dir.as_ref() else { return Doing::Unknown };
+        let Some(dir) = self.dir.as_ref() else { return Doing::Unreadable };
         let state = std::fs::read_to_string(dir.join("stat")).ok().and_then(|stat| {
             stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_string))
         });
-        if state.as_deref() == Some("R") {
-            return Doing::Running;
+        match state.as_deref() {
+            Some("R") => return Doing::Running,
+            None => return Doing::Unreadable,
+            Some(_) => {}
         }
         let call = std::fs::read_to_string(dir.join("syscall"))
             .ok()
@@ -247,13 +252,15 @@ impl ThreadProbe {
 
     #[cfg(not(target_os = "linux"))]
     fn doing(&self) -> Doing {
-        Doing::Unknown
+        Doing::Unreadable
     }
 }
 
 #[cfg(target_os = "linux")]
 fn io_call(n: i64) -> bool {
     let mut calls = vec![
+        // Opening a FIFO waits for its other end.
+        libc::SYS_openat,
         libc::SYS_read,
         libc::SYS_readv,
         libc::SYS_pread64,
@@ -268,6 +275,6 @@ fn io_call(n: i64) -> bool {
         libc::SYS_waitid,
     ];
     #[cfg(target_arch = "x86_64")]
-    calls.extend([libc::SYS_poll, libc::SYS_select, libc::SYS_epoll_wait, libc::SYS_accept]);
+    calls.extend([libc::SYS_open, libc::SYS_poll, libc::SYS_select, libc::SYS_epoll_wait, libc::SYS_accept]);
     calls.contains(&n)
 }
