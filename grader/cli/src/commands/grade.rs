@@ -434,6 +434,8 @@ fn grade_exercises(
         let run_dir = scratch.root().join(".runs").join(&graft.package);
         let _ = std::fs::remove_dir_all(&run_dir);
         let report = report_for(exercise, build, &graft.package, &graft.dir, scratch.root(), &run_dir, options);
+        // What the checks wrote (reports, output, files) is read by now: nothing is left.
+        let _ = std::fs::remove_dir_all(&run_dir);
         let mut grade = match report {
             Ok(report) => grade_of(exercise, &report, tampered),
             Err(error) => grade_without_run(exercise, "error", &format!("{error:#}"), tampered),
