@@ -10,7 +10,7 @@
 //!   exercise's copy; it writes only the run folder, which holds a private `HOME` and
 //!   `TMPDIR`. The learner's home, the workbook (its `solutions/`), other submissions
 //!   and the grader's files are out of reach;
-//! - **limits** (`setrlimit`): file size and CPU time;
+//! - **limits** (`setrlimit`): file size, CPU time, and processes and threads;
 //! - **clean-up**: the process group, the kernel's parent-death signal and the
 //!   grader's subreaping (see [`crate::process`]).
 //!
@@ -32,6 +32,11 @@ const SYSTEM: &[&str] = &["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "
 /// The largest file the checks may write: far more than any check needs (their output
 /// is read up to 64 KiB), far less than a disk.
 const MAX_FILE: u64 = 1 << 30;
+
+/// The most processes and threads the checks may run at once, counted in their own
+/// user namespace: tokio's blocking pool alone may grow to 512 threads, and a fork
+/// bomb stops here.
+const MAX_TASKS: u64 = 1024;
 
 /// What the sandbox of one checks process allows, prepared in the grader.
 #[derive(Debug)]
@@ -121,7 +126,9 @@ impl Sandbox {
             write_file(&self.paths.uid_map, &self.uid_map)?;
             write_file(&self.paths.gid_map, &self.gid_map)?;
             loopback_up()?;
-            for (resource, limit) in [(libc::RLIMIT_FSIZE, MAX_FILE), (libc::RLIMIT_CPU, self.cpu_seconds)] {
+            for (resource, limit) in
+                [(libc::RLIMIT_FSIZE, MAX_FILE), (libc::RLIMIT_CPU, self.cpu_seconds), (libc::RLIMIT_NPROC, MAX_TASKS)]
+            {
                 let limit = libc::rlimit { rlim_cur: limit, rlim_max: limit };
                 check(libc::setrlimit(resource, &limit))?;
             }
