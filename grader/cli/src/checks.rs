@@ -330,17 +330,58 @@ fn short_name(full: &str) -> &str {
 /// The harness's records in `report`: those signed with `token`.
 fn read_records(report: &Path, token: &str) -> Vec<Record> {
     use std::io::Read as _;
-    // The harness's records of one process are a few kilobytes; whatever the code under
-    // test appended beyond the cap is never read.
-    let mut bytes = Vec::new();
-    if let Ok(file) = std::fs::File::open(report) {
-        let _ = file.take(REPORT_LIMIT).read_to_end(&mut bytes);
+    // Line by line, each line kept only up to a cap (the harness's lines are a few
+    // kilobytes): what the code under test appended, however much, costs no memory,
+    // and the harness's records after it still count.
+    let Ok(file) = std::fs::File::open(report) else { return Vec::new() };
+    let mut reader = std::io::BufReader::new(file.take(REPORT_LIMIT));
+    let mut text = String::new();
+    let mut line = Vec::new();
+    while next_line(&mut reader, &mut line) {
+        text.push_str(&String::from_utf8_lossy(&line));
     }
-    parse_records(&String::from_utf8_lossy(&bytes), token)
+    parse_records(&text, token)
 }
 
-/// The most of a report file that is read: 4 MiB.
-const REPORT_LIMIT: u64 = 4 * 1024 * 1024;
+/// Reads the next line into `line`, or leaves `line` empty when it is longer than
+/// [`LINE_LIMIT`] (it is read past, never kept). `false` at the end.
+fn next_line(reader: &mut impl std::io::BufRead, line: &mut Vec<u8>) -> bool {
+    line.clear();
+    let mut too_long = false;
+    let mut read_any = false;
+    loop {
+        let Ok(buffer) = reader.fill_buf() else { return read_any };
+        if buffer.is_empty() {
+            if too_long {
+                line.clear();
+            }
+            return read_any;
+        }
+        read_any = true;
+        let (chunk, ends) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buffer[..=i], true),
+            None => (buffer, false),
+        };
+        let taken = chunk.len();
+        if !too_long && (line.len() + taken) as u64 <= LINE_LIMIT {
+            line.extend_from_slice(chunk);
+        } else {
+            too_long = true;
+            line.clear();
+        }
+        reader.consume(taken);
+        if ends {
+            return true;
+        }
+    }
+}
+
+/// The most of a report file that is read: 1 GiB, the most a checks process may write
+/// to one file.
+const REPORT_LIMIT: u64 = 1 << 30;
+
+/// The longest line of a report that is read: the harness's are a few kilobytes.
+const LINE_LIMIT: u64 = 256 * 1024;
 
 /// The records in `text` (one JSON object a line) whose MAC, keyed by `token`, verifies
 /// (see [`grader_protocol`]): what the code under test wrote, having read the file,
@@ -545,6 +586,19 @@ mod tests {
         let mac = grader_protocol::mac(&key, &fields);
         object.insert("mac".to_string(), serde_json::Value::String(mac));
         serde_json::Value::Object(object).to_string()
+    }
+
+    #[test]
+    fn an_overlong_line_is_read_past_and_the_lines_after_it_still_count() {
+        let junk = "x".repeat(LINE_LIMIT as usize * 3);
+        let text = format!("one\n{junk}\ntwo\n{junk}");
+        let mut reader = std::io::BufReader::with_capacity(1024, text.as_bytes());
+        let mut line = Vec::new();
+        let mut lines = Vec::new();
+        while next_line(&mut reader, &mut line) {
+            lines.push(String::from_utf8_lossy(&line).into_owned());
+        }
+        assert_eq!(lines, ["one\n", "", "two\n", ""]);
     }
 
     #[test]

@@ -333,6 +333,28 @@ fn a_flood_of_output_is_cut_and_the_verdict_still_comes() {
     );
     let human = check_human(&sandbox, &[]);
     insta::assert_snapshot!("flood", human.text);
+    // The 100 MB on disk are gone with the run folder.
+    let runs = sandbox.root().join(".grader/run");
+    assert_eq!(
+        std::fs::read_dir(&runs).map(|d| d.count()).unwrap_or(0),
+        0,
+        "the run folder was left in {}",
+        runs.display()
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_grown_by_the_code_under_test_is_read_only_up_to_its_cap() {
+    // With files allowed, the code appends 64 MiB of junk to the report while its check
+    // runs: the grader reads 4 MiB of it at most, and the verdict still comes.
+    let sandbox = sandbox_with("report_flood");
+    allow(&sandbox, &["std::fs", "std::env"]);
+    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
+    assert_eq!(watched.code, Some(0), "{}", watched.stdout);
+    if let Some(peak) = watched.peak_kib {
+        assert!(peak < 40 * 1024, "the grader's memory grew to {peak} KiB reading a 64 MiB report");
+    }
 }
 
 #[test]
