@@ -630,8 +630,8 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
                         problems.push(format!("expected `{name}` to fail with {fragment:?}, but it passed"))
                     }
                     Some(check) if !check.message.contains(fragment.as_str()) => problems.push(format!(
-                        "expected `{name}`'s message to contain {fragment:?}; it says: {}",
-                        check.message.lines().next().unwrap_or("")
+                        "expected `{name}`'s message to contain {fragment:?}; it says:\n{}",
+                        check.message.lines().take(40).map(|line| format!("        {line}")).collect::<Vec<_>>().join("\n")
                     )),
                     Some(_) => {}
                 }
