@@ -129,7 +129,14 @@ fn a_spawn_blocking_closure_borrowing_an_argument_is_explained() {
 fn an_async_fn_returning_a_stream_is_explained() {
     let text =
         check("async_fn_returning_stream", "16-streams", "src/streams.rs", "future *of* a stream", "16-streams.md");
-    insta::assert_snapshot!("async_fn_returning_stream", text);
+    // rustc points into 16's checks, whose line numbers move whenever a check is added.
+    insta::with_settings!({filters => vec![
+        (r"checks\.rs:\d+:\d+", "checks.rs:[LINE]"),
+        (r"(?m)^\d+ \|", "[N] |"),
+        (r"and \d+ more errors", "and [N] more errors"),
+    ]}, {
+        insta::assert_snapshot!("async_fn_returning_stream", text);
+    });
 }
 
 #[test]
