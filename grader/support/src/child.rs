@@ -40,14 +40,27 @@ pub fn spawn(check: &str, role: &str) -> Child {
     // `case_…::checks::x` when `grader verify` builds several cases as one crate).
     let own = format!("checks::{check}");
     let full = std::thread::current().name().filter(|name| name.ends_with(&own)).map_or(own.clone(), str::to_string);
-    Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .args(["--exact", &full, "--nocapture", "--test-threads=1", "--quiet"])
         .env(ROLE_ENV, role)
         .env_remove(crate::harness::REPORT_ENV)
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("can't start the check's own test binary again")
+        .stderr(Stdio::piped());
+    // The child plays a program started from a terminal, where Ctrl-C ends a process
+    // that doesn't listen for it. A grader started in the background (`cmd &` in a
+    // script, `nohup`) passes SIGINT on ignored, and an ignored signal stays ignored
+    // across exec: put the default back, or Ctrl-C would be a no-op for every answer.
+    #[cfg(unix)]
+    // SAFETY: between fork and exec, only `signal`, which is async-signal-safe.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::signal(libc::SIGQUIT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    command.spawn().expect("can't start the check's own test binary again")
 }
