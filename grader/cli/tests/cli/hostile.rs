@@ -597,8 +597,18 @@ fn ctrl_c_of_the_grader_ends_the_checks_it_started() {
     let sandbox = sandbox_with("sleep_forever");
     // Built first, so the run below is in the checks when it is interrupted.
     check_json(&sandbox, &["--timeout", HANG_LIMIT]);
-    let mut grader =
-        sandbox.command(&["check", "04", "--timeout", "60"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let mut command = sandbox.command(&["check", "04", "--timeout", "60"]);
+    command.stdout(std::process::Stdio::null());
+    // As from a terminal: a test run started in the background would pass SIGINT on
+    // ignored, and the grader would never see the Ctrl-C this test sends.
+    // SAFETY: between fork and exec, only `signal`, which is async-signal-safe.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut grader = command.spawn().unwrap();
     let started = std::time::Instant::now();
     // Wait for the checks' process itself (not `--list`): it runs with `--exact`.
     let running_checks = || {
