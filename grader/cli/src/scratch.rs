@@ -76,13 +76,7 @@ impl Scratch {
             wanted.insert(PathBuf::from(relative), contents.clone().into_bytes());
         }
         mirror(&dir, &wanted)?;
-        let manifest_path = dir.join("Cargo.toml");
-        let manifest = std::fs::read_to_string(&manifest_path)
-            .with_context(|| format!("failed to read {}", manifest_path.display()))?;
-        let mut manifest: toml_edit::DocumentMut =
-            manifest.parse().with_context(|| format!("failed to parse {}", manifest_path.display()))?;
-        manifest["package"]["name"] = toml_edit::value(package);
-        write_if_changed(&manifest_path, manifest.to_string().as_bytes())?;
+        rename_package(&dir, package)?;
         self.members.push(package.to_string());
         Ok(Graft { package: package.to_string(), dir })
     }
@@ -128,13 +122,7 @@ impl Scratch {
         }
         wanted.insert(PathBuf::from("lib.rs"), root.into_bytes());
         mirror(&dir, &wanted)?;
-        let manifest_path = dir.join("Cargo.toml");
-        let manifest = std::fs::read_to_string(&manifest_path)
-            .with_context(|| format!("failed to read {}", manifest_path.display()))?;
-        let mut manifest: toml_edit::DocumentMut =
-            manifest.parse().with_context(|| format!("failed to parse {}", manifest_path.display()))?;
-        manifest["package"]["name"] = toml_edit::value(package);
-        write_if_changed(&manifest_path, manifest.to_string().as_bytes())?;
+        rename_package(&dir, package)?;
         self.members.push(package.to_string());
         Ok(Bundle { package: package.to_string(), dir, cases: modules })
     }
@@ -214,6 +202,17 @@ fn rebase_paths(crate_root: &str, case_dir: &Path) -> String {
         }
     }
     out
+}
+
+/// Names the package whose manifest is in `dir` `package`.
+fn rename_package(dir: &Path, package: &str) -> Result<()> {
+    let manifest_path = dir.join("Cargo.toml");
+    let manifest = std::fs::read_to_string(&manifest_path)
+        .with_context(|| format!("failed to read {}", manifest_path.display()))?;
+    let mut manifest: toml_edit::DocumentMut =
+        manifest.parse().with_context(|| format!("failed to parse {}", manifest_path.display()))?;
+    manifest["package"]["name"] = toml_edit::value(package);
+    write_if_changed(&manifest_path, manifest.to_string().as_bytes())
 }
 
 /// Writes `contents` unless the file already holds exactly that, so cargo sees no

@@ -148,14 +148,7 @@ pub fn report_for(
             let sources_dir = options.sources.clone().unwrap_or_else(|| crate_dir.to_path_buf());
             let mut results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
             // Lessons that can only list possible causes are ranked by the learner's code.
-            let sources: Vec<(String, String)> = exercise
-                .meta
-                .files
-                .iter()
-                .filter_map(|file| {
-                    std::fs::read_to_string(sources_dir.join(file)).ok().map(|text| (file.clone(), text))
-                })
-                .collect();
+            let sources = exercise.sources_in(&sources_dir);
             for result in results.iter_mut().filter(|r| r.status != checks::Status::Pass) {
                 if let Some(evidence) = crate::explain::source_evidence(&result.message, &sources) {
                     result.message = format!("{}\n\n{evidence}", result.message.trim_end());
