@@ -76,7 +76,7 @@ pub(crate) fn spinning(spin: Spin, so_far: &Trace) -> ! {
              Wait for the event itself: `.await` the JoinHandle, the channel's `recv()`, the \
              `Notify`, the lock.\n\n\
              What happened before it was stopped:\n{}",
-            format_real(spin.cpu),
+            format_real(spin.busy),
             format_secs(spin.at),
             picture(so_far, spin.at),
         ),
@@ -337,9 +337,9 @@ fn any_overlap(bars: &[Bar<'_>]) -> bool {
 /// Reads the trace for why a run took the wrong time, saying only what the trace shows,
 /// compared with the reference solution's trace of the same run when it is known.
 fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, actual: Duration) -> String {
+    let reference_bars = reference.map(bars);
     let bars = bars(trace);
-    let reference_bars = reference.map(bars_of);
-    let reference_overlaps = reference_bars.as_ref().map(|b| any_overlap(&b.iter().map(Bar::from).collect::<Vec<_>>()));
+    let reference_overlaps = reference_bars.as_deref().map(any_overlap);
     let mut out = String::new();
     if actual > expected && bars.len() >= 2 && !any_overlap(&bars) && reference_overlaps != Some(false) {
         let _ = writeln!(
@@ -375,13 +375,12 @@ fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, 
         return out;
     };
     // What the reference solution's run did that this one did differently, first in time.
-    let missing: Vec<&(String, Duration, Duration)> =
-        reference.iter().filter(|(actor, ..)| !bars.iter().any(|b| b.actor == actor)).collect();
-    let extra: Vec<&Bar<'_>> = bars.iter().filter(|b| !reference.iter().any(|(actor, ..)| actor == b.actor)).collect();
-    let moved: Vec<(&Bar<'_>, &(String, Duration, Duration))> = bars
+    let missing: Vec<&Bar<'_>> = reference.iter().filter(|r| !bars.iter().any(|b| b.actor == r.actor)).collect();
+    let extra: Vec<&Bar<'_>> = bars.iter().filter(|b| !reference.iter().any(|r| r.actor == b.actor)).collect();
+    let moved: Vec<(&Bar<'_>, &Bar<'_>)> = bars
         .iter()
-        .filter_map(|b| reference.iter().find(|(actor, ..)| actor == b.actor).map(|r| (b, r)))
-        .filter(|(b, (_, from, to))| b.from != *from || b.to != *to)
+        .filter_map(|b| reference.iter().find(|r| r.actor == b.actor).map(|r| (b, r)))
+        .filter(|(b, r)| b.from != r.from || b.to != r.to)
         .collect();
     let _ = writeln!(
         out,
@@ -389,8 +388,14 @@ fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, 
         format_secs(actual),
         format_secs(expected)
     );
-    for (actor, from, to) in missing.iter().take(4) {
-        let _ = writeln!(out, "  - `{actor}` ({} → {}) never happened in yours;", format_secs(*from), format_secs(*to));
+    for r in missing.iter().take(4) {
+        let _ = writeln!(
+            out,
+            "  - `{}` ({} → {}) never happened in yours;",
+            r.actor,
+            format_secs(r.from),
+            format_secs(r.to)
+        );
     }
     for bar in extra.iter().take(4) {
         let _ = writeln!(
@@ -401,15 +406,15 @@ fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, 
             format_secs(bar.to)
         );
     }
-    for (bar, (_, from, to)) in moved.iter().take(4) {
+    for (bar, r) in moved.iter().take(4) {
         let _ = writeln!(
             out,
             "  - `{}` ran {} → {} in yours, {} → {} in the reference solution's run;",
             bar.actor,
             format_secs(bar.from),
             format_secs(bar.to),
-            format_secs(*from),
-            format_secs(*to)
+            format_secs(r.from),
+            format_secs(r.to)
         );
     }
     if missing.is_empty() && extra.is_empty() && moved.is_empty() {
@@ -423,17 +428,6 @@ fn explain_timing(trace: &Trace, reference: Option<&Trace>, expected: Duration, 
         );
     }
     out
-}
-
-/// The closed bars of a trace, owned: (actor, from, to).
-fn bars_of(trace: &Trace) -> Vec<(String, Duration, Duration)> {
-    bars(trace).into_iter().map(|b| (b.actor.to_string(), b.from, b.to)).collect()
-}
-
-impl<'a> From<&'a (String, Duration, Duration)> for Bar<'a> {
-    fn from((actor, from, to): &'a (String, Duration, Duration)) -> Self {
-        Bar { actor, from: *from, to: *to }
-    }
 }
 
 /// Compares a trace with its stored insta snapshot. Called by [`crate::assert_trace!`].
