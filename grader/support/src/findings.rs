@@ -123,7 +123,7 @@ pub(crate) fn after_run<T>(run: &Run<T>, leftovers: &[Event], spin: Option<Spin>
              Stop what you start before returning: keep the JoinHandle and `abort()` it, or tell the task to \
              stop (a `CancellationToken`, a channel) and await it.",
             format_secs(run.virtual_elapsed),
-            format_real(spin.cpu),
+            format_real(spin.busy),
         ));
     }
     let idle = run.idle_wakeups();
@@ -210,7 +210,7 @@ fn polling_lesson<T>(run: &Run<T>, idle: &[Duration]) -> String {
 /// multiple of 64 ms followed by another one, or by none, is counted: that is a timer of
 /// its own.
 fn timer_wheel_step(at: Duration, next: Option<Duration>) -> bool {
-    let step = |t: Duration| t.subsec_nanos().is_multiple_of(1_000_000) && t.as_millis() % 64 == 0;
+    let step = |t: Duration| t.subsec_nanos().is_multiple_of(1_000_000) && t.as_millis().is_multiple_of(64);
     step(at) && next.is_some_and(|next| !step(next))
 }
 

@@ -103,7 +103,7 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     // Stops the watchdog even if the future panics (a check may catch that panic).
     let _stop_watchdog = StopOnDrop(shared.clone());
     let real_start = Instant::now();
-    let (outcome, returned, after) = runtime.block_on(async {
+    let (outcome, returned, spin_after) = runtime.block_on(async {
         recorder.start_clock();
         let start = tokio::time::Instant::now();
         let mut future = std::pin::pin!(future);
@@ -114,7 +114,8 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
             () = tokio::time::sleep(VIRTUAL_DEADLINE) => Err(Stop::Deadlock),
         };
         let returned = recorder.snapshot();
-        let mut after = After::default();
+        // What the watchdog saw spin after the code under test returned, if anything.
+        let mut spin_after = None;
         if outcome.is_ok() {
             // The code under test has returned. Keep the runtime going a while: whatever
             // it left running shows itself now.
@@ -129,11 +130,11 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
             };
             tokio::select! {
                 biased;
-                () = shared.alarm.notified() => after.spin = shared.take_spin(),
+                () = shared.alarm.notified() => spin_after = shared.take_spin(),
                 () = watch => {}
             }
         }
-        (outcome, returned, after)
+        (outcome, returned, spin_after)
     });
     let real_elapsed = real_start.elapsed();
     shared.done.store(true, Ordering::Relaxed);
@@ -163,12 +164,12 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
         Ok((value, virtual_elapsed)) => {
             let wakeups = wakes.into_iter().filter(|at| *at > Duration::ZERO && *at <= virtual_elapsed).collect();
             let run = Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index, wakeups };
-            crate::findings::after_run(&run, &leftovers, after.spin, allowances);
+            crate::findings::after_run(&run, &leftovers, spin_after, allowances);
             run
         }
         Err(Stop::Deadlock) => crate::assertions::deadlock(&trace),
         Err(Stop::Spin) => {
-            let spin = shared.take_spin().unwrap_or(Spin { cpu: busy, at: Duration::ZERO });
+            let spin = shared.take_spin().unwrap_or(Spin { busy, at: Duration::ZERO });
             crate::assertions::spinning(spin, &trace)
         }
     }
@@ -185,12 +186,6 @@ enum Stop {
     Deadlock,
     /// The watchdog saw the thread spin and the run's future answered its alarm.
     Spin,
-}
-
-/// What the watchdog saw after the code under test returned.
-#[derive(Default)]
-struct After {
-    spin: Option<Spin>,
 }
 
 /// Sets its flag when dropped: the watchdog's stop signal, also on unwinding.

@@ -77,7 +77,7 @@ pub(crate) enum Doing {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Spin {
     /// Real time the thread stayed busy while virtual time stood still.
-    pub cpu: Duration,
+    pub busy: Duration,
     /// The virtual instant it stood at.
     pub at: Duration,
 }
@@ -172,17 +172,17 @@ fn watch(
             continue;
         }
         // Virtual time stands still. How long has the thread been running since it moved?
-        let cpu = spinning - spinning_at_tick;
+        let busy_still = spinning - spinning_at_tick;
         let at = recorder.elapsed_at(virtual_at);
         if let Some(raised) = alarm_raised {
             if raised.elapsed() >= ALARM_GRACE && !shared.done.load(Ordering::Relaxed) {
                 // The run's future was not polled: the thread loops inside one poll.
-                abandon(shared, recorder, Doing::Running, cpu, at);
+                abandon(shared, recorder, Doing::Running, busy_still, at);
             }
             continue;
         }
-        if cpu >= SPIN_BUSY {
-            *shared.spin.lock().unwrap_or_else(PoisonError::into_inner) = Some(Spin { cpu, at });
+        if busy_still >= SPIN_BUSY {
+            *shared.spin.lock().unwrap_or_else(PoisonError::into_inner) = Some(Spin { busy: busy_still, at });
             shared.alarm.notify_one();
             alarm_raised = Some(now);
             continue;
