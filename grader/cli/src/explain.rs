@@ -390,7 +390,7 @@ pub fn short_location(location: &str) -> String {
         // rest = index.crates.io-<hash>/<crate>-<version>/<path>
         let mut parts = rest.splitn(3, '/');
         let (_index, package, path) = (parts.next(), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        let (name, version) = match package.rfind(|c: char| c == '-') {
+        let (name, version) = match package.rfind('-') {
             Some(i) if package[i + 1..].starts_with(|c: char| c.is_ascii_digit()) => (&package[..i], &package[i + 1..]),
             _ => (package, ""),
         };

@@ -353,11 +353,6 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
         }
         syn::visit::visit_item_mod(self, item);
     }
-
-    fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {
-        // `macro_rules!` bodies are tokens: scanned by visit_macro.
-        syn::visit::visit_item_macro(self, item);
-    }
 }
 
 /// The lesson for a refused file: every refusal, then what to do.
