@@ -282,15 +282,7 @@ fn run_case(
         Place::Refused(refused) => {
             let report = Report::forbidden(&case.exercise, refused.clone());
             let problems = judge_case(&case.expected, &report);
-            let description = describe(&case.expected, &report);
-            let result = CaseResult {
-                exercise: case.exercise.name.clone(),
-                case: case.name.clone(),
-                expected: case.expected.clone(),
-                verdict: Some(report.verdict),
-                problems,
-            };
-            return Ok((result, description));
+            return Ok(result_of(case, &report, problems));
         }
         Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
         Place::Bundled(bundle, bundled) => {
@@ -360,17 +352,20 @@ fn run_case(
         }
     }
     let (report, _) = first.expect("at least one run");
-    let description = describe(&case.expected, &report);
-    Ok((
-        CaseResult {
-            exercise: case.exercise.name.clone(),
-            case: case.name.clone(),
-            expected: case.expected.clone(),
-            verdict: Some(report.verdict),
-            problems,
-        },
-        description,
-    ))
+    Ok(result_of(case, &report, problems))
+}
+
+/// A case's result from its (first) report and the problems found, with its one-line
+/// description for the listing.
+fn result_of(case: &Case, report: &Report, problems: Vec<String>) -> (CaseResult, String) {
+    let result = CaseResult {
+        exercise: case.exercise.name.clone(),
+        case: case.name.clone(),
+        expected: case.expected.clone(),
+        verdict: Some(report.verdict),
+        problems,
+    };
+    (result, describe(&case.expected, report))
 }
 
 /// Recorded traces by file name (`<check>.<n>.trace`).
