@@ -10,7 +10,7 @@ fn main() {
                 let start = std::time::Instant::now();
                 let mut command = std::process::Command::new("/bin/true");
                 if confined {
-                    grader::sandbox::Sandbox::prepare(std::path::Path::new("/bin/true"), &dir, &dir, 5)
+                    grader::sandbox::Sandbox::prepare(std::path::Path::new("/bin/true"), &dir, &dir, None, 5)
                         .unwrap()
                         .confine(&mut command);
                 }

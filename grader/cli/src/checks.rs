@@ -162,7 +162,9 @@ pub fn run(
         if let Some(bytes) = memory {
             limit_memory(&mut command, bytes);
         }
-        confine_checks(&mut command, confine, executable, crate_dir, scratch, limit, remaining.len())?;
+        // CPU time for every check left at its full limit, plus some.
+        let cpu_seconds = limit.as_secs().saturating_mul(remaining.len() as u64 + 1) + 30;
+        confine_checks(&mut command, confine, executable, crate_dir, scratch, record_traces.as_deref(), cpu_seconds)?;
         // The limit is per check: it restarts whenever the report grows.
         let report_size = || std::fs::metadata(&report).map(|m| m.len()).unwrap_or(0);
         // However the report grows, the process gets one limit per check it has to run,
@@ -505,16 +507,16 @@ fn crash_message(name: Option<&str>, status: std::process::ExitStatus, last_word
     )
 }
 
-/// Puts the checks' process in the OS sandbox as `confine` says: with CPU time for
-/// `checks` checks of `limit` each, plus some.
+/// Puts the checks' process in the OS sandbox as `confine` says, writing only in
+/// `run_dir` and `traces_dir`, with `cpu_seconds` of CPU time.
 fn confine_checks(
     command: &mut Command,
     confine: crate::sandbox_policy::Confine,
     executable: &Path,
     crate_dir: &Path,
     run_dir: &Path,
-    limit: Duration,
-    checks: usize,
+    traces_dir: Option<&Path>,
+    cpu_seconds: u64,
 ) -> Result<()> {
     use crate::sandbox_policy::{Confine, available};
     let wanted = match confine {
@@ -532,11 +534,10 @@ fn confine_checks(
     }
     #[cfg(target_os = "linux")]
     {
-        let cpu = limit.as_secs().saturating_mul(checks as u64 + 1) + 30;
-        crate::sandbox::Sandbox::prepare(executable, crate_dir, run_dir, cpu)?.confine(command);
+        crate::sandbox::Sandbox::prepare(executable, crate_dir, run_dir, traces_dir, cpu_seconds)?.confine(command);
     }
     #[cfg(not(target_os = "linux"))]
-    let _ = (command, executable, crate_dir, run_dir, limit, checks);
+    let _ = (command, executable, crate_dir, run_dir, traces_dir, cpu_seconds);
     Ok(())
 }
 

@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 /// How a command wants its checks confined.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Confine {
-    /// Not at all (`grader verify`: the instructor's own fixtures; `--no-sandbox`).
+    /// Not at all (`grade --no-sandbox`).
     #[default]
     Off,
-    /// In the sandbox when this machine can start it (`check`, `watch`).
+    /// In the sandbox when this machine can start it (`check`, `watch`, `verify`).
     IfAvailable,
     /// In the sandbox, or not at all: the command fails, saying why (`grade`).
     Required,
@@ -26,7 +26,7 @@ pub fn available() -> Result<(), String> {
 fn probe() -> Result<(), String> {
     let dir = tempfile_dir().map_err(|e| format!("no folder to try it in: {e}"))?;
     let program = std::path::Path::new("/bin/true");
-    let sandbox = crate::sandbox::Sandbox::prepare(program, &dir, &dir, 5).map_err(|e| format!("{e:#}"))?;
+    let sandbox = crate::sandbox::Sandbox::prepare(program, &dir, &dir, None, 5).map_err(|e| format!("{e:#}"))?;
     let mut command = std::process::Command::new(program);
     sandbox.confine(&mut command);
     let status = command.status().map_err(|e| format!("a process could not start in it: {e}"));

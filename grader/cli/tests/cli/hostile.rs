@@ -508,6 +508,31 @@ fn processes_detached_from_the_checks_group_are_ended_too() {
 
 #[cfg(target_os = "linux")]
 #[test]
+fn a_process_detached_by_the_checks_dies_with_a_grader_killed_by_kill_9() {
+    crate::sandbox::require_os_sandbox();
+    let sandbox = sandbox_with("outlives_a_killed_grader");
+    allow(&sandbox, &["std::process"]);
+    let mut grader =
+        sandbox.command(&["check", "04", "--timeout", "60"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let started = std::time::Instant::now();
+    let detached_sleep_runs = || {
+        processes_working_in(sandbox.root())
+            .into_iter()
+            .any(|pid| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == b"sleep\x00600\x00"))
+    };
+    while !detached_sleep_runs() {
+        assert!(started.elapsed() < FROZEN_AFTER, "the checks never started their detached process");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    grader.kill().unwrap();
+    grader.wait().unwrap();
+    // No grader is left to end anything: the kernel must, through the PID namespace.
+    let left = left_after(&sandbox, std::time::Duration::from_secs(2));
+    assert!(left.is_empty(), "processes outlived the killed grader: {left:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
 fn the_sandbox_keeps_check_from_writing_into_the_workbook_or_home() {
     crate::sandbox::require_os_sandbox();
     let sandbox = sandbox_with("writes_outside");
@@ -531,6 +556,24 @@ fn processes_working_in(root: &std::path::Path) -> Vec<i32> {
         }
     }
     found
+}
+
+/// The processes still working in `sandbox` once they are all gone or `grace` has
+/// passed, whichever is first; those found are then killed, so a failing test leaves
+/// nothing behind.
+#[cfg(target_os = "linux")]
+fn left_after(sandbox: &Sandbox, grace: std::time::Duration) -> Vec<i32> {
+    let deadline = std::time::Instant::now() + grace;
+    let mut left = processes_working_in(sandbox.root());
+    while !left.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        left = processes_working_in(sandbox.root());
+    }
+    for pid in &left {
+        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
+        unsafe { libc::kill(*pid, libc::SIGKILL) };
+    }
+    left
 }
 
 /// How long a watched grader run may take before the test calls it frozen: a bound
@@ -625,15 +668,6 @@ fn ctrl_c_of_the_grader_ends_the_checks_it_started() {
     unsafe { libc::kill(grader.id() as i32, libc::SIGINT) };
     grader.wait().unwrap();
     // Well before the watchdog would end the sleeping check itself (5 s).
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
-    let mut left = processes_working_in(sandbox.root());
-    while !left.is_empty() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        left = processes_working_in(sandbox.root());
-    }
-    for pid in &left {
-        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
-        unsafe { libc::kill(*pid, libc::SIGKILL) };
-    }
+    let left = left_after(&sandbox, std::time::Duration::from_secs(1));
     assert!(left.is_empty(), "the checks' process outlived the interrupted grader: {left:?}");
 }
