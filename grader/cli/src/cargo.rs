@@ -1,6 +1,8 @@
 //! Driving cargo: builds an exercise's checks with cargo's JSON messages and reads
 //! the compiler's diagnostics and the test executable from them, never cargo's prose.
 
+pub mod building;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -99,30 +101,69 @@ struct Profile {
 /// Builds the checks (the lib's test executable) of `packages` in the workspace at
 /// `root`, sharing `target_dir`. A package that fails to compile doesn't stop the others.
 pub fn build_checks(root: &Path, target_dir: &Path, packages: &[&str], color: bool) -> Result<Build> {
-    run_cargo("build", root, target_dir, packages, color, Duration::from_secs(1800), true)
+    run_cargo(Invocation::new("build", root, target_dir, packages).color(color))
+}
+
+/// Like [`build_checks`] for one package, showing the learner that `what` builds and
+/// how far it got (see [`building`]).
+pub fn build_checks_shown(root: &Path, target_dir: &Path, package: &str, what: &str, color: bool) -> Result<Build> {
+    let shown = building::BuildDisplay::start(what);
+    let packages = [package];
+    let invocation = Invocation::new("build", root, target_dir, &packages).color(color);
+    run_cargo(Invocation { observer: Some(shown.observer()), ..invocation })
 }
 
 /// Like [`build_checks`] for code nobody has vetted (`grader grade`): within `limit`,
 /// and without incremental caches, which would pile up submission after submission.
 pub fn build_untrusted(root: &Path, target_dir: &Path, packages: &[&str], limit: Duration) -> Result<Build> {
-    run_cargo("build", root, target_dir, packages, false, limit, false)
+    run_cargo(Invocation { limit, incremental: false, ..Invocation::new("build", root, target_dir, packages) })
 }
 
 /// Runs clippy over the tests of `packages` in the workspace at `root`, and returns its
 /// warnings and errors, each with the package it came from.
 pub fn clippy(root: &Path, target_dir: &Path, packages: &[&str]) -> Result<Vec<(String, Diagnostic)>> {
-    Ok(run_cargo("clippy", root, target_dir, packages, false, Duration::from_secs(1800), true)?.diagnostics)
+    Ok(run_cargo(Invocation::new("clippy", root, target_dir, packages))?.diagnostics)
 }
 
-fn run_cargo(
-    subcommand: &str,
-    root: &Path,
-    target_dir: &Path,
-    packages: &[&str],
+/// One run of cargo over the tests of some packages.
+struct Invocation<'a> {
+    subcommand: &'a str,
+    root: &'a Path,
+    target_dir: &'a Path,
+    packages: &'a [&'a str],
+    /// Diagnostics rendered with colour.
     color: bool,
+    /// How long cargo may take.
     limit: Duration,
+    /// Whether incremental caches are kept.
     incremental: bool,
-) -> Result<Build> {
+    /// What sees cargo's JSON messages as they come.
+    observer: Option<process::LineObserver>,
+}
+
+impl<'a> Invocation<'a> {
+    fn new(subcommand: &'a str, root: &'a Path, target_dir: &'a Path, packages: &'a [&'a str]) -> Invocation<'a> {
+        Invocation {
+            subcommand,
+            root,
+            target_dir,
+            packages,
+            color: false,
+            // A cold build of tokio on a slow machine takes minutes; the limit is there
+            // for code that makes rustc work forever.
+            limit: Duration::from_secs(1800),
+            incremental: true,
+            observer: None,
+        }
+    }
+
+    fn color(self, color: bool) -> Invocation<'a> {
+        Invocation { color, ..self }
+    }
+}
+
+fn run_cargo(invocation: Invocation<'_>) -> Result<Build> {
+    let Invocation { subcommand, root, target_dir, packages, color, limit, incremental, observer } = invocation;
     let mut command = Command::new(cargo());
     if !incremental {
         command.env("CARGO_INCREMENTAL", "0");
@@ -136,9 +177,11 @@ fn run_cargo(
     for package in packages {
         command.args(["--package", package]);
     }
-    // A cold build of tokio on a slow machine takes minutes; the limit is there for
-    // code that makes rustc work forever.
-    let finished = process::run_limited(command, limit, 64 * 1024 * 1024)?;
+    let keep = 64 * 1024 * 1024;
+    let finished = match observer {
+        Some(observer) => process::run_limited_observed(command, limit, keep, observer)?,
+        None => process::run_limited(command, limit, keep)?,
+    };
     if finished.status.is_none() {
         bail!("cargo {subcommand} did not finish within {} s", limit.as_secs());
     }

@@ -32,7 +32,21 @@ const OUTPUT_GRACE: Duration = Duration::from_secs(2);
 /// Runs `command` to completion or until `limit` passes, whichever is first, keeping
 /// at most `keep` bytes of each output stream.
 pub fn run_limited(command: Command, limit: Duration, keep: usize) -> Result<Finished> {
-    run(command, limit, limit, keep, &|| 0, Leftovers::Keep)
+    run(command, limit, limit, keep, &|| 0, Leftovers::Keep, None)
+}
+
+/// What watches a child's standard output as it comes, a whole line at a time
+/// (cargo's JSON messages, for the build's progress).
+pub type LineObserver = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Like [`run_limited`], and `observer` sees each line of standard output as it comes.
+pub fn run_limited_observed(
+    command: Command,
+    limit: Duration,
+    keep: usize,
+    observer: LineObserver,
+) -> Result<Finished> {
+    run(command, limit, limit, keep, &|| 0, Leftovers::Keep, Some(observer))
 }
 
 /// Like [`run_limited`], but the limit counts from the last time `progress` changed
@@ -48,7 +62,7 @@ pub fn run_watched(
     keep: usize,
     progress: &dyn Fn() -> u64,
 ) -> Result<Finished> {
-    run(command, limit, total, keep, progress, Leftovers::End)
+    run(command, limit, total, keep, progress, Leftovers::End, None)
 }
 
 /// What to do with processes the child leaves running in its group when it exits.
@@ -69,6 +83,7 @@ fn run(
     keep: usize,
     progress: &dyn Fn() -> u64,
     leftovers: Leftovers,
+    observer: Option<LineObserver>,
 ) -> Result<Finished> {
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
@@ -93,8 +108,8 @@ fn run(
         running.push(child.id());
         child
     };
-    let stdout = Drain::start(child.stdout.take(), keep);
-    let stderr = Drain::start(child.stderr.take(), keep);
+    let stdout = Drain::start(child.stdout.take(), keep, observer);
+    let stderr = Drain::start(child.stderr.take(), keep, None);
     let pid = child.id();
     let (done, waited) = mpsc::channel();
     std::thread::spawn(move || {
@@ -159,16 +174,31 @@ struct Kept {
 }
 
 impl Drain {
-    fn start(stream: Option<impl std::io::Read + Send + 'static>, keep: usize) -> Drain {
+    /// Reads `stream` to its end, keeping `keep` bytes and showing `observer` each
+    /// whole line.
+    fn start(
+        stream: Option<impl std::io::Read + Send + 'static>,
+        keep: usize,
+        observer: Option<LineObserver>,
+    ) -> Drain {
         let kept = Arc::new(Mutex::new(Kept { keep, ..Kept::default() }));
         let into = kept.clone();
         let thread = std::thread::spawn(move || {
             let Some(mut stream) = stream else { return };
             let mut buffer = [0u8; 8192];
+            // The start of a line the observer has not seen yet.
+            let mut partial = Vec::new();
             loop {
                 match stream.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        if let Some(observer) = &observer {
+                            partial.extend_from_slice(&buffer[..n]);
+                            while let Some(end) = partial.iter().position(|&b| b == b'\n') {
+                                observer(&String::from_utf8_lossy(&partial[..end]));
+                                partial.drain(..=end);
+                            }
+                        }
                         let mut kept = into.lock().unwrap_or_else(PoisonError::into_inner);
                         let room = keep.saturating_sub(kept.bytes.len());
                         kept.bytes.extend_from_slice(&buffer[..n.min(room)]);

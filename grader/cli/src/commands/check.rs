@@ -31,7 +31,7 @@ pub fn run(
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);
-    let mut report = judge(config, &exercise, limit, timelines)?;
+    let mut report = judge(config, &exercise, limit, timelines, BuildShown::Yes)?;
     let edits = record(config, &mut workbook, &exercise, &mut report);
     // The exercise you check is the one you are on: after it passes, `grader next` moves
     // on from it (not from the first unpassed one, which would skip an exercise).
@@ -66,7 +66,7 @@ pub fn run_all(
     let mut reports = Vec::new();
     for exercise in &exercises {
         bar.set_message(exercise.name.clone());
-        let mut report = judge(config, exercise, limit_for(exercise, timeout), false)?;
+        let mut report = judge(config, exercise, limit_for(exercise, timeout), false, BuildShown::No)?;
         record(config, &mut workbook, exercise, &mut report);
         workbook.store.save()?;
         if format == Format::Human {
@@ -95,13 +95,36 @@ pub fn limit_for(exercise: &Exercise, timeout: Option<u64>) -> Duration {
     timeout.or(exercise.meta.timeout_secs).map(Duration::from_secs).unwrap_or(DEFAULT_TIMEOUT)
 }
 
+/// Whether [`judge`] shows the build as it goes (`check`), or the caller shows
+/// progress its own way (`check --all`'s bar, `watch`'s screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuildShown {
+    Yes,
+    No,
+}
+
 /// Builds and runs the checks of `exercise` in the learner's workspace.
-pub fn judge(config: &Config, exercise: &Exercise, limit: Duration, timelines: bool) -> Result<Report> {
+pub fn judge(
+    config: &Config,
+    exercise: &Exercise,
+    limit: Duration,
+    timelines: bool,
+    shown: BuildShown,
+) -> Result<Report> {
     let refused = crate::policy::refusals(&exercise.meta.allow, &exercise.sources_in(&exercise.dir));
     if !refused.is_empty() {
         return Ok(Report::forbidden(exercise, refused));
     }
-    let build = cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?;
+    let build = match shown {
+        BuildShown::Yes => cargo::build_checks_shown(
+            &config.root,
+            &config.target_dir(),
+            &exercise.package,
+            &exercise.name,
+            config.color,
+        )?,
+        BuildShown::No => cargo::build_checks(&config.root, &config.target_dir(), &[&exercise.package], config.color)?,
+    };
     // A run folder of its own (two `check`s of one exercise may run at once), removed
     // once the report has read what it needs.
     let scratch = config.state_dir().join("run").join(format!("{}-{}", exercise.name, std::process::id()));

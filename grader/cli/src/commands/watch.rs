@@ -195,15 +195,16 @@ impl<'a> Session<'a> {
         let mut workbook = Workbook::load(self.config)?;
         let exercise = self.exercise.clone();
         let limit = commands::check::limit_for(&exercise, None);
-        let mut report = match commands::check::judge(self.config, &exercise, limit, false) {
-            Ok(report) => report,
-            Err(error) => {
-                self.screen.set_main(format!("{} {error:#}\n", style::fail("error:")).into_bytes());
-                self.state = State::Failed;
-                self.take_queued();
-                return self.show();
-            }
-        };
+        let mut report =
+            match commands::check::judge(self.config, &exercise, limit, false, commands::check::BuildShown::No) {
+                Ok(report) => report,
+                Err(error) => {
+                    self.screen.set_main(format!("{} {error:#}\n", style::fail("error:")).into_bytes());
+                    self.state = State::Failed;
+                    self.take_queued();
+                    return self.show();
+                }
+            };
         let edits = commands::check::record(self.config, &mut workbook, &exercise, &mut report);
         workbook.store.save()?;
 

@@ -22,6 +22,17 @@ fn the_stub_fails_and_says_the_fetches_ran_one_after_another() {
 }
 
 #[test]
+fn without_a_terminal_one_line_says_it_builds() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    let output = sandbox.command(&["check", "04"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|line| crate::sandbox::is_build_line(line)).collect();
+    assert_eq!(lines, ["Building 04-gather and its checks…"], "{stderr}");
+    // The line is plain text: no spinner, no cursor movements.
+    assert!(!stderr.contains('\r') && !stderr.contains('\u{1b}'), "{stderr:?}");
+}
+
+#[test]
 fn the_solution_passes() {
     let sandbox = Sandbox::with(&["04-gather"]);
     sandbox.copy("solutions/04-gather/gather.rs", LEARNER_FILE);
