@@ -54,6 +54,17 @@ impl ExerciseProgress {
     }
 }
 
+/// What checking an exercise did to the current exercise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CurrentMove {
+    /// The checked exercise is the current one now (it was, or it is further on).
+    To,
+    /// It had passed and lies before the current one, which stays `on`.
+    Stayed { on: String },
+    /// It has not passed and lies before the current one, `from`: the learner is back on it.
+    Back { from: String },
+}
+
 /// The progress file and what loading it found.
 #[derive(Debug)]
 pub struct Store {
@@ -150,6 +161,36 @@ impl Store {
             return found;
         }
         exercises.iter().find(|e| !self.passed(&e.name)).unwrap_or(&exercises[exercises.len() - 1])
+    }
+
+    /// Makes `checked`, just checked, the current exercise, unless that would move the
+    /// learner back to an exercise that has passed: looking at an old exercise again
+    /// must not undo `grader next`. Says where the learner was when it did move them back.
+    pub fn after_check(&mut self, exercises: &[Exercise], checked: &Exercise) -> CurrentMove {
+        // Only a place the learner was taken to counts: without one, the current exercise
+        // is the first not passed, which this very check may just have changed.
+        let chosen = self.progress.current.as_ref().and_then(|name| exercises.iter().find(|e| &e.name == name));
+        let Some(current) = chosen.cloned() else {
+            self.progress.current = Some(checked.name.clone());
+            return CurrentMove::To;
+        };
+        let back = (checked.number, &checked.name) < (current.number, &current.name);
+        if back && self.passed(&checked.name) {
+            // Recorded, so a later pass of an earlier exercise doesn't change it either.
+            self.progress.current = Some(current.name);
+            return CurrentMove::Stayed { on: self.progress.current.clone().unwrap_or_default() };
+        }
+        self.progress.current = Some(checked.name.clone());
+        if back { CurrentMove::Back { from: current.name } } else { CurrentMove::To }
+    }
+
+    /// The exercise `grader next` goes to from `from`: the first after it that has not
+    /// passed, else the first before it that has not (the list goes round); `None` when
+    /// every exercise has passed.
+    pub fn next_unpassed<'a>(&self, exercises: &'a [Exercise], from: &Exercise) -> Option<&'a Exercise> {
+        let after = |e: &&Exercise| (e.number, &e.name) > (from.number, &from.name);
+        let unpassed = |e: &&Exercise| !self.passed(&e.name);
+        exercises.iter().filter(after).find(unpassed).or_else(|| exercises.iter().find(unpassed))
     }
 
     /// A note for the learner when the file was damaged, if it was.

@@ -33,15 +33,17 @@ pub fn run(
     let limit = limit_for(&exercise, timeout);
     let mut report = judge(config, &exercise, limit, timelines, BuildShown::Yes)?;
     let edits = record(config, &mut workbook, &exercise, &mut report);
-    // The exercise you check is the one you are on: after it passes, `grader next` moves
-    // on from it (not from the first unpassed one, which would skip an exercise).
-    workbook.store.progress.current = Some(exercise.name.clone());
+    // The exercise you check is the one you are on, unless it passed and lies behind
+    // where `grader next` took you (see `Store::after_check`).
+    let exercises = workbook.exercises.clone();
+    let moved = workbook.store.after_check(&exercises, &exercise);
     workbook.store.save()?;
 
     match format {
         Format::Human => {
             render::check_report(out, &report, &exercise, Detail { verbose, timelines, watching: false })?;
             tamper_notice(out, &edits, report.verdict)?;
+            current_notice(out, &moved)?;
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
@@ -202,6 +204,34 @@ pub(crate) fn record(
 /// Whether a result counts towards progress: not a pass on edited checks.
 pub(crate) fn counts(report: &Report) -> bool {
     report.verdict != Verdict::Pass || report.tampered.is_empty()
+}
+
+/// Says where the learner is when checking did not simply make the checked exercise
+/// the current one.
+fn current_notice(out: &mut dyn Write, moved: &crate::progress::CurrentMove) -> Result<()> {
+    use crate::progress::CurrentMove;
+    match moved {
+        CurrentMove::To => {}
+        CurrentMove::Stayed { on } => {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "You are still on {on}: {} and {} go on from there.",
+                style::invoke("hint"),
+                style::invoke("next")
+            )?;
+        }
+        CurrentMove::Back { from } => {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{} you were on {from}; this exercise has not passed, so you are back on it. {} takes you on.",
+                style::warn("Note:"),
+                style::invoke("next")
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Tells the learner which of the grader's files they edited, that a pass with them

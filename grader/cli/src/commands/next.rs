@@ -18,15 +18,15 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {
 pub fn advance(config: &Config, out: &mut dyn Write, watching: bool) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let current = workbook.store.current(&workbook.exercises).clone();
-    let Some(next) = workbook
-        .exercises
-        .iter()
-        .find(|e| e.number > current.number || e.number == current.number && e.name > current.name)
-        .cloned()
-    else {
-        writeln!(out, "{} is the last exercise.", current.name)?;
+    let Some(next) = workbook.store.next_unpassed(&workbook.exercises, &current).cloned() else {
+        writeln!(out, "{} Every exercise has passed.", style::pass("All done!"))?;
+        writeln!(out, "  {} checks them all again.", style::invoke("check --all"))?;
         return Ok(Outcome::Passed);
     };
+    if next.name == current.name {
+        writeln!(out, "{} is the only exercise left to pass: you are on it.", current.name)?;
+        return Ok(Outcome::Passed);
+    }
     if !workbook.store.passed(&current.name) {
         writeln!(
             out,
@@ -35,6 +35,18 @@ pub fn advance(config: &Config, out: &mut dyn Write, watching: bool) -> Result<O
             current.name,
             style::invoke(&format!("check {:02}", current.number))
         )?;
+    }
+    let (low, high) = if next.number > current.number { (&current, &next) } else { (&next, &current) };
+    let skipped: Vec<&str> = workbook
+        .exercises
+        .iter()
+        .filter(|e| (e.number, &e.name) > (low.number, &low.name) && (e.number, &e.name) < (high.number, &high.name))
+        .map(|e| e.name.as_str())
+        .collect();
+    if next.number < current.number {
+        writeln!(out, "Nothing after {} is left to pass; going back to the first exercise that is.", current.name)?;
+    } else if !skipped.is_empty() {
+        writeln!(out, "Skipping {}: passed already.", skipped.join(", "))?;
     }
     workbook.store.progress.current = Some(next.name.clone());
     workbook.store.save()?;

@@ -52,6 +52,33 @@ fn after_a_pass_next_goes_to_the_following_exercise() {
 }
 
 #[test]
+fn next_skips_passed_exercises_and_checking_an_old_one_does_not_move_you_back() {
+    let sandbox = Sandbox::with(&["01-runtime", "02-coroutines", "04-gather"]);
+    sandbox.copy("solutions/02-coroutines/coroutines.rs", "exercises/02-coroutines/src/coroutines.rs");
+    assert_eq!(sandbox.grader(&["check", "02"]).code, 0);
+    let next = sandbox.grader(&["next"]);
+    assert!(next.text.contains("Now on 04-gather"), "{}", next.text);
+    // Checking an earlier exercise that has not passed takes you back, and says so.
+    let old = sandbox.grader(&["check", "01"]);
+    assert!(old.text.contains("you were on 04-gather"), "{}", old.text);
+    assert!(sandbox.grader(&[]).text.contains("Current exercise: 01-runtime"));
+    // From 01, next goes to the first exercise after it that has not passed, and says
+    // which it skipped.
+    let next = sandbox.grader(&["next"]);
+    assert!(next.text.contains("Skipping 02-coroutines: passed already"), "{}", next.text);
+    assert!(next.text.contains("Now on 04-gather"), "{}", next.text);
+    // Checking a passed exercise again leaves you where you are, and says so.
+    let again = sandbox.grader(&["check", "02"]);
+    assert!(again.text.contains("You are still on 04-gather"), "{}", again.text);
+    let hint = sandbox.grader(&["hint"]);
+    assert!(hint.text.contains("for 04-gather"), "a bare hint went elsewhere: {}", hint.text);
+    // After the last one, next goes round to the first that has not passed.
+    let round = sandbox.grader(&["next"]);
+    assert!(round.text.contains("Nothing after 04-gather is left to pass"), "{}", round.text);
+    assert!(round.text.contains("Now on 01-runtime"), "{}", round.text);
+}
+
+#[test]
 fn a_damaged_progress_file_is_kept_reported_and_rebuilt() {
     let sandbox = Sandbox::with(&["04-gather"]);
     std::fs::create_dir_all(sandbox.root().join(".grader")).unwrap();
