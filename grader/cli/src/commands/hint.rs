@@ -11,6 +11,12 @@ use crate::render::wrap;
 use crate::style;
 
 pub fn run(config: &Config, query: Option<&str>, all: bool, out: &mut dyn Write) -> Result<Outcome> {
+    show(config, query, all, false, out)
+}
+
+/// Shows the next hint (or all); `watching` says what to do next in `grader watch`'s
+/// words (a key), not as a command to run.
+pub fn show(config: &Config, query: Option<&str>, all: bool, watching: bool, out: &mut dyn Write) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let hints = &exercise.meta.hints;
@@ -28,7 +34,9 @@ pub fn run(config: &Config, query: Option<&str>, all: bool, out: &mut dyn Write)
     }
     record.hints_shown = record.hints_shown.max(shown);
     workbook.store.save()?;
-    if shown < hints.len() {
+    if shown < hints.len() && watching {
+        writeln!(out, "Press h again for the next one.")?;
+    } else if shown < hints.len() {
         writeln!(out, "Run {} again for the next one.", style::invoke(&format!("hint {:02}", exercise.number)))?;
     } else {
         writeln!(out, "That was the last hint. The chapter {} explains the topic in depth.", exercise.chapter())?;

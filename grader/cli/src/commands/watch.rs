@@ -132,7 +132,7 @@ impl<'a> Session<'a> {
         match key {
             Key::Rerun => return self.check(),
             Key::Hint => {
-                commands::hint::run(self.config, Some(&self.exercise.name), false, &mut text)?;
+                commands::hint::show(self.config, Some(&self.exercise.name), false, true, &mut text)?;
                 self.screen.set_panel(text);
             }
             Key::List => {
@@ -140,7 +140,7 @@ impl<'a> Session<'a> {
                 self.screen.set_panel(text);
             }
             Key::Next => {
-                commands::next::run(self.config, &mut text)?;
+                commands::next::advance(self.config, &mut text, true)?;
                 if self.follow()? {
                     self.screen.set_main(text);
                 } else {

@@ -129,6 +129,9 @@ fn watch_without_a_terminal_checks_on_save_and_moves_on() {
     let hint = watch.until("01-runtime ✗ not yet");
     assert!(hint.contains("Hint 1 of 3 for 01-runtime"), "{hint}");
     assert!(!hint.contains("Checking"), "a hint does not check again: {hint}");
+    // Watch's words: a key to press, not a command to run.
+    assert!(hint.contains("Press h again for the next one."), "{hint}");
+    assert!(!hint.contains("grader hint"), "{hint}");
     watch.send("l");
     let list = watch.until("01-runtime ✗ not yet");
     assert!(list.contains("▸ ✗ 01-runtime"), "{list}");
