@@ -42,6 +42,10 @@ pub struct Meta {
     /// Hints, from vague to concrete.
     #[serde(default)]
     pub hints: Vec<String>,
+    /// The hint (its number, from 1) that helps most when a check fails, by check
+    /// name; `compile-error` for a build that failed. `grader hint` gives it first.
+    #[serde(default)]
+    pub hint_for: std::collections::BTreeMap<String, usize>,
     /// `"compile"` when the shipped stub is meant not to compile (the lesson is the
     /// compiler error); otherwise the stub must compile and fail a check.
     #[serde(default)]
@@ -124,6 +128,14 @@ fn load(dir: &Path, name: String, number: u32, slug: String) -> Result<Exercise>
     let text =
         std::fs::read_to_string(&meta_path).with_context(|| format!("failed to read {}", meta_path.display()))?;
     let meta: Meta = toml::from_str(&text).with_context(|| format!("failed to parse {}", meta_path.display()))?;
+    if let Some((check, number)) = meta.hint_for.iter().find(|(_, n)| **n == 0 || **n > meta.hints.len()) {
+        bail!(
+            "{}: `hint_for` sends `{check}` to hint {number}, but the hints are numbered 1 to {}\n\
+             (hint: number the hints from 1, in the order of `hints`)",
+            meta_path.display(),
+            meta.hints.len()
+        );
+    }
     let manifest_path = dir.join("Cargo.toml");
     let manifest = std::fs::read_to_string(&manifest_path)
         .with_context(|| format!("failed to read {}", manifest_path.display()))?;
@@ -192,6 +204,7 @@ mod tests {
                 files: vec![],
                 hints: vec![],
                 stub_fails: None,
+                hint_for: Default::default(),
                 timeout_secs: None,
                 allow: vec![],
             },

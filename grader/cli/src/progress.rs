@@ -44,6 +44,14 @@ pub struct ExerciseProgress {
     /// How many hints were shown.
     #[serde(default)]
     pub hints_shown: usize,
+    /// Which hints were shown, by number (from 1), when `grader hint` gave one out of
+    /// order (the one for a failing check).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints_seen: Vec<usize>,
+    /// The checks that did not pass in the latest run, in the report's order
+    /// (`compile-error` when it did not build): what `grader hint` gives a hint for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_failing: Vec<String>,
 }
 
 impl ExerciseProgress {
@@ -51,6 +59,25 @@ impl ExerciseProgress {
     pub fn record(&mut self, verdict: crate::report::Verdict) {
         self.last_verdict = Some(verdict.as_str().to_string());
         self.passed |= verdict == crate::report::Verdict::Pass;
+    }
+
+    /// Whether hint `number` (from 1) was shown.
+    pub fn seen(&self, number: usize) -> bool {
+        number <= self.hints_shown || self.hints_seen.contains(&number)
+    }
+
+    /// Remembers that hint `number` (from 1) was shown.
+    pub fn saw(&mut self, number: usize) {
+        if !self.seen(number) {
+            self.hints_seen.push(number);
+            self.hints_seen.sort_unstable();
+        }
+        // The first hints in a row, seen, count as `hints_shown`.
+        while self.hints_seen.first() == Some(&(self.hints_shown + 1)) {
+            self.hints_shown += 1;
+            self.hints_seen.remove(0);
+        }
+        self.hints_seen.retain(|&n| n > self.hints_shown);
     }
 }
 
@@ -221,7 +248,12 @@ fn merge(mut on_disk: Progress, loaded: &Progress, ours: &Progress) -> Progress 
         if loaded.exercises.get(name).map(|l| &l.last_verdict) != Some(&mine.last_verdict) {
             theirs.last_verdict = mine.last_verdict.clone();
         }
-        theirs.hints_shown = theirs.hints_shown.max(mine.hints_shown);
+        for number in (1..=mine.hints_shown).chain(mine.hints_seen.iter().copied()) {
+            theirs.saw(number);
+        }
+        if loaded.exercises.get(name).map(|l| &l.last_failing) != Some(&mine.last_failing) {
+            theirs.last_failing = mine.last_failing.clone();
+        }
     }
     on_disk
 }
@@ -229,6 +261,18 @@ fn merge(mut on_disk: Progress, loaded: &Progress, ours: &Progress) -> Progress 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hints_seen_out_of_order_are_each_remembered_once() {
+        let mut record = ExerciseProgress::default();
+        record.saw(3);
+        assert!(record.seen(3) && !record.seen(1) && !record.seen(2));
+        record.saw(1);
+        assert_eq!((record.hints_shown, record.hints_seen.clone()), (1, vec![3]));
+        record.saw(2);
+        record.saw(3);
+        assert_eq!((record.hints_shown, record.hints_seen.clone()), (3, vec![]));
+    }
 
     #[test]
     fn progress_survives_a_save_and_load() {

@@ -196,7 +196,13 @@ pub(crate) fn record(
     let edits = crate::tamper::edits(&config.root, exercise).unwrap_or_default();
     report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
     if counts(report) {
-        workbook.store.exercise(&exercise.name).record(report.verdict);
+        let record = workbook.store.exercise(&exercise.name);
+        record.record(report.verdict);
+        record.last_failing = if report.verdict == Verdict::CompileError {
+            vec!["compile-error".to_string()]
+        } else {
+            report.checks.iter().filter(|c| c.status != checks::Status::Pass).map(|c| c.name.clone()).collect()
+        };
     }
     edits
 }

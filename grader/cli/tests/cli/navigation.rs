@@ -24,6 +24,28 @@ fn hints_come_one_at_a_time_then_all() {
 }
 
 #[test]
+fn a_hint_goes_to_the_failing_check_first_then_the_rest_in_order() {
+    let sandbox = Sandbox::with(&["04-gather"]);
+    // Everything right but the all-or-nothing fetch, which waits for every page.
+    sandbox.copy("solutions/04-gather/answers/wait_for_all_then_check.rs", "exercises/04-gather/src/gather.rs");
+    let check = sandbox.grader(&["check", "04"]);
+    assert_eq!(check.code, 1, "{}", check.text);
+    let first = sandbox.grader(&["hint"]);
+    assert!(
+        first.text.contains("Hint 3 of 3 for 04-gather, for the failing check `try_join_drops_siblings`:"),
+        "{}",
+        first.text
+    );
+    assert!(first.text.contains("try_join_all"), "{}", first.text);
+    // Then the ones not seen yet, in order, and nothing twice.
+    let second = sandbox.grader(&["hint"]);
+    assert!(second.text.contains("Hint 1 of 3 for 04-gather:"), "{}", second.text);
+    let third = sandbox.grader(&["hint"]);
+    assert!(third.text.contains("Hint 2 of 3 for 04-gather:"), "{}", third.text);
+    assert!(third.text.contains("That was the last hint"), "{}", third.text);
+}
+
+#[test]
 fn next_moves_on_and_list_marks_it() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
     let next = sandbox.grader(&["next"]);
