@@ -163,10 +163,18 @@ pub enum Command {
     /// Prove that every stub fails, every solution passes, and every answer fixture in
     /// `solutions/<exercise>/answers/` behaves as it declares. Never touches your files.
     #[command(
-        after_help = "Examples:\n  grader verify\n  grader verify 04 --format json\n  grader verify 04 --record-expected   # after changing 04's checks or solution\n  grader verify --runs 5 --jobs 2      # determinism, on a loaded machine"
+        after_help = "Examples:\n  grader verify\n  grader verify 04 --format json\n  grader verify 04 --record-expected   # after changing 04's checks or solution\n  grader verify --runs 5 --jobs 2      # determinism, on a loaded machine\n  grader verify 04 --case sequential --verbose   # one fixture, every check's whole message"
     )]
     Verify {
         exercise: Option<String>,
+        /// Only this case of the exercise: `stub`, `solution`, or an answer fixture's name
+        /// (`sequential`, `sequential.rs` or `answers/sequential.rs`).
+        #[arg(long, value_name = "NAME", requires = "exercise")]
+        case: Option<String>,
+        /// Under each case, every check's whole message, as `grader check --verbose`
+        /// shows it.
+        #[arg(long, short)]
+        verbose: bool,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Wall-clock limit for each check, in seconds (else the exercise's own).

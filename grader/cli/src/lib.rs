@@ -86,8 +86,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
                 commands::grade::run(&config, &paths, &dir, options, &mut out)
             }
         }
-        Some(Command::Verify { exercise, format, timeout, record_expected, runs, jobs }) => {
+        Some(Command::Verify { exercise, case, verbose, format, timeout, record_expected, runs, jobs }) => {
             let options = commands::verify::Options {
+                case,
+                verbose,
                 format,
                 timeout,
                 record_expected,

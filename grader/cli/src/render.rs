@@ -24,6 +24,14 @@ pub struct Detail {
 pub fn check_report(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {
     writeln!(out, "{} {}", style::heading(&exercise.name), style::dim(&format!("· {}", exercise.meta.title)))?;
     writeln!(out)?;
+    checks(out, report, detail)?;
+    writeln!(out)?;
+    footer(out, report, exercise, detail)
+}
+
+/// The body of a check report, without its heading and what to do next: the compiler's
+/// errors, the refusal, or each check (`grader verify --verbose` shows a case this way).
+pub fn checks(out: &mut dyn Write, report: &Report, detail: Detail) -> io::Result<()> {
     if report.verdict == Verdict::CompileError {
         compile_errors(out, report, detail)?;
     } else if report.verdict == Verdict::Forbidden {
@@ -61,8 +69,7 @@ pub fn check_report(out: &mut dyn Write, report: &Report, exercise: &Exercise, d
             }
         }
     }
-    writeln!(out)?;
-    footer(out, report, exercise, detail)
+    Ok(())
 }
 
 fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::Result<()> {

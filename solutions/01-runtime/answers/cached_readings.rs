@@ -1,4 +1,5 @@
 //! grader: expect fail station_reads_three_sensors "during that call the radio sent back 0 reading(s)"
+//! grader: expect fail station_connects_once "during that call the radio sent back 0 reading(s)"
 //! Reads every sensor once in `open` and answers `read` from that cache: the readings handed out later were never read from the station.
 use std::collections::HashMap;
 use tokio::runtime::{Builder, Runtime};

@@ -1,4 +1,5 @@
 //! grader: expect fail station_reads_three_sensors "only runs while some thread is inside its `block_on`"
+//! grader: expect fail station_connects_once "only runs while some thread is inside its `block_on`"
 //! Keeps the current-thread runtime that connected the link in the struct, but still
 //! drives each read with a new runtime: the link's task lives on a runtime that nobody
 //! is running, so it never answers.

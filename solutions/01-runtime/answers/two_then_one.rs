@@ -1,4 +1,5 @@
 //! grader: expect fail together_takes_the_longest "it took 5.000s"
+//! grader: expect fail together_starts_all_three_at_once "`read anemometer ▶ start reading`; yours has it at 2.000s instead"
 //! Joins the thermometer and the barometer, then reads the anemometer on its own: two of the waits still add up.
 use tokio::runtime::{Builder, Runtime};
 use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};

@@ -1,4 +1,5 @@
 //! grader: expect fail latte_is_made_step_by_step "the barista never poured a latte"
+//! grader: expect fail customer_is_called_after_pouring "serve never poured a latte"
 //! Carries out every step but hands back a `Drink` built by hand instead of calling `cafe::pour_latte`.
 use std::future::Future;
 

@@ -1,4 +1,5 @@
 //! grader: expect fail latte_is_made_step_by_step "The steps ran in the order steam wand, grinder, espresso machine"
+//! grader: expect fail customer_is_called_after_pouring "`grinder ▶ start grinding`; yours has it at 1.000s instead"
 //! Steams the milk before grinding: still 4 s, but the milk waits while the shot is
 //! pulled, and the steps are not in the order the recipe gives.
 

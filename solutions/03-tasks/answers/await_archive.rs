@@ -1,4 +1,5 @@
 //! grader: expect fail returns_without_waiting_for_the_archive "the caller also waited for the archive"
+//! grader: expect fail archive_finishes_in_the_background "`send_and_archive • returned the receipt`; yours has it at 3.000s instead"
 //! Spawns the archive, sends the message, then awaits the archive's handle before
 //! returning: both overlap, but the caller gets its receipt at 3 s instead of 2 s.
 

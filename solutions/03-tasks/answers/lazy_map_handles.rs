@@ -1,4 +1,5 @@
 //! grader: expect fail five_messages_take_two_seconds "that is never collected"
+//! grader: expect fail receipts_follow_the_order_of_people "The 5 calls ran one after another"
 //! Builds the handles with a lazy `.map(|p| tokio::spawn(..))` and awaits them in a `for` loop: each task is spawned only when the loop reaches it.
 use workbook::sim::chat::{self, Receipt};
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {

@@ -1,4 +1,5 @@
 //! grader: expect fail five_messages_take_two_seconds "Every message should start sending at 0.000s"
+//! grader: expect fail receipts_follow_the_order_of_people "The 5 calls ran one after another"
 //! Spawns one task that sends every message in turn: the caller is free, but inside the task the sends still wait for each other.
 use workbook::sim::chat::{self, Receipt};
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {

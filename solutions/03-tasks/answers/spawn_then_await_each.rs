@@ -1,5 +1,6 @@
 //! grader: expect fail both_messages_take_two_seconds "Awaiting each handle right after spawning it is sequential again"
 //! grader: expect fail five_messages_take_two_seconds "Awaiting each handle right after spawning it is sequential again"
+//! grader: expect fail receipts_follow_the_order_of_people "The 5 calls ran one after another"
 //! Spawns every send as a task but awaits each handle before spawning the next one,
 //! so the sends still run one after another (4 s for two, 10 s for five).
 

@@ -1,4 +1,6 @@
 //! grader: expect fail three_fetches_take_one_second "in a `futex` wait"
+//! grader: expect fail results_keep_input_order "in a `futex` wait"
+//! grader: expect fail gather_lets_siblings_finish "in a `futex` wait"
 //! Calls `futures::executor::block_on` on each fetch inside async code: the fetch needs
 //! the runtime's timer, which runs on the very thread `block_on` holds.
 use futures::future::try_join_all;

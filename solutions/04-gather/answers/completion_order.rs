@@ -1,4 +1,5 @@
 //! grader: expect fail results_keep_input_order "must return results in the order of its input"
+//! grader: expect fail gather_lets_siblings_finish "must return results in the order of its input"
 //! Collects from `FuturesUnordered`: concurrent, but in completion order.
 use futures::future::{join_all, try_join_all};
 use workbook::sim::db::{self, Rows};

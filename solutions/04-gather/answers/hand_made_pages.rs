@@ -1,5 +1,8 @@
 //! grader: expect fail three_fetches_take_one_second "The outcome for /a is Ok(page of /a), but the web service never received a request for /a"
 //! grader: expect fail all_or_nothing_returns_pages_in_order "the web service never received a request for /a"
+//! grader: expect fail results_keep_input_order "the web service never received a request for /slow"
+//! grader: expect fail gather_lets_siblings_finish "the web service never received a request for /news"
+//! grader: expect fail try_join_drops_siblings "fetch_all_or_nothing returned Ok: the error must come back as Err"
 //! Builds the pages by hand (the body is always `<h1>url</h1>`) and sleeps the 1 s a fetch takes.
 use workbook::sim::db::{self, Rows};
 use workbook::sim::station::{self, Reading};

@@ -1,5 +1,6 @@
 //! grader: expect fail results_keep_input_order "the order the fetches finished in"
 //! grader: expect fail all_or_nothing_returns_pages_in_order "Expected the pages of ["/a", "/b", "/c"] in that order"
+//! grader: expect fail gather_lets_siblings_finish "the order the fetches finished in"
 //! Spawns the fetches into a `JoinSet` without indices: results come back in the order the tasks finish.
 use workbook::sim::db::{self, Rows};
 use workbook::sim::station::{self, Reading};

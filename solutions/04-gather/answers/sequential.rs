@@ -1,6 +1,9 @@
 //! grader: expect fail three_fetches_take_one_second "ran one after another"
 //! grader: expect fail dashboard_panels_load_together "ran one after another"
 //! grader: expect fail try_join_drops_siblings "its request went out only at 3.000s, the instant /slow ended"
+//! grader: expect fail results_keep_input_order "ran one after another"
+//! grader: expect fail gather_lets_siblings_finish "ran one after another"
+//! grader: expect fail all_or_nothing_returns_pages_in_order "ran one after another"
 //! Awaits every fetch before starting the next: the waits add up.
 use workbook::sim::db::{self, Rows};
 use workbook::sim::station::{self, Reading};

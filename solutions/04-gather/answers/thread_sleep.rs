@@ -1,4 +1,6 @@
 //! grader: expect fail three_fetches_take_one_second "The runtime was blocked"
+//! grader: expect fail results_keep_input_order "The runtime was blocked"
+//! grader: expect fail gather_lets_siblings_finish "The runtime was blocked"
 //! Calls `std::thread::sleep` inside async code, blocking the runtime.
 use futures::future::{join_all, try_join_all};
 use workbook::sim::db::{self, Rows};

@@ -1,5 +1,6 @@
 //! grader: expect fail results_keep_input_order "the URLs sorted by name"
 //! grader: expect fail all_or_nothing_returns_pages_in_order "Expected the pages of ["/d", "/b", "/c", "/a"] in that order"
+//! grader: expect fail gather_lets_siblings_finish "the URLs sorted by name"
 //! Collects from `FuturesUnordered`, then sorts the results by URL to "restore" the order.
 use workbook::sim::db::{self, Rows};
 use workbook::sim::station::{self, Reading};

@@ -1,4 +1,5 @@
 //! grader: expect fail first_failure_cancels_the_rest "kept running after it returned: web-1 went live"
+//! grader: expect fail earliest_failure_wins "but the other roll-outs kept running after it returned"
 //! Aborts only the handles listed after the one that failed, assuming the ones before it have already finished.
 use futures::StreamExt as _;
 use futures::stream::FuturesUnordered;

@@ -1,4 +1,5 @@
 //! grader: expect fail first_failure_cancels_the_rest "recorded no roll-out to web-2 that failed with `rolled back: disk full`"
+//! grader: expect fail earliest_failure_wins "recorded no roll-out to web-3 that failed with `rolled back: disk full`"
 //! Wraps the failure in a new `DeployError` with its own wording instead of returning the error the roll-out gave back.
 use tokio::task::JoinSet;
 use workbook::sim::deploy::{self, DeployError, Deployed};

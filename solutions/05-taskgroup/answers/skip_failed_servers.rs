@@ -1,4 +1,5 @@
 //! grader: expect fail first_failure_cancels_the_rest "the error was lost"
+//! grader: expect fail earliest_failure_wins "the error was lost"
 //! Keeps the servers that went live and skips the ones that failed, like gather with `return_exceptions=True`: the failure is never reported.
 use tokio::task::JoinSet;
 use workbook::sim::deploy::{self, DeployError, Deployed};

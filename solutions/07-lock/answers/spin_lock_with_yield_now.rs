@@ -1,4 +1,8 @@
 //! grader: expect fail every_sale_is_counted "never became idle"
+//! grader: expect fail never_sells_more_seats_than_exist "never became idle"
+//! grader: expect fail critical_sections_never_interleave "never became idle"
+//! grader: expect fail sales_take_as_long_as_the_lock_is_held "never became idle"
+//! grader: expect fail buyers_served_by_their_own_tasks "never became idle"
 //! A home-made lock: an `AtomicBool` taken with `compare_exchange`, and a loop around
 //! `yield_now()` while another sale holds it. The waiting buyer is always ready to run,
 //! so the payment's timer never fires.

@@ -2,6 +2,7 @@
 //! grader: expect fail never_sells_more_seats_than_exist "the concert is oversold"
 //! grader: expect fail critical_sections_never_interleave "a lost update"
 //! grader: expect fail sales_take_as_long_as_the_lock_is_held "the sales overlapped"
+//! grader: expect fail buyers_served_by_their_own_tasks "a lost update"
 //! Switches to `tokio::sync::Mutex` but still locks twice, once to read and once to
 //! write: the lock is let go across the payment's `.await`, as in the stub.
 

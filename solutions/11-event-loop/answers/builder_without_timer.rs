@@ -1,4 +1,5 @@
 //! grader: expect fail runner_runs_futures "timers are disabled"
+//! grader: expect fail runner_keeps_one_event_loop "timers are disabled"
 //! Builds the runner's runtime without `.enable_all()`: no timer, so `sleep` panics.
 use std::future::Future;
 use std::time::Duration;

@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "crunch_numbers kept the thread"
+//! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! Awaits `tokio::task::consume_budget()` between chunks: it gives the thread back only
 //! once the task has used up its budget (128 operations), never in six chunks.
 use std::future::Future;

@@ -1,4 +1,5 @@
 //! grader: expect fail runner_runs_futures "it is not a tokio runtime"
+//! grader: expect fail runner_keeps_one_event_loop "it is not a tokio runtime"
 //! Runs each future with `futures::executor::block_on`, which is not a tokio runtime:
 //! tokio's timer panics.
 use std::future::Future;

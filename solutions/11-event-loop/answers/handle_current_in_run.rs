@@ -1,4 +1,5 @@
 //! grader: expect fail runner_runs_futures "or `Handle::current()` from plain code"
+//! grader: expect fail runner_keeps_one_event_loop "or `Handle::current()` from plain code"
 //! Builds a runtime in `new` but, in `run`, looks for the current one with `Handle::current()`: called from plain code, there is none.
 
 use std::future::Future;

@@ -1,4 +1,5 @@
 //! grader: expect fail runner_runs_futures "a `Handle` to it does not keep it alive"
+//! grader: expect fail runner_keeps_one_event_loop "it should have answered 1, but the answer was Err(Gone)"
 //! Keeps only a `Handle` in the `Runner`: the `Runtime` it came from is dropped at the end of `new`, and shuts down.
 
 use std::future::Future;

@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "crunch_numbers kept the thread"
+//! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! A CPU loop with no `.await`: it keeps the thread for all six chunks, and the
 //! heartbeat's beats due at 0.5 s and 1.0 s come only at 1.5 s.
 use std::future::Future;

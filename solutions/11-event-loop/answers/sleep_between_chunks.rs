@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "A sleep, even a short one"
+//! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! Sleeps 1 ms between chunks instead of yielding: the heartbeat runs, but each sleep
 //! costs time, 1.506 s in all.
 use std::future::Future;

@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "spawn_blocking"
+//! grader: expect fail crunching_yields_after_every_chunk "Expected this to take exactly 1.500s of virtual time; it took 0.000s"
 //! Sends the whole loop to the blocking pool: right in a real program, but this
 //! exercise is about sharing the runtime's thread, and the paused clock can't time it.
 use std::future::Future;

@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "awaiting the JoinHandle of a chunk spawned as a task"
+//! grader: expect fail crunching_yields_after_every_chunk "awaiting the JoinHandle of a chunk spawned as a task"
 //! Runs each chunk as a task of its own, awaited before the next: the thread goes back to the runtime, but always to a ready chunk, so the heartbeat's timer never fires.
 
 use std::future::Future;

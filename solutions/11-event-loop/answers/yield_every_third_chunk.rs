@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "but late"
+//! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! Yields only after every third chunk: the heartbeat runs, but 0.25 s late.
 use std::future::Future;
 use std::time::Duration;

@@ -1,4 +1,5 @@
 //! grader: expect fail crunching_shares_the_thread "crunch_numbers kept the thread"
+//! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! Yields once, before the loop, instead of between the chunks: the loop itself still
 //! keeps the thread from start to end.
 use std::future::Future;

@@ -1,6 +1,7 @@
 //! grader: expect fail retries_after_failures_with_backoff "not at once"
 //! grader: expect fail stuck_attempt_is_cut_off_and_retried "not at once"
 //! grader: expect fail gives_up_after_four_attempts "not at once"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "not at once"
 //! Pauses before every attempt, the first one included.
 
 use std::time::Duration;

@@ -1,6 +1,7 @@
 //! grader: expect fail retries_after_failures_with_backoff "It never retried"
 //! grader: expect fail stuck_attempt_is_cut_off_and_retried "An attempt that was cut off has failed like any other"
 //! grader: expect fail gives_up_after_four_attempts "It never retried"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "It never retried"
 //! A right `with_deadline`, but `with_retries` makes one attempt and gives up at its first failure.
 
 use std::time::Duration;

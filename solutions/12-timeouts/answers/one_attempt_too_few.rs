@@ -1,4 +1,5 @@
 //! grader: expect fail gives_up_after_four_attempts "an off-by-one"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "with_retries returned at that same instant, without trying again"
 //! Loops over `1..MAX_ATTEMPTS`: three calls, one short of the policy.
 
 use std::time::Duration;

@@ -1,4 +1,5 @@
 //! grader: expect fail gives_up_after_four_attempts "`0..=MAX_ATTEMPTS` runs 5"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "`0..=MAX_ATTEMPTS` runs 5"
 //! Counts the retries instead of the attempts: `0..=MAX_ATTEMPTS` makes five calls.
 
 use std::time::Duration;

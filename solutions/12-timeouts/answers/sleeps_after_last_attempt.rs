@@ -1,4 +1,5 @@
 //! grader: expect fail gives_up_after_four_attempts "for nothing"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "for nothing"
 //! Pauses after every failed attempt, the last one too, before giving up.
 
 use std::time::Duration;

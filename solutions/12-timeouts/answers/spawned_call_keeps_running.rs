@@ -1,5 +1,7 @@
 //! grader: expect fail slow_call_is_cut_off_at_the_limit "kept running after that"
 //! grader: expect fail stuck_attempt_is_cut_off_and_retried "never ended"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "never ended"
+//! grader: expect fail deadline_is_the_limit_given "but the call was not dropped (cancelled) at 1.337s"
 //! Spawns the call and times out its JoinHandle: the wait ends in time, but the call goes on.
 
 use std::time::Duration;

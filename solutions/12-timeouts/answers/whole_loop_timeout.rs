@@ -1,4 +1,5 @@
 //! grader: expect fail stuck_attempt_is_cut_off_and_retried "a timeout around the whole retry loop: when it fired"
+//! grader: expect fail stuck_attempts_are_cut_off_wherever_they_come "a timeout around the whole retry loop: when it fired"
 //! One timeout around the whole retry loop (4 s, ATTEMPT_LIMIT per attempt), and none around each attempt.
 
 use std::time::Duration;

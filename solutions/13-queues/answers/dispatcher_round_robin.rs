@@ -1,4 +1,5 @@
 //! grader: expect fail waiter_waits_while_the_queue_is_full "Nothing made the waiter wait"
+//! grader: expect fail three_cooks_and_a_queue_of_one "Nothing made the waiter wait"
 //! A dispatcher hands the orders out in turn to one small queue per cook: more orders wait than the queue allows, and a cook may idle while another has a backlog.
 
 use tokio::sync::mpsc;

@@ -1,5 +1,8 @@
 //! grader: expect fail cooks_work_side_by_side "one dish at a time"
 //! grader: expect fail three_cooks_and_a_queue_of_one "one dish at a time"
+//! grader: expect fail waiter_waits_while_the_queue_is_full "one dish at a time"
+//! grader: expect fail idle_cooks_stop_when_the_orders_run_out "one dish at a time"
+//! grader: expect fail kitchen_closes_when_the_orders_run_out "one dish at a time"
 //! A single consumer task: the queue works, but only one cook ever cooks.
 
 use tokio::sync::mpsc;

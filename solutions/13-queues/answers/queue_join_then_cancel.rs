@@ -1,5 +1,8 @@
 //! grader: expect fail cooks_work_side_by_side "when the cooking was cancelled"
 //! grader: expect fail kitchen_closes_when_the_orders_run_out "when the cooking was cancelled"
+//! grader: expect fail waiter_waits_while_the_queue_is_full "when the cooking was cancelled"
+//! grader: expect fail three_cooks_and_a_queue_of_one "when the cooking was cancelled"
+//! grader: expect fail idle_cooks_stop_when_the_orders_run_out "when the cooking was cancelled"
 //! Ports Python's `await queue.join()` then `worker.cancel()`: waits until the queue is empty, then aborts the cooks mid-dish.
 
 use std::sync::Arc;

@@ -1,4 +1,8 @@
 //! grader: expect fail kitchen_closes_when_the_orders_run_out "returned only at"
+//! grader: expect fail cooks_work_side_by_side "returned only at"
+//! grader: expect fail waiter_waits_while_the_queue_is_full "returned only at"
+//! grader: expect fail three_cooks_and_a_queue_of_one "returned only at"
+//! grader: expect fail idle_cooks_stop_when_the_orders_run_out "returned only at"
 //! Keeps the Sender, and lets each cook stop after 2 s without an order: the kitchen closes 2 s late.
 
 use std::sync::Arc;

@@ -1,5 +1,8 @@
 //! grader: expect fail cooks_work_side_by_side "a Sender outlived the waiter"
 //! grader: expect fail kitchen_closes_when_the_orders_run_out "run_kitchen never returned"
+//! grader: expect fail waiter_waits_while_the_queue_is_full "a Sender outlived the waiter"
+//! grader: expect fail three_cooks_and_a_queue_of_one "a Sender outlived the waiter"
+//! grader: expect fail idle_cooks_stop_when_the_orders_run_out "a Sender outlived the waiter"
 //! Forgets to drop the Sender after the last order: the cooks wait for more orders forever.
 
 use std::sync::Arc;

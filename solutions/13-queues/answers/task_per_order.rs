@@ -1,5 +1,7 @@
 //! grader: expect fail cooks_work_side_by_side "dishes were cooking at the same time"
 //! grader: expect fail three_cooks_and_a_queue_of_one "dishes were cooking at the same time"
+//! grader: expect fail waiter_waits_while_the_queue_is_full "dishes were cooking at the same time"
+//! grader: expect fail kitchen_closes_when_the_orders_run_out "dishes were cooking at the same time"
 //! Spawns a task for every order it takes out of the queue: all the dishes cook at once, whatever the number of cooks.
 
 use tokio::sync::mpsc;

@@ -1,4 +1,5 @@
 //! grader: expect fail a_slow_photo_does_not_hold_up_the_others "Waiting for the oldest"
+//! grader: expect fail uneven_photos_in_an_unsorted_list "Waiting for the oldest"
 //! Keeps at most `limit` spawned resizes in a queue of JoinHandles and, when it is full, awaits the oldest one before starting the next photo: a slow photo at the front holds every place behind it.
 
 use std::collections::VecDeque;

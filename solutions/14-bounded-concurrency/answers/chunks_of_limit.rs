@@ -1,4 +1,5 @@
 //! grader: expect fail a_slow_photo_does_not_hold_up_the_others "The photos went in batches"
+//! grader: expect fail uneven_photos_in_an_unsorted_list "The photos went in batches"
 //! Batches of `limit` with `chunks` and a `join_all` per batch: never more than the
 //! limit, but each batch waits for its slowest photo (5 s instead of 3 s with a panorama).
 

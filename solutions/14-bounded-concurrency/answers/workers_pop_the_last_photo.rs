@@ -1,5 +1,6 @@
 //! grader: expect fail a_slow_photo_does_not_hold_up_the_others "takes photos with `Vec::pop` takes the last one first"
 //! grader: expect fail thumbnails_come_back_in_input_order "is number 1 in the list, but it started at"
+//! grader: expect fail uneven_photos_in_an_unsorted_list "takes photos with `Vec::pop` takes the last one first"
 //! `limit` workers share one list and take the next photo with `Vec::pop`: the limit holds,
 //! but the photos start from the end of the list.
 

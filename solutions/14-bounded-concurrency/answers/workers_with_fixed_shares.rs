@@ -1,4 +1,5 @@
 //! grader: expect fail a_slow_photo_does_not_hold_up_the_others "Photos dealt out in advance"
+//! grader: expect fail uneven_photos_in_an_unsorted_list "Photos dealt out in advance"
 //! `limit` workers, each with a fixed share of the photos (every `limit`-th one): the
 //! worker that drew the panorama still has a photo left when the others are done.
 

@@ -1,4 +1,5 @@
 //! grader: expect fail lines_are_delivered_as_they_arrive "made inside the loop is thrown away"
+//! grader: expect fail a_line_cut_by_a_keep_alive_arrives_whole "the beginning of the line was lost"
 //! Makes a new `BufReader` (and its `lines()`) each time round the loop: the bytes it had
 //! buffered beyond the first line are thrown away with it.
 

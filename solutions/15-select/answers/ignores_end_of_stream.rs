@@ -1,4 +1,6 @@
 //! grader: expect fail lines_are_delivered_as_they_arrive "At the end of the stream"
+//! grader: expect fail nothing_goes_out_after_the_session_returns "At the end of the stream"
+//! grader: expect fail a_line_cut_by_a_keep_alive_arrives_whole "At the end of the stream"
 //! Ignores `Ok(None)`, the end of the stream: `next_line()` then returns it at once,
 //! every time, and the loop spins.
 

@@ -1,4 +1,8 @@
 //! grader: expect fail messages_are_delivered_as_they_arrive "when nothing had happened"
+//! grader: expect fail keep_alive_keeps_the_beat_through_a_busy_inbox "when nothing had happened"
+//! grader: expect fail hang_up_ends_the_session "when nothing had happened"
+//! grader: expect fail nothing_goes_out_after_the_session_returns "when nothing had happened"
+//! grader: expect fail shutdown_delivers_what_was_already_sent ""platform 4", "see you soon" lost"
 //! Polls: waits for a message at most 100 ms at a time (`timeout`), then looks at the
 //! clock and the shutdown signal. Everything happens on time, but it wakes up ten times a
 //! second for nothing.

@@ -1,4 +1,7 @@
 //! grader: expect fail messages_are_delivered_as_they_arrive "it noticed only when something else woke it up"
+//! grader: expect fail keep_alive_keeps_the_beat_through_a_busy_inbox "it noticed only when something else woke it up"
+//! grader: expect fail nothing_goes_out_after_the_session_returns "it noticed only when something else woke it up"
+//! grader: expect fail shutdown_delivers_what_was_already_sent ""platform 4", "see you soon" lost"
 //! The Python way, `wait_for(queue.get(), timeout)`: waits for a message until the next
 //! ping is due with `timeout_at`, and looks at the shutdown signal only in between, so it
 //! notices the shutdown at the next ping.

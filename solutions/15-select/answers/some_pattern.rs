@@ -1,5 +1,7 @@
 //! grader: expect fail hang_up_ends_the_session "is disabled when the value doesn't match"
 //! grader: expect fail lines_are_delivered_as_they_arrive "is disabled when the value doesn't match"
+//! grader: expect fail nothing_goes_out_after_the_session_returns "is disabled when the value doesn't match"
+//! grader: expect fail a_line_cut_by_a_keep_alive_arrives_whole "is disabled when the value doesn't match"
 //! Writes the branches as `Some(message) = inbox.recv()` and `Ok(Some(line)) =
 //! lines.next_line()`: at the end, the pattern doesn't match, `select!` disables the
 //! branch and waits for the ticks forever.

@@ -1,4 +1,8 @@
 //! grader: expect fail nothing_goes_out_after_the_session_returns "still went out"
+//! grader: expect fail messages_are_delivered_as_they_arrive "something it started was still running when it returned: `keep-alive`"
+//! grader: expect fail keep_alive_keeps_the_beat_through_a_busy_inbox "something it started was still running when it returned: `keep-alive`"
+//! grader: expect fail hang_up_ends_the_session "something it started was still running when it returned: `keep-alive`"
+//! grader: expect fail shutdown_delivers_what_was_already_sent "something it started was still running when it returned: `keep-alive`"
 //! Pings from a task of its own, spawned at the start and never stopped: the session returns, and the pings go on.
 
 use std::io;

@@ -1,5 +1,6 @@
 //! grader: expect fail keep_alive_keeps_the_beat_through_a_busy_inbox "The runtime was blocked"
 //! grader: expect fail messages_are_delivered_as_they_arrive "The runtime was blocked"
+//! grader: expect fail shutdown_delivers_what_was_already_sent "The runtime was blocked"
 //! Takes a breather of 100 ms after each message with `std::thread::sleep`, like
 //! `time.sleep(0.1)`: it blocks the runtime's only thread.
 

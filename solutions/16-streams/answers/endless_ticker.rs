@@ -1,5 +1,6 @@
 //! grader: expect fail ticks_come_one_period_apart "was still going when the check stopped reading"
 //! grader: expect fail ticker_follows_its_period "was still going when the check stopped reading"
+//! grader: expect fail ticker_starts_when_read "was still going when the check stopped reading"
 //! A ticker that ignores `count`: the ticks come on time, but the stream never ends.
 
 use std::time::Duration;

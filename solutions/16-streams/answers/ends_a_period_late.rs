@@ -1,5 +1,6 @@
 //! grader: expect fail ticks_come_one_period_apart "slept once more before it found out it was done"
 //! grader: expect fail ticker_follows_its_period "slept once more before it found out it was done"
+//! grader: expect fail ticker_starts_when_read "slept once more before it found out it was done"
 //! A ticker that sleeps before it checks the count: the ticks are on time, but the end
 //! comes one period after the last tick.
 

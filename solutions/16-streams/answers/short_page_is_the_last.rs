@@ -1,4 +1,5 @@
 //! grader: expect fail all_books_reads_every_page "ended after page 3, but that page said `next: page 4`"
+//! grader: expect fail empty_pages_do_not_end_the_catalogue "ended after page 2, but that page said `next: page 3`"
 //! A catalogue stream that takes a page with fewer books than the first one for the last
 //! page (as with a fixed page size), instead of following `next` until it is `None`.
 

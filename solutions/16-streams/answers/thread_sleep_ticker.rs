@@ -1,5 +1,6 @@
 //! grader: expect fail ticks_come_one_period_apart "The runtime was blocked"
 //! grader: expect fail ticker_follows_its_period "The runtime was blocked"
+//! grader: expect fail ticker_starts_when_read "The runtime was blocked"
 //! A ticker that waits with `std::thread::sleep`: right ticks, but the runtime's only
 //! thread is blocked while it waits.
 

@@ -1,4 +1,5 @@
 //! grader: expect fail visits_are_counted_side_by_side "a count was lost"
+//! grader: expect fail a_visit_is_counted_under_one_lock "reading the count under the first and writing it under a later one"
 //! The visit reads the count before it fetches and writes count + 1 after: two visits
 //! of the same page both read 0, and both write 1.
 

@@ -1,4 +1,5 @@
 //! grader: expect fail shutdown_lets_jobs_in_flight_finish "while job 2 was still running"
+//! grader: expect fail finishes_when_the_queue_closes "while job 2 was still running"
 //! Keeps the handle of the job spawned last and awaits it at the end, as if the jobs
 //! finished in the order they started.
 

@@ -1,6 +1,7 @@
 //! grader: expect fail customer_is_woken_by_the_delivery "nobody woke the customer's task"
 //! grader: expect fail latest_waker_is_the_one_woken "nobody woke the customer's task"
 //! grader: expect fail courier_on_another_thread "nobody woke the customer's task"
+//! grader: expect fail deliver_stores_before_it_wakes "deliver() returned without waking the waker that came with that poll"
 //! poll() keeps the waker, but deliver() only stores the parcel and wakes nobody.
 
 use std::fmt;

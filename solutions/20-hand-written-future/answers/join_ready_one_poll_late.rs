@@ -1,5 +1,6 @@
 //! grader: expect fail both_parcels_arrive_in_one_second "Both parcels were delivered"
 //! grader: expect fail finished_first_parcel_is_left_alone "nothing will ever wake the task again"
+//! grader: expect fail faster_second_parcel_keeps_its_place "Both parcels were delivered"
 //! Join2 checks for both outputs before polling, so the poll that brings the last one
 //! returns Pending, with nothing left to wake it.
 

@@ -1,6 +1,7 @@
 //! grader: expect fail customer_is_woken_by_the_delivery "and then nothing happened"
 //! grader: expect fail latest_waker_is_the_one_woken "`Poll::Pending` is a promise"
 //! grader: expect fail courier_on_another_thread "nobody woke the customer's task"
+//! grader: expect fail deliver_stores_before_it_wakes "deliver() returned without waking the waker that came with that poll"
 //! The pickup returns Pending without keeping the waker, and deliver() wakes nobody
 //! (the stub's pickup, with a correct Join2).
 

@@ -1,4 +1,7 @@
 //! grader: expect fail customer_is_woken_by_the_delivery "kept running code inside one poll"
+//! grader: expect fail latest_waker_is_the_one_woken "kept running code inside one poll"
+//! grader: expect fail courier_on_another_thread "kept running code inside one poll"
+//! grader: expect fail deliver_stores_before_it_wakes "`poll` must return at once"
 //! `Pickup::poll` loops until the parcel is there instead of returning `Pending`: the
 //! courier, a task on the same thread, never gets a turn.
 use std::fmt;

@@ -4,9 +4,14 @@
 //!   exercise declares `stub_fails = "compile"`);
 //! - the solution passes;
 //! - every answer fixture in `solutions/<exercise>/answers/` behaves as its header
-//!   declares (`//! grader: expect pass`, `expect fail <check> "<text>"`, or
-//!   `expect compile-error "<text>"`);
+//!   declares (`//! grader: expect pass`, `expect fail <check> "<text>"` for every check
+//!   that fails, `expect compile-error "<text>"` or `expect forbidden "<text>"`); a
+//!   header line it can't read stops it, showing the line and how to write it;
 //! - the metadata is complete: a title, two hints or more, an existing chapter.
+//!
+//! `--case <name>` runs one case of one exercise, and `--verbose` shows every check of
+//! each case in full, as `grader check --verbose` would: how an author reads a fixture's
+//! whole output without copying it over the learner's file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -68,6 +73,11 @@ struct Case {
 /// How to verify.
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// Only this case of the one exercise asked for: `stub`, `solution`, or an answer
+    /// fixture (`name`, `name.rs` or `answers/name.rs`).
+    pub case: Option<String>,
+    /// Under each case, every check's whole message (human format).
+    pub verbose: bool,
     pub format: Format,
     /// Each check's wall-clock limit, in seconds (else the exercise's own).
     pub timeout: Option<u64>,
@@ -90,8 +100,13 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     let mut results: Vec<CaseResult> = Vec::new();
     let mut cases = Vec::new();
     for exercise in &chosen {
-        results.extend(metadata_problems(config, exercise));
+        if options.case.is_none() {
+            results.extend(metadata_problems(config, exercise));
+        }
         cases.extend(cases_for(config, exercise)?);
+    }
+    if let Some(wanted) = &options.case {
+        cases = vec![only_case(cases, wanted)?];
     }
 
     let mut scratch = Scratch::create(&config.root, &config.target_dir().join("grader").join("verify"))?;
@@ -153,7 +168,7 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
         options.jobs,
         |(case, place)| run_case(case, place, &build, scratch.root(), &options),
         |i, result| {
-            let (mut result, description) = result?;
+            let (mut result, description, report) = result?;
             let case = &cases[i];
             if let Some(problems) = lints.get(&case.package) {
                 result.problems.extend(problems.iter().cloned());
@@ -164,6 +179,9 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
                     writeln!(out, "{mark} {} {} {}", case.exercise.name, case.name, style::dim(&description))?;
                     for problem in &result.problems {
                         writeln!(out, "    {}", problem)?;
+                    }
+                    if options.verbose {
+                        show_in_full(out, &report)?;
                     }
                     Ok(())
                 })?;
@@ -208,6 +226,36 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
         }
     }
     Ok(if failed.is_empty() { Outcome::Passed } else { Outcome::NotYet })
+}
+
+/// The one case `wanted` names among an exercise's cases: `stub`, `solution`, or an
+/// answer fixture by its name, with or without `.rs` and `answers/`.
+fn only_case(cases: Vec<Case>, wanted: &str) -> Result<Case> {
+    let bare = wanted.strip_prefix("answers/").unwrap_or(wanted);
+    let bare = bare.strip_suffix(".rs").unwrap_or(bare);
+    let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
+    cases.into_iter().find(|c| c.name == bare || c.name == format!("answers/{bare}.rs")).with_context(|| {
+        format!(
+            "there is no case `{wanted}` (hint: the cases are {})",
+            names.iter().map(|n| n.strip_prefix("answers/").unwrap_or(n)).collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+/// Every check of a case, as `grader check --verbose` shows them, indented under the
+/// case's line.
+fn show_in_full(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
+    let mut text = Vec::new();
+    crate::render::checks(&mut text, report, crate::render::Detail { verbose: true, ..Default::default() })?;
+    writeln!(out)?;
+    for line in String::from_utf8_lossy(&text).lines() {
+        if line.is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    writeln!(out)
 }
 
 /// Where a case is built: a crate of its own, or a module of its exercise's bundle.
@@ -266,15 +314,15 @@ fn bundle_cases(
 }
 
 /// Runs one case `options.runs` times and judges it: as declared, the same every run,
-/// and for the solution, its traces as shipped in `checks/expected/`. Returns the result
-/// and a one-line description for the listing.
+/// and for the solution, its traces as shipped in `checks/expected/`. Returns the result,
+/// a one-line description for the listing, and the (first) report.
 fn run_case(
     case: &Case,
     place: &Place,
     build: &cargo::Build,
     workspace: &Path,
     options: &Options,
-) -> Result<(CaseResult, String)> {
+) -> Result<(CaseResult, String, Report)> {
     let limit = limit_for(&case.exercise, options.timeout);
     // A bundled case: its module's checks only, and the compiler's messages about its
     // own files only.
@@ -282,7 +330,8 @@ fn run_case(
         Place::Refused(refused) => {
             let report = Report::forbidden(&case.exercise, refused.clone());
             let problems = judge_case(&case.expected, &report);
-            return Ok(result_of(case, &report, problems));
+            let (result, description) = result_of(case, &report, problems);
+            return Ok((result, description, report));
         }
         Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
         Place::Bundled(bundle, bundled) => {
@@ -352,7 +401,8 @@ fn run_case(
         }
     }
     let (report, _) = first.expect("at least one run");
-    Ok(result_of(case, &report, problems))
+    let (result, description) = result_of(case, &report, problems);
+    Ok((result, description, report))
 }
 
 /// A case's result from its (first) report and the problems found, with its one-line
@@ -523,7 +573,8 @@ fn unformatted(config: &Config, contents: &str) -> Result<Option<String>> {
 const EXPECTED_DIR: &str = "checks/expected";
 
 /// Compares the traces the solution just recorded with the exercise's shipped ones, or,
-/// with `record`, writes them over the shipped ones. Returns what is out of date.
+/// with `record`, writes them over the shipped ones. Returns what is not yet recorded
+/// (a check that records traces, none of them shipped) and what is out of date.
 fn expected_traces(exercise: &Exercise, recorded: &Traces, record: bool) -> Result<Vec<String>> {
     let shipped = exercise.dir.join(EXPECTED_DIR);
     let old = read_traces(&shipped)?;
@@ -539,13 +590,40 @@ fn expected_traces(exercise: &Exercise, recorded: &Traces, record: bool) -> Resu
         }
         return Ok(Vec::new());
     }
-    Ok(vec![format!(
-        "exercises/{}/{EXPECTED_DIR}/ is out of date ({} differ from what the solution does now): \
-         run `grader verify {:02} --record-expected` and commit the result",
-        exercise.name,
-        list_some(&changed_files(recorded, &old)),
-        exercise.number
-    )])
+    let record_them = format!("grader verify {:02} --record-expected", exercise.number);
+    if old.is_empty() {
+        return Ok(vec![format!(
+            "no trace of the solution is recorded yet (exercises/{}/{EXPECTED_DIR}/ is missing or empty): \
+             run `{record_them}`, look at what it wrote, and commit it",
+            exercise.name
+        )]);
+    }
+    // `<check>.<n>.trace`: check names are Rust identifiers, without dots.
+    let check_of = |file: &str| file.split('.').next().unwrap_or(file).to_string();
+    let shipped_checks: std::collections::BTreeSet<String> = old.keys().map(|f| check_of(f)).collect();
+    let unrecorded: std::collections::BTreeSet<String> =
+        recorded.keys().map(|f| check_of(f)).filter(|c| !shipped_checks.contains(c)).collect();
+    let changed: Vec<&str> =
+        changed_files(recorded, &old).into_iter().filter(|f| !unrecorded.contains(&check_of(f))).collect();
+    let mut problems = Vec::new();
+    if !unrecorded.is_empty() {
+        let names: Vec<String> = unrecorded.iter().map(|c| format!("`{c}`")).collect();
+        problems.push(format!(
+            "no trace of {} is recorded yet in exercises/{}/{EXPECTED_DIR}/: run `{record_them}`, look at what it \
+             wrote, and commit it",
+            list_some(&names.iter().map(String::as_str).collect::<Vec<_>>()),
+            exercise.name
+        ));
+    }
+    if !changed.is_empty() {
+        problems.push(format!(
+            "exercises/{}/{EXPECTED_DIR}/ is out of date ({} differ from what the solution does now): \
+             run `{record_them}` and commit the result",
+            exercise.name,
+            list_some(&changed),
+        ));
+    }
+    Ok(problems)
 }
 
 fn describe(expected: &Expectation, report: &Report) -> String {
@@ -606,27 +684,42 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
             if report.verdict == Verdict::CompileError {
                 problems.push("expected checks to fail, but it does not compile".to_string());
             }
-            // A hang hides what the check would have said: it meets `expect fail` only
-            // where the header declares that check.
-            for check in report.checks.iter().filter(|c| c.status == Status::Hung) {
-                if !checks.iter().any(|(name, _)| name == &check.name) {
+            // Every check that fails is declared, so a fixture can't pass verify on a
+            // lesson nobody read. A hang hides what the check would have said: it meets
+            // `expect fail` only where the header declares that check.
+            for check in report.checks.iter().filter(|c| c.status != Status::Pass) {
+                if checks.iter().any(|(name, _)| name == &check.name) {
+                    continue;
+                }
+                if check.status == Status::Hung {
                     problems.push(format!(
                         "`{}` hung (the grader stopped it), and the header does not declare it; declare the hang with \
                          `//! grader: expect fail {} \"did not finish\"` if it is the point",
                         check.name, check.name
                     ));
+                } else {
+                    problems.push(format!(
+                        "`{}` fails too, and the header does not declare it: if this answer should fail it, add \
+                         `//! grader: expect fail {} \"<words of its lesson>\"`; it says:\n{}",
+                        check.name,
+                        check.name,
+                        quote_message(check)
+                    ));
                 }
             }
             for (name, fragment) in checks {
                 match report.checks.iter().find(|c| &c.name == name) {
-                    None if report.verdict != Verdict::CompileError => problems.push(format!("there is no check `{name}`")),
+                    None if report.verdict != Verdict::CompileError => {
+                        let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
+                        problems.push(no_such_check(name, fragment, &names))
+                    }
                     None => {}
                     Some(check) if check.status == Status::Pass => {
                         problems.push(format!("expected `{name}` to fail with {fragment:?}, but it passed"))
                     }
                     Some(check) if !check.message.contains(fragment.as_str()) => problems.push(format!(
                         "expected `{name}`'s message to contain {fragment:?}; it says:\n{}",
-                        check.message.lines().take(40).map(|line| format!("        {line}")).collect::<Vec<_>>().join("\n")
+                        quote_message(check)
                     )),
                     Some(_) => {}
                 }
@@ -634,6 +727,52 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The first 40 lines of a check's message, indented under a problem.
+fn quote_message(check: &crate::checks::CheckResult) -> String {
+    let message = if check.message.trim().is_empty() {
+        format!("(no message: its status is {:?})", check.status)
+    } else {
+        check.message.clone()
+    };
+    let mut lines: Vec<String> = message.lines().take(40).map(|line| format!("        {line}")).collect();
+    if message.lines().count() > 40 {
+        lines.push("        … (`--case <answer> --verbose` shows it all)".to_string());
+    }
+    lines.join("\n")
+}
+
+/// A header line that names a check the exercise does not have: the line, the checks
+/// there are, and the nearest name.
+fn no_such_check(name: &str, fragment: &str, names: &[&str]) -> String {
+    let nearest = names.iter().min_by_key(|other| edit_distance(name, other)).copied();
+    let fix = match nearest {
+        Some(near) if edit_distance(name, near) <= name.len().max(near.len()) / 3 => {
+            format!("; write it as `//! grader: expect fail {near} \"{fragment}\"`")
+        }
+        _ => String::new(),
+    };
+    format!(
+        "`//! grader: expect fail {name} \"{fragment}\"` names no check of this exercise{fix} (its checks: {})",
+        names.join(", ")
+    )
+}
+
+/// How many single-character edits turn `a` into `b` (Levenshtein).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
@@ -711,37 +850,137 @@ fn traces_vary(text: &str) -> bool {
         .any(|l| l.trim_start_matches("//!").trim().starts_with("grader: traces vary"))
 }
 
-/// Reads the `//! grader: expect …` lines at the top of an answer fixture.
+/// What a fixture's header may say, one directive a line.
+const GRAMMAR: &str = "`//! grader: expect pass`, `//! grader: expect fail <check> \"<text>\"` (one line per failing \
+                       check), `//! grader: expect compile-error \"<text>\"`, `//! grader: expect forbidden \"<text>\"`, \
+                       `//! grader: traces vary \"<why>\"`";
+
+/// The verbs of `grader: expect`.
+const VERBS: [&str; 4] = ["pass", "fail", "compile-error", "forbidden"];
+
+/// One `grader: expect` line.
+enum Expect {
+    Pass,
+    Fail(String, String),
+    CompileError(String),
+    Forbidden(String),
+}
+
+/// Reads the `//! grader: …` lines at the top of an answer fixture (see [`GRAMMAR`]).
+/// A line it can't read is an error that shows the line and how to write it.
 pub fn parse_expectation(text: &str) -> Result<Expectation> {
+    let header = text.lines().take_while(|l| l.starts_with("//!")).count();
+    for (i, line) in text.lines().enumerate().skip(header) {
+        let comment = line.trim_start().strip_prefix("//").map(|c| c.trim_start_matches(['/', '!']).trim());
+        if let Some(directive) = comment.filter(|c| c.starts_with("grader:")) {
+            bail!(
+                "line {}, `{line}`, is never read: the header is the `//!` lines at the very top of the file \
+                 (hint: move it up among them, written `//! {directive}`)",
+                i + 1
+            );
+        }
+    }
     let mut expected: Option<Expectation> = None;
-    for line in text.lines().take_while(|l| l.starts_with("//!")) {
-        let Some(rest) = line.trim_start_matches("//!").trim().strip_prefix("grader: expect ") else { continue };
-        let (verb, argument) = rest.split_once(' ').unwrap_or((rest, ""));
-        match (verb, &mut expected) {
-            ("pass", None) => expected = Some(Expectation::Pass),
-            ("compile-error", None) => expected = Some(Expectation::CompileError { fragment: Some(quoted(argument)?) }),
-            ("forbidden", None) => expected = Some(Expectation::Forbidden { fragment: quoted(argument)? }),
-            ("fail", None) => expected = Some(Expectation::Fail { checks: vec![check_and_fragment(argument)?] }),
-            ("fail", Some(Expectation::Fail { checks })) => checks.push(check_and_fragment(argument)?),
-            _ => bail!(
-                "`{line}` contradicts an earlier `grader: expect` line or is not one of: expect pass, expect fail <check> \"<text>\", expect compile-error \"<text>\""
-            ),
+    for line in text.lines().take(header) {
+        let Some(directive) = line.trim_start_matches("//!").trim().strip_prefix("grader:") else { continue };
+        let directive = directive.trim();
+        if let Some(why) = directive.strip_prefix("traces vary") {
+            fragment(line, why, |why| format!("//! grader: traces vary {why}"))?;
+            continue;
+        }
+        let Some(rest) = directive.strip_prefix("expect").filter(|r| r.is_empty() || r.starts_with(' ')) else {
+            bail!("`{line}` is not a directive the grader knows (hint: a header line is one of {GRAMMAR})")
+        };
+        let contradiction = || {
+            anyhow::anyhow!(
+                "`{line}` contradicts an earlier `grader: expect` line (hint: an answer either passes, fails some \
+                 checks (one `expect fail` line each), does not compile, or is refused)"
+            )
+        };
+        match (parse_expect(line, rest)?, &mut expected) {
+            (Expect::Pass, None) => expected = Some(Expectation::Pass),
+            (Expect::CompileError(fragment), None) => {
+                expected = Some(Expectation::CompileError { fragment: Some(fragment) })
+            }
+            (Expect::Forbidden(fragment), None) => expected = Some(Expectation::Forbidden { fragment }),
+            (Expect::Fail(check, fragment), None) => {
+                expected = Some(Expectation::Fail { checks: vec![(check, fragment)] })
+            }
+            // A check may be declared twice: its message must then contain both texts.
+            (Expect::Fail(check, fragment), Some(Expectation::Fail { checks })) => checks.push((check, fragment)),
+            _ => return Err(contradiction()),
         }
     }
     expected.context("no `//! grader: expect …` line at the top: say whether this answer should pass or fail")
 }
 
-fn check_and_fragment(argument: &str) -> Result<(String, String)> {
-    let (check, fragment) = argument.split_once(' ').context("expected `fail <check> \"<text>\"`")?;
-    Ok((check.to_string(), quoted(fragment)?))
+/// The rest of one `//! grader: expect` line, after `expect`.
+fn parse_expect(line: &str, rest: &str) -> Result<Expect> {
+    let rest = rest.trim();
+    let (verb, argument) = rest.split_once(' ').map_or((rest, ""), |(verb, argument)| (verb, argument.trim()));
+    match verb {
+        "pass" if argument.is_empty() => Ok(Expect::Pass),
+        "pass" => bail!("`{line}`: nothing follows `expect pass` (hint: write it as `//! grader: expect pass`)"),
+        "compile-error" => {
+            Ok(Expect::CompileError(fragment(line, argument, |f| format!("//! grader: expect compile-error {f}"))?))
+        }
+        "forbidden" => {
+            Ok(Expect::Forbidden(fragment(line, argument, |f| format!("//! grader: expect forbidden {f}"))?))
+        }
+        "fail" => {
+            let (check, text) = argument.split_once(' ').unwrap_or((argument, ""));
+            if check.is_empty() || check.starts_with('"') {
+                bail!(
+                    "`{line}` names no check (hint: write it as `//! grader: expect fail <check> {}`, with the \
+                     name of the check that fails, as `grader check` lists it)",
+                    if argument.is_empty() { "\"<text>\"" } else { argument }
+                );
+            }
+            if !check.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                bail!(
+                    "`{line}`: `{check}` is not a check's name (hint: a check is a function of checks/checks.rs, \
+                     named in lowercase words joined by `_`, as in `//! grader: expect fail a_check \"<text>\"`)"
+                );
+            }
+            let fragment = fragment(line, text, |f| format!("//! grader: expect fail {check} {f}"))?;
+            Ok(Expect::Fail(check.to_string(), fragment))
+        }
+        _ => {
+            let near = VERBS.iter().min_by_key(|v| edit_distance(verb, v)).expect("verbs");
+            let hint = if edit_distance(verb, near) <= 3 {
+                format!("write it as `{}`", line.replacen(&format!("expect {verb}"), &format!("expect {near}"), 1))
+            } else {
+                format!("a header line is one of {GRAMMAR}")
+            };
+            bail!("`{line}`: `{verb}` is not one of {} (hint: {hint})", VERBS.join(", "))
+        }
+    }
 }
 
-fn quoted(text: &str) -> Result<String> {
+/// The text in double quotes that ends a header line: everything from the first quote
+/// to the last, inner quotes as they are (a message never holds `\"`). `rewrite` puts a
+/// quoted text back in its line, for the hint.
+fn fragment(line: &str, text: &str, rewrite: impl Fn(&str) -> String) -> Result<String> {
     let text = text.trim();
-    let inner = text
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .with_context(|| format!("expected text in double quotes, got `{text}`"))?;
+    let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+        let bare = text.trim_matches('"');
+        let words = if bare.is_empty() { "<words of the message>" } else { bare };
+        bail!("`{line}`: the text must be in double quotes (hint: write it as `{}`)", rewrite(&format!("\"{words}\"")));
+    };
+    if inner.contains("\\\"") {
+        bail!(
+            "`{line}`: `\\\"` is not an escape here, and no message holds it: the text runs from the first quote \
+             to the last, so quotes inside it are written plainly (hint: write it as `{}`)",
+            rewrite(&format!("\"{}\"", inner.replace("\\\"", "\"")))
+        );
+    }
+    if inner.trim().is_empty() {
+        bail!(
+            "`{line}`: an empty text matches every message (hint: quote words of the message that name the \
+             mistake, as in `{}`)",
+            rewrite("\"ran one after another\"")
+        );
+    }
     Ok(inner.to_string())
 }
 
@@ -801,5 +1040,68 @@ mod tests {
         assert_eq!(parse_expectation("//! grader: expect pass\n").unwrap(), Expectation::Pass);
         assert!(parse_expectation("//! nothing here\n").is_err());
         assert!(parse_expectation("//! grader: expect pass\n//! grader: expect fail x \"y\"\n").is_err());
+    }
+
+    /// The text runs from the first quote to the last: quotes inside it are as written.
+    #[test]
+    fn inner_quotes_are_written_plainly() {
+        let text = "//! grader: expect fail ready_together \"said \"all ready\" 3 times\"\n//! grader: traces vary \"it picks at random\"\n";
+        assert_eq!(
+            parse_expectation(text).unwrap(),
+            Expectation::Fail { checks: vec![("ready_together".into(), "said \"all ready\" 3 times".into())] }
+        );
+        // One check declared twice: its message must contain both texts.
+        let twice = "//! grader: expect fail a \"one\"\n//! grader: expect fail a \"two\"\n";
+        assert_eq!(
+            parse_expectation(twice).unwrap(),
+            Expectation::Fail { checks: vec![("a".into(), "one".into()), ("a".into(), "two".into())] }
+        );
+    }
+
+    /// What the header can't say is refused with the line and how to write it.
+    #[test]
+    fn unreadable_header_lines_show_the_fix() {
+        let refused = |text: &str| format!("{:#}", parse_expectation(text).unwrap_err());
+        for (text, says) in [
+            (
+                "//! grader: expect fial waits \"took 2 s\"\n",
+                "`fial` is not one of pass, fail, compile-error, forbidden (hint: write it as `//! grader: expect fail waits \"took 2 s\"`)",
+            ),
+            (
+                "//! grader: expect fail waits took 2 s\n",
+                "the text must be in double quotes (hint: write it as `//! grader: expect fail waits \"took 2 s\"`)",
+            ),
+            (
+                "//! grader: expect fail ready \"said \\\"all ready\\\" 3 times\"\n",
+                "write it as `//! grader: expect fail ready \"said \"all ready\" 3 times\"`",
+            ),
+            ("//! grader: expect fail \"took 2 s\"\n", "names no check"),
+            ("//! grader: expect fail waits-all \"x\"\n", "`waits-all` is not a check's name"),
+            ("//! grader: expect compile-error \"\"\n", "an empty text matches every message"),
+            ("//! grader: expect pass now\n", "nothing follows `expect pass`"),
+            ("//! grader: expects pass\n", "is not a directive the grader knows"),
+            ("//! grader: traces vary\n", "the text must be in double quotes"),
+            (
+                "//! grader: expect pass\n\n//! grader: expect fail a \"b\"\n",
+                "line 3, `//! grader: expect fail a \"b\"`, is never read",
+            ),
+            ("//! grader: expect pass\n// grader: expect fail a \"b\"\n", "written `//! grader: expect fail a \"b\"`"),
+        ] {
+            let message = refused(text);
+            assert!(message.contains(says), "{text:?} gave: {message}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_check_is_named_with_the_nearest() {
+        let checks = ["three_fetches_take_one_second", "results_keep_input_order"];
+        let problem = no_such_check("three_fetch_take_one_second", "ran one after another", &checks);
+        assert!(
+            problem.contains(
+                "names no check of this exercise; write it as `//! grader: expect fail three_fetches_take_one_second \"ran one after another\"`"
+            ),
+            "{problem}"
+        );
+        assert!(!no_such_check("zzz", "x", &checks).contains("write it as"));
     }
 }

@@ -1,29 +1,78 @@
 //! `grader new`: an instructor scaffolds an exercise that builds, fails its placeholder
 //! check, is wired into the book and the README in number order, and refuses to
 //! overwrite anything.
+//!
+//! The tests scaffold at the sandbox's next free number, never a number an instructor
+//! may take (the sandbox copies the real `docs/`, chapters included), and snapshot the
+//! output with that number written `NN`.
 
 use crate::sandbox::{Sandbox, workbook_root};
 
-/// Every file `grader new 21-rate-limiter` makes.
-const CREATED: &[&str] = &[
-    "exercises/21-rate-limiter/Cargo.toml",
-    "exercises/21-rate-limiter/lib.rs",
-    "exercises/21-rate-limiter/src/rate_limiter.rs",
-    "exercises/21-rate-limiter/checks/checks.rs",
-    "exercises/21-rate-limiter/checks/snapshots/.gitkeep",
-    "exercises/21-rate-limiter/exercise.toml",
-    "exercises/21-rate-limiter/README.md",
-    "solutions/21-rate-limiter/rate_limiter.rs",
-    "solutions/21-rate-limiter/answers/a_wrong_answer.rs",
-    "solutions/21-rate-limiter/answers/another_correct_answer.rs",
-    "docs/src/21-rate-limiter.md",
-];
+/// Every file `grader new NN-rate-limiter` makes, for the number `nn`.
+fn created(nn: &str) -> Vec<String> {
+    [
+        "exercises/NN-rate-limiter/Cargo.toml",
+        "exercises/NN-rate-limiter/lib.rs",
+        "exercises/NN-rate-limiter/src/rate_limiter.rs",
+        "exercises/NN-rate-limiter/checks/checks.rs",
+        "exercises/NN-rate-limiter/checks/snapshots/.gitkeep",
+        "exercises/NN-rate-limiter/exercise.toml",
+        "exercises/NN-rate-limiter/README.md",
+        "solutions/NN-rate-limiter/rate_limiter.rs",
+        "solutions/NN-rate-limiter/answers/a_wrong_answer.rs",
+        "solutions/NN-rate-limiter/answers/another_correct_answer.rs",
+        "docs/src/NN-rate-limiter.md",
+    ]
+    .iter()
+    .map(|path| path.replace("NN", nn))
+    .collect()
+}
 
 /// A sandbox with 04 and the real README (the sandbox copies `docs/` but not the README).
 fn workbook() -> Sandbox {
     let sandbox = Sandbox::with(&["04-gather"]);
     sandbox.write("README.md", &std::fs::read_to_string(workbook_root().join("README.md")).unwrap());
     sandbox
+}
+
+/// The number after the largest that the sandbox's exercises, solutions and chapters
+/// use (what `grader new` counts as used), two digits or more, as the scaffold writes it.
+fn next_free(sandbox: &Sandbox) -> (u32, String) {
+    let mut largest = 0;
+    for (folder, suffix) in [("exercises", ""), ("solutions", ""), ("docs/src", ".md")] {
+        for entry in std::fs::read_dir(sandbox.root().join(folder)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let Some((number, _)) = name.strip_suffix(suffix).and_then(|stem| stem.split_once('-')) else { continue };
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                largest = largest.max(number.parse().unwrap());
+            }
+        }
+    }
+    (largest + 1, format!("{:02}", largest + 1))
+}
+
+/// The output with the sandbox's number `nn` written `NN`, wherever it stands alone as a
+/// number, except in the name the grader's own usage hint gives as an example.
+fn redact_number(text: &str, nn: &str) -> String {
+    const USAGE: &str = "as in `grader new 21-rate-limiter`";
+    let redact = |part: &str| {
+        let mut out = String::new();
+        let mut rest = part;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+            let run = rest[start..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |len| start + len);
+            out.push_str(&rest[..start]);
+            out.push_str(if &rest[start..run] == nn { "NN" } else { &rest[start..run] });
+            rest = &rest[run..];
+        }
+        out + rest
+    };
+    text.split(USAGE).map(redact).collect::<Vec<_>>().join(USAGE)
+}
+
+/// The exercise number of a contents line (`- [20 · …](…)`) or a README row (`| 20 | …`).
+fn entry_number(line: &str) -> Option<u32> {
+    let rest = line.strip_prefix("- [").or_else(|| line.strip_prefix("| "))?;
+    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
 fn read(sandbox: &Sandbox, path: &str) -> String {
@@ -43,61 +92,73 @@ fn neighbours(sandbox: &Sandbox, path: &str, needle: &str) -> [String; 3] {
 #[test]
 fn new_scaffolds_an_exercise_and_wires_it_in_number_order() {
     let sandbox = workbook();
-    let output = sandbox.grader(&["new", "21-rate-limiter"]);
+    let (number, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
+    let output = sandbox.grader(&["new", &name]);
     assert_eq!(output.code, 0, "{}", output.text);
-    insta::assert_snapshot!("created", output.text);
-    for path in CREATED {
-        assert!(sandbox.root().join(path).is_file(), "{path} was not created");
+    insta::assert_snapshot!("created", redact_number(&output.text, &nn));
+    for path in created(&nn) {
+        assert!(sandbox.root().join(&path).is_file(), "{path} was not created");
     }
-    let toml = read(&sandbox, "exercises/21-rate-limiter/exercise.toml");
-    assert!(toml.contains(r#"chapter = "21-rate-limiter.md""#) && toml.contains(r#"files = ["src/rate_limiter.rs"]"#));
-    assert!(read(&sandbox, "exercises/21-rate-limiter/Cargo.toml").contains(r#"name = "ex21-rate-limiter""#));
-    assert!(read(&sandbox, "exercises/21-rate-limiter/lib.rs").contains(r#"#[path = "src/rate_limiter.rs"]"#));
+    let toml = read(&sandbox, &format!("exercises/{name}/exercise.toml"));
+    assert!(toml.contains(&format!(r#"chapter = "{name}.md""#)) && toml.contains(r#"files = ["src/rate_limiter.rs"]"#));
+    assert!(read(&sandbox, &format!("exercises/{name}/Cargo.toml")).contains(&format!(r#"name = "ex{name}""#)));
+    assert!(read(&sandbox, &format!("exercises/{name}/lib.rs")).contains(r#"#[path = "src/rate_limiter.rs"]"#));
 
-    // The sandbox's book lists 01 to 20, then the performance page: 21 goes after 20.
-    let [before, line, after] = neighbours(&sandbox, "docs/src/SUMMARY.md", "21-rate-limiter");
-    assert_eq!(line, "- [21 · rate limiter](21-rate-limiter.md)");
-    assert!(before.contains("(20-hand-written-future.md)") && after.is_empty(), "{before}\n{after}");
-    let [before, line, after] = neighbours(&sandbox, "docs/README.md", "21-rate-limiter");
-    assert!(line.starts_with("- [21 · rate limiter: TODO(grader new)") && line.ends_with("](src/21-rate-limiter.md)"));
-    assert!(before.contains("(src/20-hand-written-future.md)") && after.is_empty(), "{before}\n{after}");
+    // The sandbox's book lists the exercises, then the performance page: the new one goes
+    // after the last exercise.
+    let last = |line: &str| entry_number(line).is_some_and(|n| n < number);
+    let [before, line, after] = neighbours(&sandbox, "docs/src/SUMMARY.md", &name);
+    assert_eq!(line, format!("- [{nn} · rate limiter]({name}.md)"));
+    assert!(last(&before) && after.is_empty(), "{before}\n{after}");
+    let [before, line, after] = neighbours(&sandbox, "docs/README.md", &name);
+    assert!(
+        line.starts_with(&format!("- [{nn} · rate limiter: TODO(grader new)"))
+            && line.ends_with(&format!("](src/{name}.md)"))
+    );
+    assert!(last(&before) && after.is_empty(), "{before}\n{after}");
     let [before, line, after] = neighbours(&sandbox, "README.md", "`rate-limiter`");
-    assert!(line.starts_with("| 21 | `rate-limiter`: "), "{line}");
-    assert!(before.starts_with("| 20 |") && after.is_empty(), "{before}\n{after}");
+    assert!(line.starts_with(&format!("| {nn} | `rate-limiter`: ")), "{line}");
+    assert!(last(&before) && after.is_empty(), "{before}\n{after}");
 
     let list = sandbox.grader(&["list", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
-    assert_eq!(rows[1]["name"], "21-rate-limiter", "{}", list.text);
+    assert_eq!(rows[1]["name"], name, "{}", list.text);
     assert!(rows[1]["title"].as_str().unwrap().starts_with("rate limiter: TODO(grader new)"));
 }
 
 #[test]
 fn a_given_title_goes_everywhere_the_title_shows() {
     let sandbox = workbook();
-    let output = sandbox.grader(&["new", "21-rate-limiter", "--title", "rate limiter: a token bucket | refilled"]);
+    let (_, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
+    let output = sandbox.grader(&["new", &name, "--title", "rate limiter: a token bucket | refilled"]);
     assert_eq!(output.code, 0, "{}", output.text);
-    let toml = read(&sandbox, "exercises/21-rate-limiter/exercise.toml");
+    let toml = read(&sandbox, &format!("exercises/{name}/exercise.toml"));
     assert!(toml.starts_with("title = \"rate limiter: a token bucket | refilled\"\n"), "{toml}");
     assert!(
-        read(&sandbox, "docs/src/21-rate-limiter.md").starts_with("# 21 · rate limiter: a token bucket | refilled\n")
+        read(&sandbox, &format!("docs/src/{name}.md"))
+            .starts_with(&format!("# {nn} · rate limiter: a token bucket | refilled\n"))
     );
-    assert_eq!(neighbours(&sandbox, "docs/src/SUMMARY.md", "21-rate")[1], "- [21 · rate limiter](21-rate-limiter.md)");
+    assert_eq!(neighbours(&sandbox, "docs/src/SUMMARY.md", &name)[1], format!("- [{nn} · rate limiter]({name}.md)"));
     assert_eq!(
-        neighbours(&sandbox, "docs/README.md", "21-rate")[1],
-        "- [21 · rate limiter: a token bucket | refilled](src/21-rate-limiter.md)"
+        neighbours(&sandbox, "docs/README.md", &name)[1],
+        format!("- [{nn} · rate limiter: a token bucket | refilled](src/{name}.md)")
     );
     // A `|` would split the README's table cell.
     let row = &neighbours(&sandbox, "README.md", "`rate-limiter`")[1];
-    assert!(row.starts_with(r"| 21 | `rate-limiter`: a token bucket \| refilled | "), "{row}");
+    assert!(row.starts_with(&format!(r"| {nn} | `rate-limiter`: a token bucket \| refilled | ")), "{row}");
 }
 
 #[test]
 fn the_new_exercise_builds_and_its_placeholder_check_fails() {
     let sandbox = workbook();
-    assert_eq!(sandbox.grader(&["new", "21-rate-limiter"]).code, 0);
+    let (_, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
+    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
     // Like the sandbox's copies, a package name of its own keeps parallel test runs from
     // sharing build output in the shared target folder.
-    let manifest = sandbox.root().join("exercises/21-rate-limiter/Cargo.toml");
+    let manifest = sandbox.root().join(format!("exercises/{name}/Cargo.toml"));
     let unique: String = sandbox
         .root()
         .file_name()
@@ -110,57 +171,63 @@ fn the_new_exercise_builds_and_its_placeholder_check_fails() {
     let text = std::fs::read_to_string(&manifest).unwrap();
     std::fs::write(
         &manifest,
-        text.replace(r#"name = "ex21-rate-limiter""#, &format!(r#"name = "ex21-rate-limiter-{unique}""#)),
+        text.replace(&format!(r#"name = "ex{name}""#), &format!(r#"name = "ex{name}-{unique}""#)),
     )
     .unwrap();
-    let check = sandbox.grader(&["check", "21"]);
+    let check = sandbox.grader(&["check", &nn]);
     assert_eq!(check.code, 1, "{}", check.text);
     assert!(check.text.contains("✗ checks are still to be written"), "{}", check.text);
     assert!(check.text.contains("are still to be written"), "{}", check.text);
-    insta::assert_snapshot!("placeholder_check_fails", check.text);
+    insta::assert_snapshot!("placeholder_check_fails", redact_number(&check.text, &nn));
 }
 
 #[test]
 fn new_refuses_bad_names_and_used_ones_and_writes_nothing() {
     let sandbox = workbook();
+    let (number, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
     let book_before = read(&sandbox, "docs/src/SUMMARY.md");
     let mut transcript = String::new();
-    for name in
-        ["rate-limiter", "21_rate_limiter", "21-Rate-Limiter", "21-rate--limiter", "21-async", "04-other", "22-gather"]
+    for bad in
+        ["rate-limiter", "NN_rate_limiter", "NN-Rate-Limiter", "NN-rate--limiter", "NN-async", "04-other", "NN-gather"]
     {
-        let output = sandbox.grader(&["new", name]);
-        assert_eq!(output.code, 2, "grader new {name}: {}", output.text);
+        let bad = bad.replace("NN", &nn);
+        let output = sandbox.grader(&["new", &bad]);
+        assert_eq!(output.code, 2, "grader new {bad}: {}", output.text);
         assert!(output.text.contains("error:") && output.text.contains("hint:"), "{}", output.text);
-        transcript.push_str(&format!("$ grader new {name}\n{}\n", output.text));
+        transcript.push_str(&format!("$ grader new {bad}\n{}\n", output.text));
     }
-    let output = sandbox.grader(&["new", "21-rate-limiter", "--title", ""]);
+    let output = sandbox.grader(&["new", &name, "--title", ""]);
     assert_eq!(output.code, 2, "{}", output.text);
-    transcript.push_str(&format!("$ grader new 21-rate-limiter --title \"\"\n{}", output.text));
-    insta::assert_snapshot!("refusals", transcript);
-    assert!(!sandbox.root().join("exercises/21-rate-limiter").exists());
-    assert!(!sandbox.root().join("exercises/22-gather").exists());
+    transcript.push_str(&format!("$ grader new {name} --title \"\"\n{}", output.text));
+    insta::assert_snapshot!("refusals", redact_number(&transcript, &nn));
+    assert!(!sandbox.root().join(format!("exercises/{name}")).exists());
+    assert!(!sandbox.root().join(format!("exercises/{nn}-gather")).exists());
     assert_eq!(read(&sandbox, "docs/src/SUMMARY.md"), book_before);
 
     // Made once, the same exercise is refused, and nothing it made is touched.
-    assert_eq!(sandbox.grader(&["new", "21-rate-limiter"]).code, 0);
-    sandbox.write("exercises/21-rate-limiter/src/rate_limiter.rs", "// the instructor's work\n");
+    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
+    let stub = format!("exercises/{name}/src/rate_limiter.rs");
+    sandbox.write(&stub, "// the instructor's work\n");
     let summary = read(&sandbox, "docs/src/SUMMARY.md");
-    let again = sandbox.grader(&["new", "21-rate-limiter", "--title", "rate limiter: again"]);
+    let again = sandbox.grader(&["new", &name, "--title", "rate limiter: again"]);
     assert_eq!(again.code, 2, "{}", again.text);
-    assert!(again.text.contains("the number 21 is already used by"), "{}", again.text);
-    assert_eq!(read(&sandbox, "exercises/21-rate-limiter/src/rate_limiter.rs"), "// the instructor's work\n");
+    assert!(again.text.contains(&format!("the number {nn} is already used by")), "{}", again.text);
+    assert_eq!(read(&sandbox, &stub), "// the instructor's work\n");
     assert_eq!(read(&sandbox, "docs/src/SUMMARY.md"), summary);
     // A folder left behind with the number also counts as used.
-    std::fs::create_dir_all(sandbox.root().join("solutions/23-old-draft")).unwrap();
-    let draft = sandbox.grader(&["new", "23-queue-draining"]);
-    assert_eq!(draft.code, 2, "{}", draft.text);
-    assert!(draft.text.contains("solutions/23-old-draft"), "{}", draft.text);
+    let draft = format!("{}-old-draft", number + 2);
+    std::fs::create_dir_all(sandbox.root().join("solutions").join(&draft)).unwrap();
+    let refused = sandbox.grader(&["new", &format!("{}-queue-draining", number + 2)]);
+    assert_eq!(refused.code, 2, "{}", refused.text);
+    assert!(refused.text.contains(&format!("solutions/{draft}")), "{}", refused.text);
 }
 
 #[test]
 fn a_workbook_without_a_readme_is_scaffolded_and_says_it_skipped_it() {
     let sandbox = Sandbox::with(&["04-gather"]);
-    let output = sandbox.grader(&["new", "21-rate-limiter"]);
+    let (_, nn) = next_free(&sandbox);
+    let output = sandbox.grader(&["new", &format!("{nn}-rate-limiter")]);
     assert_eq!(output.code, 0, "{}", output.text);
     assert!(output.text.contains("Skipped README.md: there is no such file."), "{}", output.text);
     assert!(!sandbox.root().join("README.md").exists());
@@ -169,16 +236,18 @@ fn a_workbook_without_a_readme_is_scaffolded_and_says_it_skipped_it() {
 #[test]
 fn verify_lists_what_is_still_to_write() {
     let sandbox = workbook();
-    assert_eq!(sandbox.grader(&["new", "21-rate-limiter"]).code, 0);
-    let verify = sandbox.grader(&["verify", "21"]);
+    let (_, nn) = next_free(&sandbox);
+    assert_eq!(sandbox.grader(&["new", &format!("{nn}-rate-limiter")]).code, 0);
+    let verify = sandbox.grader(&["verify", &nn]);
     assert_eq!(verify.code, 1, "{}", verify.text);
     assert!(verify.text.contains("still to write"), "{}", verify.text);
     for place in [
-        "exercises/21-rate-limiter/exercise.toml: the title",
-        "exercises/21-rate-limiter/checks/checks.rs: the checks",
-        "solutions/21-rate-limiter/rate_limiter.rs: the reference solution",
-        "docs/src/21-rate-limiter.md: the chapter",
+        "exercises/NN-rate-limiter/exercise.toml: the title",
+        "exercises/NN-rate-limiter/checks/checks.rs: the checks",
+        "solutions/NN-rate-limiter/rate_limiter.rs: the reference solution",
+        "docs/src/NN-rate-limiter.md: the chapter",
     ] {
-        assert!(verify.text.contains(place), "{place} is missing from:\n{}", verify.text);
+        let place = place.replace("NN", &nn);
+        assert!(verify.text.contains(&place), "{place} is missing from:\n{}", verify.text);
     }
 }

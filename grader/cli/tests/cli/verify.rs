@@ -182,3 +182,132 @@ fn the_workspace_is_formatted() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// 04's `sequential` fixture with only its first two `expect` lines: it fails more checks
+/// than it declares.
+fn sequential_declaring_two(sandbox: &crate::sandbox::Sandbox) -> String {
+    let text = std::fs::read_to_string(sandbox.root().join("solutions/04-gather/answers/sequential.rs")).unwrap();
+    let mut expects = 0;
+    text.lines()
+        .filter(|line| {
+            let expect = line.starts_with("//! grader: expect");
+            expects += usize::from(expect);
+            !expect || expects <= 2
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// Every failing check must be declared: one that is not is named, with its message; a
+/// declared check the exercise lacks is named with the nearest; `--case … --verbose`
+/// shows one fixture's every check in full, without touching the learner's file.
+#[test]
+fn undeclared_failures_and_unknown_checks_are_reported() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    let answers = sandbox.root().join("solutions/04-gather/answers");
+    let two = sequential_declaring_two(&sandbox);
+    std::fs::remove_dir_all(&answers).unwrap();
+    std::fs::create_dir_all(&answers).unwrap();
+    sandbox.write("solutions/04-gather/answers/declares_two.rs", &two);
+    let solution = std::fs::read_to_string(sandbox.root().join("solutions/04-gather/gather.rs")).unwrap();
+    sandbox.write(
+        "solutions/04-gather/answers/misspelt.rs",
+        &format!("//! grader: expect fail three_fetch_take_one_second \"ran one after another\"\n{solution}"),
+    );
+    let stub = std::fs::read_to_string(sandbox.root().join("exercises/04-gather/src/gather.rs")).unwrap();
+
+    let output = sandbox.grader(&["verify", "04"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    assert!(output.text.contains("✗ 04-gather answers/declares_two.rs"), "{}", output.text);
+    assert!(
+        output.text.contains(
+            "`results_keep_input_order` fails too, and the header does not declare it: if this answer should fail \
+             it, add `//! grader: expect fail results_keep_input_order \"<words of its lesson>\"`; it says:\n"
+        ),
+        "{}",
+        output.text
+    );
+    assert!(output.text.contains("        The 3 calls ran one after another"), "{}", output.text);
+    assert!(
+        output.text.contains(
+            "`//! grader: expect fail three_fetch_take_one_second \"ran one after another\"` names no check of this \
+             exercise; write it as `//! grader: expect fail three_fetches_take_one_second \"ran one after another\"`"
+        ),
+        "{}",
+        output.text
+    );
+
+    let one = sandbox.grader(&["verify", "04", "--case", "declares_two", "--verbose"]);
+    assert_eq!(one.code, 1, "{}", one.text);
+    assert!(one.text.contains("Building 1 cases of 1 exercises"), "{}", one.text);
+    assert!(!one.text.contains("misspelt"), "{}", one.text);
+    // Every failing check in full, as `check --verbose` shows it, under the case's line.
+    for check in ["three fetches take one second", "results keep input order", "gather lets siblings finish"] {
+        assert!(one.text.contains(&format!("\n    ✗ {check}\n")), "{check} missing from:\n{}", one.text);
+    }
+    assert!(one.text.matches("Awaiting one future before creating the next").count() >= 3, "{}", one.text);
+    assert_eq!(std::fs::read_to_string(sandbox.root().join("exercises/04-gather/src/gather.rs")).unwrap(), stub);
+
+    let unknown = sandbox.grader(&["verify", "04", "--case", "nope"]);
+    assert_eq!(unknown.code, 2, "{}", unknown.text);
+    assert!(
+        unknown.text.contains("there is no case `nope` (hint: the cases are stub, solution, declares_two.rs, misspelt.rs)"),
+        "{}",
+        unknown.text
+    );
+}
+
+/// A header line verify can't read stops it before anything is built, showing the line
+/// and how to write it.
+#[test]
+fn an_unreadable_header_line_shows_its_fix() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    sandbox.write(
+        "solutions/04-gather/answers/sequential.rs",
+        &sequential_declaring_two(&sandbox)
+            .replacen("\"ran one after another\"", "\"ran \\\"one\\\" after another\"", 1),
+    );
+    let output = sandbox.grader(&["verify", "04"]);
+    assert_eq!(output.code, 2, "{}", output.text);
+    assert!(!output.text.contains("Building"), "{}", output.text);
+    assert!(
+        output.text.contains(
+            "`\\\"` is not an escape here, and no message holds it: the text runs from the first quote to the last, \
+             so quotes inside it are written plainly (hint: write it as `//! grader: expect fail \
+             three_fetches_take_one_second \"ran \"one\" after another\"`)"
+        ),
+        "{}",
+        output.text
+    );
+}
+
+/// Before any trace is recorded, verify says so and how to record them, instead of
+/// calling them out of date.
+#[test]
+fn missing_expected_traces_say_how_to_record_them() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    let expected = sandbox.root().join("exercises/04-gather/checks/expected");
+    let one_check = "three_fetches_take_one_second.0.trace";
+    let kept = std::fs::read(expected.join(one_check)).unwrap();
+    std::fs::remove_dir_all(&expected).unwrap();
+    let none = sandbox.grader(&["verify", "04", "--case", "solution"]);
+    assert_eq!(none.code, 1, "{}", none.text);
+    assert!(
+        none.text.contains(
+            "no trace of the solution is recorded yet (exercises/04-gather/checks/expected/ is missing or empty): \
+             run `grader verify 04 --record-expected`, look at what it wrote, and commit it"
+        ),
+        "{}",
+        none.text
+    );
+    assert!(!none.text.contains("out of date"), "{}", none.text);
+
+    // One check's traces recorded: the others are named as not recorded yet.
+    std::fs::create_dir_all(&expected).unwrap();
+    std::fs::write(expected.join(one_check), kept).unwrap();
+    let some = sandbox.grader(&["verify", "04", "--case", "solution"]);
+    assert_eq!(some.code, 1, "{}", some.text);
+    assert!(some.text.contains("no trace of `"), "{}", some.text);
+    assert!(some.text.contains("is recorded yet in exercises/04-gather/checks/expected/"), "{}", some.text);
+    assert!(!some.text.contains(one_check) && !some.text.contains("out of date"), "{}", some.text);
+}
