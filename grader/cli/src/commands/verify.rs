@@ -330,8 +330,7 @@ fn run_case(
         Place::Refused(refused) => {
             let report = Report::forbidden(&case.exercise, refused.clone());
             let problems = judge_case(&case.expected, &report);
-            let (result, description) = result_of(case, &report, problems);
-            return Ok((result, description, report));
+            return Ok(result_of(case, report, problems));
         }
         Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
         Place::Bundled(bundle, bundled) => {
@@ -401,13 +400,12 @@ fn run_case(
         }
     }
     let (report, _) = first.expect("at least one run");
-    let (result, description) = result_of(case, &report, problems);
-    Ok((result, description, report))
+    Ok(result_of(case, report, problems))
 }
 
 /// A case's result from its (first) report and the problems found, with its one-line
-/// description for the listing.
-fn result_of(case: &Case, report: &Report, problems: Vec<String>) -> (CaseResult, String) {
+/// description for the listing, and the report.
+fn result_of(case: &Case, report: Report, problems: Vec<String>) -> (CaseResult, String, Report) {
     let result = CaseResult {
         exercise: case.exercise.name.clone(),
         case: case.name.clone(),
@@ -415,7 +413,8 @@ fn result_of(case: &Case, report: &Report, problems: Vec<String>) -> (CaseResult
         verdict: Some(report.verdict),
         problems,
     };
-    (result, describe(&case.expected, report))
+    let description = describe(&case.expected, &report);
+    (result, description, report)
 }
 
 /// Recorded traces by file name (`<check>.<n>.trace`).
