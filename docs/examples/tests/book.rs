@@ -282,32 +282,3 @@ fn the_readme_gives_the_command_ci_runs() {
         "README.md should give the test command CI runs, exactly: `{command}`"
     );
 }
-
-/// mdBook itself is not a dependency of the tests: where it is installed, the book is
-/// built and every page must come out.
-#[test]
-fn mdbook_builds_every_page_when_installed() {
-    let root = root();
-    if std::process::Command::new("mdbook").arg("--version").output().is_err() {
-        eprintln!("note: mdbook is not installed (`cargo install mdbook`); the HTML build was not tried");
-        return;
-    }
-    let out = std::env::temp_dir().join(format!("book-html-{}", std::process::id()));
-    let output = std::process::Command::new("mdbook")
-        .arg("build")
-        .arg(root.join("docs"))
-        .arg("--dest-dir")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "mdbook build docs failed:\n{stderr}");
-    assert!(!stderr.contains("WARN") && !stderr.contains("ERROR"), "mdbook build docs complained:\n{stderr}");
-    for page in sync::pages(&root) {
-        let name = page.file_stem().unwrap().to_string_lossy().to_string();
-        if name != "SUMMARY" {
-            assert!(out.join(format!("{name}.html")).is_file(), "mdbook built no page for {name}.md");
-        }
-    }
-    let _ = std::fs::remove_dir_all(&out);
-}
