@@ -159,12 +159,30 @@ fn picture_of<T>(run: &Run<T>) -> String {
     let expected = harness::current_check().and_then(|check| crate::expected::load(&check, run.index));
     match expected {
         Some((expected, took)) if expected.table() != crate::expected::normal(&run.trace).table() => {
-            let (yours, expected) = pictures(&run.trace, &expected, took.max(run.virtual_elapsed));
-            format!(
-                "  Expected (the reference solution took {}):\n{expected}  Yours (took {}):\n{yours}",
-                format_secs(took),
-                format_secs(run.virtual_elapsed),
-            )
+            match run.returned_at {
+                // The check watched the run a while after the code returned: the pictures
+                // show that time too, and the labels say when each returned.
+                Some(returned) => {
+                    let watched = run.virtual_elapsed.saturating_sub(returned);
+                    let (yours, expected) = pictures(&run.trace, &expected, (took + watched).max(run.virtual_elapsed));
+                    format!(
+                        "  Expected (the reference solution returned at {}):\n{expected}  Yours (returned at {}):\n{yours}  \
+                     (After each return the check waited {} more, to see what was still running;\n   \
+                     the pictures show that time too.)\n",
+                        format_secs(took),
+                        format_secs(returned),
+                        format_secs(watched),
+                    )
+                }
+                None => {
+                    let (yours, expected) = pictures(&run.trace, &expected, took.max(run.virtual_elapsed));
+                    format!(
+                        "  Expected (the reference solution took {}):\n{expected}  Yours (took {}):\n{yours}",
+                        format_secs(took),
+                        format_secs(run.virtual_elapsed),
+                    )
+                }
+            }
         }
         _ => picture(&run.trace, run.virtual_elapsed),
     }
@@ -173,7 +191,7 @@ fn picture_of<T>(run: &Run<T>) -> String {
 /// The learner's timeline and the expected one, indented, drawn to be compared: one
 /// scale, rows in the learner's order. Returns (yours, expected).
 fn pictures(yours: &Trace, expected: &Trace, end: Duration) -> (String, String) {
-    if yours.events().is_empty() || expected.events().is_empty() {
+    if yours.events().is_empty() || expected.events().is_empty() || end.is_zero() {
         return (picture(yours, end), picture(expected, end));
     }
     let (yours, expected) = crate::timeline::pair(yours, expected, end);
@@ -184,10 +202,14 @@ fn indent(text: &str) -> String {
     text.lines().map(|line| format!("  {line}\n")).collect()
 }
 
-/// The table and the timeline of a trace, indented, for messages.
+/// The table and the timeline of a trace, indented, for messages. Where no virtual
+/// time passed, bars would all sit in one column at 0 s: the events are listed instead.
 fn picture(trace: &Trace, end: Duration) -> String {
     if trace.events().is_empty() {
         return "  (nothing was recorded: no simulated service was called)\n".to_string();
+    }
+    if end.is_zero() {
+        return indent(&format!("(no virtual time passed; the events, in order:)\n{}", trace.table()));
     }
     indent(&timeline(trace, end))
 }
@@ -288,6 +310,19 @@ impl<T> Run<T> {
     #[track_caller]
     pub fn fail(&self, message: impl std::fmt::Display) -> ! {
         fail(format!("{message}\n\n{}", picture_of(self)))
+    }
+
+    /// Fails with `message` and this run's own timeline, without the reference
+    /// solution's: for a valid design other than the reference's, whose picture would
+    /// contradict what the message says the design should take.
+    ///
+    /// ```should_panic
+    /// let run = workbook::run(async { 3 });
+    /// run.fail_on_its_own("a design of its own, judged on its own terms");
+    /// ```
+    #[track_caller]
+    pub fn fail_on_its_own(&self, message: impl std::fmt::Display) -> ! {
+        fail(format!("{message}\n\n{}", picture(&self.trace, self.virtual_elapsed)))
     }
 
     /// Fails with `message` and the timeline unless `condition` holds.

@@ -56,6 +56,14 @@ pub struct Run<T> {
     /// The virtual instants (after 0 s, up to the return) at which the runtime's thread
     /// woke from idle, in order, each once.
     pub(crate) wakeups: Vec<Duration>,
+    /// When the code under test returned, if the check kept the run going after it
+    /// ([`then_idle`]): pictures then say when it returned, not only how long the run took.
+    pub(crate) returned_at: Option<Duration>,
+}
+
+thread_local! {
+    /// The virtual instant at which [`then_idle`]'s call returned, in this thread's run.
+    static RETURNED_AT: std::cell::Cell<Option<tokio::time::Instant>> = const { std::cell::Cell::new(None) };
 }
 
 /// Runs `future` to completion on a fresh current-thread runtime with the clock
@@ -103,7 +111,8 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     // Stops the watchdog even if the future panics (a check may catch that panic).
     let _stop_watchdog = StopOnDrop(shared.clone());
     let real_start = Instant::now();
-    let (outcome, returned, spin_after) = runtime.block_on(async {
+    RETURNED_AT.with(|at| at.set(None));
+    let (outcome, returned, spin_after, start) = runtime.block_on(async {
         recorder.start_clock();
         let start = tokio::time::Instant::now();
         let mut future = std::pin::pin!(future);
@@ -134,8 +143,9 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
                 () = watch => {}
             }
         }
-        (outcome, returned, spin_after)
+        (outcome, returned, spin_after, start)
     });
+    let returned_at = RETURNED_AT.with(|at| at.take()).map(|at| at.saturating_duration_since(start));
     let real_elapsed = real_start.elapsed();
     shared.done.store(true, Ordering::Relaxed);
     allowances.restore();
@@ -152,7 +162,8 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     if let Ok((_, virtual_elapsed)) = &outcome
         && let Some(check) = crate::harness::current_check()
     {
-        crate::expected::record(&check, index, &trace, *virtual_elapsed);
+        // How long the code under test took: until it returned.
+        crate::expected::record(&check, index, &trace, returned_at.unwrap_or(*virtual_elapsed));
         if std::env::var_os(crate::harness::TIMELINES_ENV).is_some() {
             let picture = crate::timeline(&trace, *virtual_elapsed);
             let text =
@@ -163,7 +174,8 @@ pub fn run<F: Future>(future: F) -> Run<F::Output> {
     match outcome {
         Ok((value, virtual_elapsed)) => {
             let wakeups = wakes.into_iter().filter(|at| *at > Duration::ZERO && *at <= virtual_elapsed).collect();
-            let run = Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index, wakeups };
+            let run =
+                Run { value, virtual_elapsed, real_elapsed, busy, longest_stall, trace, index, wakeups, returned_at };
             crate::findings::after_run(&run, &leftovers, spin_after, allowances);
             run
         }
@@ -212,6 +224,7 @@ pub async fn then_idle<T>(call: impl Future<Output = T>, idle: Duration) -> (T, 
     let start = tokio::time::Instant::now();
     let value = call.await;
     let returned_at = start.elapsed();
+    RETURNED_AT.with(|at| at.set(Some(tokio::time::Instant::now())));
     tokio::time::sleep(idle).await;
     (value, returned_at)
 }
