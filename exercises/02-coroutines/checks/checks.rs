@@ -1,7 +1,5 @@
 //! The checks of exercise 02. Read them if you like; `grader check` notices edits.
 
-use std::time::Duration;
-
 use super::*;
 use workbook::sim::cafe::{self, Drink, Ticket};
 use workbook::trace::{Kind, note};
@@ -98,15 +96,19 @@ workbook::checks! {
     fn order_is_taken_when_awaited() {
         let run = workbook::run(async {
             note("check", "calls take_order(\"Ada\", \"latte\")");
+            let before = cafe::tickets_written();
             let order = take_order("Ada", "latte");
+            // Tickets written inside the call itself, before it returned its future.
+            let during_call = cafe::tickets_written() - before;
             tokio::time::sleep(secs(2)).await;
             note("check", "awaits the order");
-            order.await
+            (order.await, during_call)
         });
+        let (ticket, during_call) = &run.value;
         let expected = Ticket { customer: "Ada".to_string(), drink: "latte".to_string() };
         run.ensure(
-            run.value == expected,
-            format!("Awaiting take_order(\"Ada\", \"latte\") should give the ticket {expected:?}; it gave {:?}.", run.value),
+            *ticket == expected,
+            format!("Awaiting take_order(\"Ada\", \"latte\") should give the ticket {expected:?}; it gave {ticket:?}."),
         );
         let tickets: Vec<_> = run.trace.of("till").collect();
         match tickets.as_slice() {
@@ -114,18 +116,32 @@ workbook::checks! {
                 "Awaiting the order gave back a ticket, but no ticket was written: the café only \
                  knows about an order once `cafe::write_ticket` has been called for it.",
             ),
-            [ticket] if ticket.at < secs(2) => run.fail(format!(
-                "The ticket was written at {}{}, but the check awaited the order only at 2.000s.\n\
+            [ticket] if ticket.at < secs(2) && *during_call > 0 => run.fail(format!(
+                "The ticket was written at {}, as soon as take_order was called: during the call \
+                 itself, before take_order had returned its future. The check awaited the order only \
+                 at 2.000s.\n\
                  In Python, calling an `async def` function runs none of its body: it hands back a \
                  coroutine object, and the body runs when you await it. In Rust only the code inside \
-                 an `async` block (or an `async fn`) waits for `.await`.\n\
-                 Possible causes: take_order is a plain `fn`, and every line before its `async` block \
-                 runs at once, when it is called (the block then just hands over a ticket that already \
-                 exists); or the work was handed to `tokio::spawn` inside take_order, which does not \
-                 wait either: the task runs as soon as the runtime gets to it.\n\
+                 an `async` block (or an `async fn`) waits for `.await`; take_order is a plain `fn`, \
+                 and every line of it outside its `async` block runs when it is called (the block then \
+                 just hands over a ticket that already exists). Possible causes: the \
+                 `cafe::write_ticket` line stands before the block, or a future was run to its end \
+                 inside the call (`futures::executor::block_on`).\n\
                  Do the work inside the block: `async move {{ cafe::write_ticket(customer, drink) }}`.",
                 format_secs(ticket.at),
-                if ticket.at == Duration::ZERO { ", as soon as take_order was called" } else { "" }
+            )),
+            [ticket] if ticket.at < secs(2) => run.fail(format!(
+                "take_order returned its future without writing a ticket, but then, while the check \
+                 waited and before it awaited the order (at 2.000s), the ticket was written at {}: \
+                 something that take_order started ran on its own, without being awaited.\n\
+                 That is what a task does: `tokio::spawn` inside take_order starts the work as a task, \
+                 like `asyncio.create_task`, and the task runs as soon as the runtime gets to it, \
+                 whoever awaits what (a thread started there would do the same). A future never starts \
+                 by itself; a task does.\n\
+                 Don't spawn the order: do the work inside the future take_order returns, \
+                 `async move {{ cafe::write_ticket(&customer, &drink) }}`, so it runs where that future \
+                 is awaited.",
+                format_secs(ticket.at),
             )),
             [ticket] if ticket.at > secs(2) => run.fail(format!(
                 "The ticket was written at {}, though the check awaited the order at 2.000s and writing \
@@ -145,18 +161,42 @@ workbook::checks! {
 
     fn order_never_awaited_writes_nothing() {
         let run = workbook::run(async {
+            let before = cafe::tickets_written();
             let order = take_order("Bob", "tea");
+            let during_call = cafe::tickets_written() - before;
             drop(order);
+            // Watch a while: work that outlives the dropped future shows itself now.
+            tokio::time::sleep(secs(1)).await;
+            during_call
         });
-        if let Some(ticket) = run.trace.of("till").next() {
+        let ticket = run.trace.of("till").next();
+        if let Some(ticket) = ticket.filter(|_| run.value == 0) {
+            run.fail(format!(
+                "take_order(\"Bob\", \"tea\") wrote no ticket during the call, and the check dropped \
+                 its future without ever awaiting it; yet while the check then only waited, a ticket \
+                 was written at {}.\n\
+                 A dropped future runs no more code, so this ticket came from work that take_order had \
+                 started outside its future and that kept running after its future was dropped, on its \
+                 own. The usual way to get that is `tokio::spawn` inside take_order (like \
+                 `asyncio.create_task`): a spawned task starts without being awaited and is detached, so \
+                 dropping the future (or the task's `JoinHandle`) does not stop it. A thread started in \
+                 take_order would do the same.\n\
+                 A future never starts by itself; a task does. Don't spawn the order: do the work inside \
+                 the future take_order returns, `async move {{ cafe::write_ticket(&customer, &drink) }}`: \
+                 it then runs where that future is awaited, and not at all if nobody awaits it.",
+                format_secs(ticket.at)
+            ));
+        }
+        if let Some(ticket) = ticket {
             run.fail(format!(
                 "take_order(\"Bob\", \"tea\") was called and its future dropped without ever being \
                  awaited, yet a ticket was written at {}.\n\
-                 A future that is never awaited must do nothing, like a Python coroutine object \
-                 that is never awaited: nobody asked for this order to be taken. Possible causes: \
-                 work that runs before the `async` block in take_order (it runs whether or not anyone \
-                 awaits: move it inside the block), or work handed to `tokio::spawn`, which runs \
-                 whether or not anyone awaits the future.",
+                 It was written during the call to take_order itself, before the call returned its \
+                 future. A future that is never awaited must do nothing, like a Python coroutine object \
+                 that is never awaited: nobody asked for this order to be taken. Possible causes: the \
+                 `cafe::write_ticket` line stands before the `async` block in take_order (it runs \
+                 whether or not anyone awaits: move it inside the block), or a future was run to its \
+                 end inside the call (`futures::executor::block_on`).",
                 format_secs(ticket.at)
             ));
         }

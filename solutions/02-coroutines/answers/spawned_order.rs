@@ -1,5 +1,5 @@
-//! grader: expect fail order_is_taken_when_awaited "does not wait either: the task runs as soon as the runtime gets to it"
-//! grader: expect fail order_never_awaited_writes_nothing "work it started went on afterwards"
+//! grader: expect fail order_is_taken_when_awaited "something that take_order started ran on its own"
+//! grader: expect fail order_never_awaited_writes_nothing "kept running after its future was dropped"
 //! Spawns the ticket writing as a task and returns a future of its handle, like `asyncio.create_task`: the task writes the ticket without anyone awaiting the order.
 use std::future::Future;
 

@@ -39,6 +39,24 @@ pub struct Drink {
     pub name: String,
 }
 
+thread_local! {
+    static TICKETS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many tickets [`write_ticket`] has written on this thread so far. A check reads it
+/// before and after a call, to tell a ticket written *during* the call from one written
+/// later by something the call left running (a spawned task runs only after the call).
+///
+/// ```
+/// use workbook::sim::cafe;
+/// let before = cafe::tickets_written();
+/// cafe::write_ticket("Ada", "latte");
+/// assert_eq!(cafe::tickets_written() - before, 1);
+/// ```
+pub fn tickets_written() -> usize {
+    TICKETS.with(std::cell::Cell::get)
+}
+
 /// Writes the ticket for an order, at once: a plain function, no waiting. Traced
 /// as a `ticket written` event of actor `till`.
 ///
@@ -48,6 +66,7 @@ pub struct Drink {
 /// ```
 pub fn write_ticket(customer: &str, drink: &str) -> Ticket {
     note("till", &format!("ticket written: {drink} for {customer}"));
+    TICKETS.with(|t| t.set(t.get() + 1));
     Ticket { customer: customer.to_string(), drink: drink.to_string() }
 }
 

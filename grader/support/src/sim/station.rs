@@ -208,9 +208,10 @@ pub struct RadioLink {
 pub enum LinkError {
     /// The link's background task is gone: the runtime that connected it has shut down.
     RuntimeGone,
-    /// The link's background task did not answer within a second: the runtime it lives
-    /// on exists but is not running (a current-thread runtime only runs inside its own
-    /// `block_on`).
+    /// The link's background task did not answer within a second, though its channel was
+    /// still open. Possible causes: the runtime that connected it is not being driven (a
+    /// current-thread runtime runs its tasks only inside its own `block_on`), or that
+    /// runtime's thread is blocked.
     NoAnswer,
 }
 
@@ -222,7 +223,9 @@ impl fmt::Display for LinkError {
             }
             LinkError::NoAnswer => write!(
                 f,
-                "the radio link's background task did not answer: the runtime it was started on is not running"
+                "the radio link's background task did not answer within a second, though its channel was still \
+                 open. Possible causes: the runtime that connected it is not being driven (a current-thread \
+                 runtime runs its tasks only inside its own `block_on`), or that runtime's thread is blocked"
             ),
         }
     }
