@@ -2,9 +2,8 @@
 //!
 //! Python's `asyncio.as_completed(aws)` gives you the results in the order they
 //! finish, so you can use the fastest one while the others are still on their way.
-//! In Rust, put the futures in a `futures::stream::FuturesUnordered` and take each
-//! outcome out with `.next().await` as soon as it is ready, or spawn them into a
-//! `tokio::task::JoinSet` and take them out with `.join_next().await`.
+//! Here you write the same for a page fetcher: the chapter shows tokio's tools for it,
+//! and `grader hint 06` names them if you are stuck.
 //!
 //! Every page takes 1 s to fetch unless a check says otherwise; the checks make some
 //! pages slower or faster, and make some fail.
@@ -18,9 +17,10 @@ use workbook::sim::web::{self, FetchError, Page};
 /// Fetches every page in `urls` at once and calls `show` with each outcome, page or
 /// error, the moment it arrives: the fastest page first, not the first in the list.
 pub async fn show_as_they_arrive(urls: &[&str], mut show: impl FnMut(Result<Page, FetchError>)) {
-    // TODO: `join_all` hands back nothing until every fetch is done, so even the fastest
-    //       page waits for the slowest before it is shown. Take each outcome as soon as it
-    //       is ready instead (see `futures::stream::FuturesUnordered`).
+    // TODO: this shows nothing until every fetch is done, so even the fastest page waits
+    //       for the slowest one. All the fetches must still run at once, but each outcome
+    //       (errors too) must reach `show` at the very instant it arrives, in the order
+    //       they finish, and the function returns once the last one is shown.
     let outcomes = join_all(urls.iter().map(|url| web::fetch_page(url))).await;
     for outcome in outcomes {
         show(outcome);
@@ -32,8 +32,9 @@ pub async fn show_as_they_arrive(urls: &[&str], mut show: impl FnMut(Result<Page
 /// `None` if every fetch fails.
 pub async fn first_to_answer(urls: &[&str]) -> Option<Page> {
     // TODO: one fetch at a time gives the first page in the list that works, not the
-    //       first to answer. Start them all, take the outcomes as they complete, and
-    //       return the first `Ok`.
+    //       first to answer, and it waits for every failure ahead of it. All the fetches
+    //       must be under way together; return the first page that arrives, the moment it
+    //       arrives, and leave none of the others running after you return.
     for url in urls {
         if let Ok(page) = web::fetch_page(url).await {
             return Some(page);

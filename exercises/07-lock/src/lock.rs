@@ -4,9 +4,9 @@
 //! sold, refuses if none is left, charges the buyer's card (1 s), and writes the new
 //! count. Many buyers are served at once, and while one waits for the payment, the
 //! others run. In Python you would guard the count with `asyncio.Lock` and
-//! `async with lock:`; in Rust the data lives *inside* the lock:
-//! `tokio::sync::Mutex<Tally>`, or `std::sync::Mutex<Tally>` if you never hold it
-//! across an `.await`.
+//! `async with lock:`; in Rust the data lives *inside* the lock, as it does below.
+//! Which lock, and how long to hold it, is yours to find: the chapter shows both of
+//! Rust's mutexes, and `grader hint 07` helps when you are stuck.
 //!
 //! Run `grader check 07` to see how your code ran. The chapter is
 //! `docs/src/07-lock.md`.
@@ -36,11 +36,12 @@ impl BoxOffice {
     /// Sells `buyer` the next seat: charges their card and returns the ticket, or
     /// `SoldOut` (without charging anyone) when every seat is taken.
     pub async fn buy(&self, buyer: &str) -> Result<Ticket, SoldOut> {
-        // TODO: the lock is taken twice, and let go in between: while this buyer waits
-        //       for the payment, every other buyer reads the same count. Keep one lock
-        //       from the read to the write (a `tokio::sync::Mutex` can be held across
-        //       an `.await`), or take the seat *before* the payment and never hold a
-        //       `std::sync::Mutex` across an `.await`.
+        // TODO: while this buyer waits for the payment, every other buyer reads the same
+        //       count, and two buyers get the same seat. From the read of the count to
+        //       its write, no other sale may touch it, and the read and the write must go
+        //       through one and the same hold on the tally. A refused buyer is never
+        //       charged, and `buy` must still compile when each buyer runs in a
+        //       `tokio::spawn`ed task, as on a real server.
         let sold = self.tally.lock().unwrap().read(buyer);
         if sold >= self.capacity {
             return Err(SoldOut { buyer: buyer.to_string() });

@@ -3,9 +3,8 @@
 //! Python's `asyncio.Event` is a flag that tasks can wait on: `await event.wait()`
 //! sleeps until some other task calls `event.set()`, then every waiting task wakes up
 //! together. An event remembers that it was set, so a task that calls `wait()` later
-//! returns at once. Tokio has no `Event` type; you build one from `tokio::sync::watch`
-//! (a value that receivers can wait on), or from `tokio::sync::Notify` together with a
-//! flag.
+//! returns at once. Tokio has no `Event` type: you build one from the parts it has
+//! (the chapter shows them, and `grader hint 08` names them when you are stuck).
 //!
 //! Here the event is the start of a race. Runners line up and call `wait()`; the
 //! starter fires the gun and calls `set()`. Every runner on the line must run off at the
@@ -34,7 +33,7 @@ impl StartSignal {
     /// already set does nothing.
     pub fn set(&self) {
         self.fired.store(true, Ordering::SeqCst);
-        // TODO: nothing wakes the runners waiting in `wait()`.
+        // TODO: nothing wakes the runners waiting in `wait()`: all of them, not just one.
     }
 
     /// Whether `set()` has been called.
@@ -45,8 +44,9 @@ impl StartSignal {
     /// Waits until the signal is set; returns at once if it is set already.
     pub async fn wait(&self) {
         // TODO: this returns straight away, set or not: every runner makes a false start.
-        //       A task can't wait on an `AtomicBool`. Keep the state where a task can sleep
-        //       on it until `set()` wakes it: a `tokio::sync::watch` channel, or a
-        //       `tokio::sync::Notify` next to this flag.
+        //       A task must sleep here, holding no thread, until `set()` is called, and then
+        //       every waiting runner wakes at that very instant; once set, `wait()` returns
+        //       at once. A task can't sleep on an `AtomicBool`: nothing wakes it when the
+        //       flag changes, so the state may have to live somewhere else.
     }
 }

@@ -5,13 +5,15 @@
 //! has its own check, and a failing check names its mistake.
 //!
 //! 1. `load_review` awaits three independent requests one after another: 3 s instead
-//!    of 1 s. Python's fix is `asyncio.gather`; tokio's is `tokio::join!`.
+//!    of 1 s. Python's fix is `asyncio.gather`.
 //! 2. `pause_for_rate_limit` waits with `std::thread::sleep`, Python's `time.sleep`
-//!    inside an `async def`: it holds the runtime's only thread. Use
-//!    `tokio::time::sleep(..).await`.
+//!    inside an `async def`: it holds the runtime's only thread.
 //! 3. `lint_file` wraps a synchronous library call (`linter::check_file`, like
 //!    `isort.check_file`) in an `async fn`, and that doesn't stop it blocking. Python
-//!    would use `asyncio.to_thread`; tokio has `tokio::task::spawn_blocking`.
+//!    would use `asyncio.to_thread`.
+//!
+//! You have met tokio's answer to each in an earlier exercise (04, 01 and 09); the
+//! chapter has them side by side, and `grader hint 10` names them.
 //!
 //! Run `grader check 10` to see how your code ran. The chapter is
 //! `docs/src/10-common-mistakes.md`.
@@ -37,7 +39,8 @@ pub struct Review {
 /// none of them needs another's answer.
 pub async fn load_review() -> Review {
     // TODO: each `.await` waits for its answer before the next request is sent, so the
-    //       waits add up: 1 s + 1 s + 1 s. Send all three at once with `tokio::join!`.
+    //       waits add up: 1 s + 1 s + 1 s. All three requests must go out at 0 s, and the
+    //       review is ready at 1 s, with each page in its own field.
     let description = web::fetch_page("/pulls/42").await;
     let diff = web::fetch_page("/pulls/42/diff").await;
     let status = web::fetch_page("/pulls/42/status").await;
@@ -51,8 +54,8 @@ pub const RATE_LIMIT_PAUSE: Duration = Duration::from_secs(1);
 /// (other tasks on the same runtime) should carry on meanwhile.
 pub async fn pause_for_rate_limit() {
     // TODO: this is Python's `time.sleep(1)` in an `async def`: it puts the whole thread
-    //       to sleep, and here that is the runtime's only thread. Wait with
-    //       `tokio::time::sleep`, and `.await` it.
+    //       to sleep, and here that is the runtime's only thread. The pause must last
+    //       exactly RATE_LIMIT_PAUSE for this bot only; the other tasks keep running.
     std::thread::sleep(RATE_LIMIT_PAUSE);
 }
 
@@ -60,8 +63,8 @@ pub async fn pause_for_rate_limit() {
 /// synchronous: it holds its thread for 300 ms.
 pub async fn lint_file(path: &str) -> LintReport {
     // TODO: `async fn` doesn't make the call inside it asynchronous: `check_file` still
-    //       holds whichever thread runs it, and here that is the runtime's. Run it on
-    //       tokio's blocking pool with `tokio::task::spawn_blocking`.
+    //       holds whichever thread runs it, and here that is the runtime's. It must run
+    //       on another thread while this task waits for its report, holding nothing.
     linter::check_file(path)
 }
 

@@ -60,8 +60,8 @@ pub async fn task_three() {
 /// `await asyncio.gather(task_one(), task_two(), task_three())`: 3 s in all.
 pub async fn run_all() {
     // TODO: each task starts only when the one before it is done: 3 s + 2 s + 1 s.
-    //       Hand all three to the event loop at once (`tokio::join!`), so it can
-    //       switch between them whenever one has to wait.
+    //       All three must start at 0 s and take turns on this one thread, so that the
+    //       events come at 0.0, 0.5, 1.0, 2.0 and 3.0 s and the whole run takes 3 s.
     task_one().await;
     task_two().await;
     task_three().await;
@@ -91,8 +91,8 @@ pub async fn waiting_pair() {
     let task_one = async {
         say("Task 1", "Start");
         // TODO: a blocking call holds the only thread, so task 2 can't even start
-        //       for 5 s. Wait the async way, which lets the event loop run task 2
-        //       meanwhile (`tokio::time::sleep`).
+        //       for 5 s. Task 1 must still wait 5 s, but in a way that lets the event
+        //       loop run task 2 meanwhile: 5 s in all, not 7 s.
         tasks::block_thread(Duration::from_secs(5));
         say("Task 1", "End");
     };
@@ -112,8 +112,9 @@ pub async fn crunch_numbers(chunks: u64) -> u64 {
     for chunk in 1..=chunks {
         total += tasks::crunch(chunk);
         // TODO: nothing in this loop awaits, so it keeps the thread until the very
-        //       end and no other task runs meanwhile. Hand the thread back to the
-        //       event loop after each chunk (`tokio::task::yield_now`).
+        //       end and no other task runs meanwhile. The other tasks must get their
+        //       turn after every chunk, and the crunching must not take any longer than
+        //       its chunks do: no waits of its own.
     }
     total
 }
@@ -122,7 +123,8 @@ pub async fn crunch_numbers(chunks: u64) -> u64 {
 /// Tasks spawned during one `run` are still there in the next.
 #[derive(Debug)]
 pub struct Runner {
-    // TODO: keep one runtime here, started in `new`, for every `run`.
+    // TODO: the event loop must outlive each `run`, so that what one run spawns is
+    //       still there in the next.
 }
 
 impl Runner {
@@ -134,8 +136,8 @@ impl Runner {
     /// Runs `future` to its end on the runner's event loop and returns its output,
     /// like `runner.run(coro)`.
     pub fn run<F: Future>(&self, future: F) -> F::Output {
-        // TODO: a new runtime for every call is `asyncio.run` for every call: it is
-        //       dropped when `run` returns, with every task spawned on it.
+        // TODO: a new event loop for every call is `asyncio.run` for every call: it is
+        //       gone when `run` returns, with every task spawned on it.
         let runtime = Runtime::new().expect("failed to start a tokio runtime");
         runtime.block_on(future)
     }

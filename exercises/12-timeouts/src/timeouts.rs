@@ -1,14 +1,14 @@
 //! # 12 · timeouts: give up in time, retry with backoff, clean up when cancelled
 //!
 //! Python's `await asyncio.wait_for(call(), 2)` (or `async with asyncio.timeout(2):`)
-//! stops waiting after 2 s and cancels the call. Tokio's counterpart is
-//! `tokio::time::timeout(limit, future).await`: `Ok(output)` if the future finished in
-//! time, `Err(Elapsed)` if not, and then the future is dropped, which cancels it.
+//! stops waiting after 2 s and cancels the call. In Rust, cancelling a future means
+//! dropping it: it is never polled again, and no line after the `.await` it was
+//! stopped at ever runs.
 //!
-//! Retrying is a loop around that, with a pause between attempts that doubles each
-//! time (`tokio::time::sleep(backoff).await`). And cleanup that must happen however a
-//! call ends, even when a timeout drops it halfway, goes in a `Drop` impl: Rust's
-//! `finally` for futures.
+//! Three jobs here: give up on a call in time; retry a failing call, with a pause
+//! between attempts that doubles each time; and clean up however a call ends, even
+//! when the caller drops it halfway, as Python's `finally` would. The chapter shows
+//! tokio's tools for each, and `grader hint 12` names them when you are stuck.
 //!
 //! `workbook::sim::flaky::call("rates")` asks the exchange-rates service for today's
 //! rates. It answers after 200 ms, unless a check makes it slow, makes it fail a few
@@ -53,7 +53,9 @@ pub struct GaveUp {
 /// cancelled, and the answer is `CallError::TimedOut`.
 pub async fn with_deadline(service: &str, limit: Duration) -> Result<Reply, CallError> {
     // TODO: nothing stops this call when `limit` has passed: a slow service keeps us
-    //       waiting as long as it likes. Wrap it in `tokio::time::timeout(limit, ..)`.
+    //       waiting as long as it likes. Give up at `limit` exactly, and cancel the call
+    //       then; an answer that comes in time (a reply or the service's error) comes
+    //       back at once, as it is.
     let _ = limit;
     flaky::call(service).await.map_err(CallError::Failed)
 }
@@ -63,7 +65,9 @@ pub async fn with_deadline(service: &str, limit: Duration) -> Result<Reply, Call
 /// as long each time.
 pub async fn with_retries(service: &str) -> Result<Reply, GaveUp> {
     // TODO: one attempt only. Try again while attempts fail, up to MAX_ATTEMPTS in all,
-    //       pausing between two attempts (100 ms, then 200 ms, then 400 ms).
+    //       pausing between two attempts (100 ms, then 200 ms, then 400 ms) without
+    //       holding the thread. Stop at the first reply; after the last failure, say
+    //       how many attempts were made and why the last one failed.
     with_deadline(service, ATTEMPT_LIMIT).await.map_err(|last| GaveUp { attempts: 1, last })
 }
 
@@ -74,7 +78,9 @@ pub async fn with_connection(service: &str) -> Result<Reply, ServiceError> {
     let reply = flaky::call(service).await;
     // TODO: if the caller gives up on us (say, its timeout fires) while we wait above,
     //       this future is dropped at that `.await`, and this line never runs: the
-    //       connection is lost to the pool. Code after an `.await` is no `finally`.
+    //       connection is lost to the pool. Code after an `.await` is no `finally`: the
+    //       connection must go back however this function ends, answered, failed or
+    //       dropped halfway, and exactly once.
     flaky::return_connection(service);
     reply
 }

@@ -2,10 +2,9 @@
 //!
 //! Python waits for "whichever comes first" with
 //! `asyncio.wait({..}, return_when=FIRST_COMPLETED)`, or a loop around
-//! `asyncio.wait_for(queue.get(), timeout)`. Tokio has `tokio::select!`: it waits on
-//! several futures at once, runs the branch of the first one that is ready, and drops
-//! the others. Dropping a future cancels it, so whatever a losing branch had half done
-//! is gone: in a `select!` loop, use only futures that lose nothing when dropped.
+//! `asyncio.wait_for(queue.get(), timeout)`. Tokio has `select!` (the chapter shows
+//! it): it waits on several futures at once and drops the ones that lose. Dropping a
+//! future cancels it, so whatever a loser had half done is gone.
 //!
 //! A chat session serves one connected user. It delivers each message the moment it
 //! arrives (`mailbox::deliver`), pings the client every [`KEEP_ALIVE`] so the quiet
@@ -31,8 +30,11 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
 /// of `inbox` is dropped).
 pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, shutdown: oneshot::Receiver<()>) {
     // TODO: this only ever waits for the next message: no ping goes out while it waits,
-    //       and the shutdown signal is thrown away unread. Wait for whichever comes first,
-    //       a message, the next keep-alive tick or the shutdown, with `tokio::select!`.
+    //       and the shutdown signal is thrown away unread. Three things can happen at any
+    //       moment (a message, a ping falling due, the shutdown) and each must be handled
+    //       the instant it happens. Pings keep their beat (1 s, 2 s, 3 s…) however many
+    //       messages come in between, and the function returns as soon as it is told to
+    //       or the client hangs up.
     drop(shutdown);
     while let Some(message) = inbox.recv().await {
         mailbox::deliver(&message);
@@ -46,8 +48,9 @@ pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut reader = BufReader::new(connection);
     loop {
         // TODO: no ping goes out while this waits for a line, and a client may stay
-        //       quiet for seconds. Wait for a line or the next tick, whichever comes
-        //       first. Careful: `select!` drops the branches that lose.
+        //       quiet for seconds. Ping on the beat while you wait, and deliver each line
+        //       the moment its `\n` arrives, even when it came in pieces with pings in
+        //       between: not a byte may be lost when the wait is interrupted.
         let mut line = String::new();
         if reader.read_line(&mut line).await? == 0 {
             return Ok(()); // end of stream: the client closed the connection

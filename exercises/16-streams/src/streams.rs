@@ -2,10 +2,9 @@
 //!
 //! A Python async generator (`async def` with `yield`) hands out values one at a time,
 //! awaiting in between, and `async for` reads them. Rust's counterpart is a `Stream`
-//! (`futures::stream::Stream`). You make one with `futures::stream::unfold`, or
-//! `stream::iter(..).then(..)`, or by implementing `poll_next` yourself; you read one
-//! with `while let Some(item) = stream.next().await`, or with the adapters of
-//! `futures::StreamExt` (`take`, `collect`, `for_each`…).
+//! (`futures::stream::Stream`), read with `while let Some(item) = stream.next().await`
+//! or with the adapters of `futures::StreamExt`. The chapter shows how to write one,
+//! and `grader hint 16` names the tools when you are stuck.
 //!
 //! Like a generator, a stream does nothing until it is read: each item is made when
 //! the reader asks for it. Here you write a ticker, a stream of every book in a
@@ -24,9 +23,9 @@ use workbook::sim::pager::{self, Book};
 /// start reading, tick 2 a `period` later, and the stream ends right after the last
 /// tick. Like an async generator that sleeps before each `yield`.
 pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
-    // TODO: every tick comes at once, the moment the reader asks. Wait `period` before
-    //       each one, as `await asyncio.sleep(period)` before a `yield` would
-    //       (see `futures::stream::unfold`).
+    // TODO: every tick comes at once, the moment the reader asks. Each tick must come
+    //       `period` after the reader asks for it, as `await asyncio.sleep(period)`
+    //       before a `yield` would, and nothing may happen before the reader asks.
     let _ = period;
     stream::iter(1..=count)
 }
@@ -35,8 +34,10 @@ pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
 /// the reader asks for a book and the books fetched so far are used up; the stream ends
 /// after the last page (the one whose `next` is `None`).
 pub fn all_books() -> impl Stream<Item = Book> {
-    // TODO: this reads the first page only. Fetch the next page with the cursor in
-    //       `page.next`, and go on until a page's `next` is `None`.
+    // TODO: this reads the first page only. The stream must go on from page to page,
+    //       each fetched with the cursor the page before it gave, until a page has no
+    //       next one; and it must fetch a page only when the reader asks for a book that
+    //       isn't fetched yet, never ahead of time.
     stream::once(pager::fetch_page(None)).flat_map(|page| stream::iter(page.books))
 }
 
@@ -44,7 +45,8 @@ pub fn all_books() -> impl Stream<Item = Book> {
 /// holds none of them.
 pub async fn first_books(n: usize) -> Vec<Book> {
     // TODO: this reads the whole catalogue, then keeps `n` books, like
-    //       `[book async for book in all_books()][:n]`. Stop reading after `n` books.
+    //       `[book async for book in all_books()][:n]`: every page is fetched, needed or
+    //       not. Fetch only the pages that hold the first `n` books.
     let every_book: Vec<Book> = all_books().collect().await;
     every_book.into_iter().take(n).collect()
 }
@@ -56,8 +58,9 @@ pub async fn read_until_quiet(books: impl Stream<Item = Book>, quiet: Duration) 
     // `next()` needs a stream that can't move in memory: `pin!` pins it here, on the stack.
     let mut books = std::pin::pin!(books);
     let mut read = Vec::new();
-    // TODO: when no book comes, this waits as long as it takes. Give up as soon as the
-    //       next book is more than `quiet` away.
+    // TODO: when no book comes, this waits as long as it takes. Give up the moment the
+    //       book you asked for has kept you waiting `quiet` (the limit starts again with
+    //       each book), and return what you have read so far.
     let _ = quiet;
     while let Some(book) = books.next().await {
         read.push(book);

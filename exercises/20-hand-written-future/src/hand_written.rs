@@ -47,8 +47,9 @@ impl<A: Future, B: Future> Future for Join2<A, B> {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         // TODO: `second` is polled for the first time only once `first` is done, so
-        //       the two waits add up. Poll both futures each time, and keep each output
-        //       as it comes. A future that has returned Ready must never be polled again.
+        //       the two waits add up. Both futures must make progress together, however
+        //       the two finish, and the output comes the moment the later one is done.
+        //       A future that has returned Ready must never be polled again.
         if this.first_output.is_none() {
             match this.first.as_mut().poll(cx) {
                 Poll::Ready(output) => this.first_output = Some(output),
@@ -78,7 +79,7 @@ impl<A: Future, B: Future> fmt::Debug for Join2<A, B> {
 #[derive(Debug)]
 struct Locker<T> {
     parcel: Option<T>,
-    // TODO: somewhere to keep the waker of the customer who waits for the parcel.
+    // TODO: what `deliver` needs to reach a customer who is already waiting.
 }
 
 /// The courier's half: delivers one parcel.
@@ -106,7 +107,7 @@ impl<T> Courier<T> {
     pub fn deliver(self, parcel: T) {
         let mut locker = self.locker.lock().unwrap();
         locker.parcel = Some(parcel);
-        // TODO: if the customer is waiting, nobody tells them.
+        // TODO: if the customer is waiting, nobody tells them: they must be woken now.
     }
 }
 
@@ -118,8 +119,9 @@ impl<T> Future for Pickup<T> {
         match locker.parcel.take() {
             Some(parcel) => Poll::Ready(parcel),
             // TODO: Pending, and then what? The runtime polls this future again only
-            //       when something wakes its task, and nothing will: `_cx` holds the
-            //       waker that does it.
+            //       when something wakes its task, and nothing will. Mind that the
+            //       `Pickup` may have moved to another task since its last poll: the task
+            //       to wake is the one that polled it last.
             None => Poll::Pending,
         }
     }
