@@ -424,6 +424,129 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
     run.assert_elapsed(expected_return + IDLE_AFTER);
 }
 
+/// The learner's file, as compiled: the source-level check reads it.
+const SOURCE: &str = include_str!("../src/shutdown.rs");
+
+/// Ways to wake whoever waits on a `Notify`.
+const NOTIFIES: &[&str] = &[".notify_waiters()", ".notify_one()", ".notify_last()"];
+/// Ways to take a finished job off a count.
+const DECREMENTS: &[&str] = &[".fetch_sub(", "-=", ".fetch_update(", ".store("];
+/// Ways to look at a count (or any state shared with the jobs).
+const LOOKS: &[&str] = &[".load(", ".lock()", ".read()", ".get()", ".borrow()", ".len()", ".is_empty()"];
+
+/// Why the run on the paused clock did not show the race of [`count_race_in_source`].
+const ONE_THREAD: &str = "In this run the checks ran run_worker and the jobs on one thread, where nothing \
+     runs between two lines that have no `.await` between them, so that gap never opened and run_worker \
+     returned on time. On a multi-thread runtime (`#[tokio::main]`, or the real program of \
+     `ctrl_c_drains_then_exits`) a job finishes on another thread and can land in the gap: then \
+     run_worker waits forever with no job left, now and then, which is the hardest kind of bug to find.";
+
+/// Why the real program's check reads the source instead of running it.
+const MANY_THREADS: &str = "This check runs the program on a multi-thread runtime, where a job finishes on \
+     another thread and can land in that gap: then run_worker waits forever with no job left, and the \
+     program never exits. Whether it does in one run is luck, so for this code the check goes by the \
+     source and did not start the program: the verdict is the same on every run.";
+
+/// What to do instead, for both lessons of [`count_race_in_source`].
+const COUNT_FIX: &str = "Or leave the counting to a `tokio_util::task::TaskTracker`: `tracker.spawn(job)`, \
+     then `tracker.close(); tracker.wait().await`, which does this bookkeeping without the gap.";
+
+/// Whether the look at `look` is a lock's guard bound with `let` that is still alive at
+/// `until`: not dropped, and its block not closed in between. A `notified()` created
+/// while the count's lock is held can't miss a job that changes the count under it.
+fn guard_held_between(code: &str, look: usize, until: usize) -> bool {
+    if !code[look..].starts_with(".lock()") {
+        return false;
+    }
+    let start = code[..look].rfind([';', '{', '}']).map_or(0, |i| i + 1);
+    let Some(rest) = code[start..look].trim().strip_prefix("let ") else { return false };
+    let name = rest.trim_start_matches("mut ").split(['=', ':']).next().unwrap_or("").trim();
+    if name.is_empty() || name == "_" || code[look..until].contains(&format!("drop({name})")) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for c in code[look..until].bytes() {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Races of a count of jobs in flight and a `Notify` that one thread never shows, read
+/// from the source: the lesson for the first one found. Two orders lose the last wake-up:
+/// a job that notifies before it takes itself off the count, and (with
+/// `notify_waiters()`, which keeps nothing for a waiter that comes later) a wait that
+/// looks at the count before its `notified()` future exists and not again after.
+fn count_race_in_source(src: &str, threads: &str) -> Option<String> {
+    use workbook::sim::source::{blocks_around, code_only, find_all, loops, quote};
+    let code = code_only(src);
+    let all = 0..code.len();
+
+    // A notify, then the decrement, in the innermost block that decrements at all.
+    for notify in find_all(&code, all.clone(), NOTIFIES) {
+        let decrements = blocks_around(&code, notify)
+            .into_iter()
+            .map(|block| find_all(&code, block, DECREMENTS))
+            .find(|found| !found.is_empty());
+        if let Some(&first) = decrements.as_ref().and_then(|d| d.first())
+            && first > notify
+        {
+            return Some(format!(
+                "In src/shutdown.rs, a finished job wakes the waiter before it takes the job off the count:\n\
+                 {}\n{}\n\
+                 Between those two lines the waiter has been woken, but the count still has this job in it. \
+                 If run_worker looks at the count right then, it sees a job in flight and goes back to \
+                 sleep; the decrement that follows wakes nobody: a lost wake-up. {threads}\n\
+                 Take the job off the count first, then notify: whoever looks after the decrement sees it, \
+                 and whoever looked before is already waiting and gets woken. {COUNT_FIX}",
+                quote(src, notify),
+                quote(src, first),
+            ));
+        }
+    }
+
+    // A look at the count, then `notified()`, and no look after it in the same wait.
+    let waiters = find_all(&code, all.clone(), &[".notify_waiters()"]);
+    let &wakes_all = waiters.first()?;
+    for notified in find_all(&code, all.clone(), &[".notified()"]) {
+        let region = loops(&code)
+            .into_iter()
+            .filter(|l| l.contains(&notified))
+            .min_by_key(|l| l.len())
+            .or_else(|| blocks_around(&code, notified).pop())
+            .unwrap_or(all.clone());
+        let looks = find_all(&code, region, LOOKS);
+        let before: Vec<usize> = looks.iter().copied().filter(|&l| l < notified).collect();
+        let after = looks.iter().any(|&l| l > notified);
+        if let Some(&look) = before.last()
+            && !after
+            && !guard_held_between(&code, look, notified)
+        {
+            return Some(format!(
+                "In src/shutdown.rs, the wait for the jobs in flight looks at the count before it creates its \
+                 `notified()` future, and does not look again after it:\n{}\n{}\n\
+                 If the last job finishes between those two lines, it takes itself off the count and calls \
+                 `notify_waiters()`:\n{}\n\
+                 `notify_waiters()` wakes only the `notified()` futures that exist at that moment, and this \
+                 one does not exist yet: nothing will ever wake it, a lost wake-up. {threads}\n\
+                 Create the `notified()` future first and enable it (`tokio::pin!(notified); \
+                 notified.as_mut().enable();`), then look at the count, and only then await it: a job \
+                 that finishes after the look wakes a future that is already there. {COUNT_FIX}",
+                quote(src, look),
+                quote(src, notified),
+                quote(src, wakes_all),
+            ));
+        }
+    }
+    None
+}
+
 /// Jobs 2 and 3 are in flight when the shutdown comes at 2.5 s; job 4 comes after it.
 const IN_FLIGHT: Scenario = Scenario {
     jobs: &[planned(1, 0, 1500), planned(2, 1000, 3000), planned(3, 2000, 1500), planned(4, 3000, 1000)],
@@ -478,6 +601,12 @@ workbook::checks! {
         // Job 1 runs from 0.3 s to 7.55 s, job 3 to 2.787 s; the shutdown comes at 1.7 s.
         let uneven = run_scenario(&IN_FLIGHT_UNEVEN);
         judge(&uneven, &IN_FLIGHT_UNEVEN, Duration::from_millis(7550));
+
+        // The last job finishing *while* run_worker decides to wait: on one thread that
+        // never happens, on several it does. The source shows the orders that lose it.
+        if let Some(lesson) = count_race_in_source(SOURCE, ONE_THREAD) {
+            workbook::fail(lesson);
+        }
     }
 
     fn stops_at_once_when_idle() {
@@ -506,6 +635,11 @@ workbook::checks! {
     fn ctrl_c_drains_then_exits() {
         if workbook::child::role().as_deref() == Some(program::ROLE) {
             program::play();
+        }
+        // The real program runs on a multi-thread runtime, where that race strikes now and
+        // then: the source decides, so that the verdict is the same on every run.
+        if let Some(lesson) = count_race_in_source(SOURCE, MANY_THREADS) {
+            workbook::fail(lesson);
         }
         program::drive("ctrl_c_drains_then_exits");
     }

@@ -19,6 +19,7 @@ pub mod mailbox;
 pub mod orders;
 pub mod pager;
 pub mod race;
+pub mod source;
 pub mod station;
 pub mod tasks;
 pub mod tickets;

@@ -1,0 +1,65 @@
+//! grader: expect pass
+//! Another correct answer: an `AtomicUsize` of jobs in flight and a `Notify`. The last
+//! job stores the new count, then calls `notify_waiters()`; the worker creates its
+//! `notified()`, `enable()`s it, and only then reads the count, so no wake-up is lost.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::{Notify, mpsc};
+use tokio_util::sync::CancellationToken;
+
+/// One job from the queue: the work to do, as a future that hasn't started yet.
+pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+
+/// Takes jobs as they arrive, each as a task of its own, until the shutdown or the end
+/// of the queue; then waits for the jobs in flight.
+pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let all_done = Arc::new(Notify::new());
+    loop {
+        tokio::select! {
+            biased;
+            () = shutdown.cancelled() => break,
+            job = jobs.recv() => match job {
+                Some(job) => {
+                    in_flight.fetch_add(1, Ordering::SeqCst);
+                    let in_flight = Arc::clone(&in_flight);
+                    let all_done = Arc::clone(&all_done);
+                    tokio::spawn(async move {
+                        job.await;
+                        if in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
+                            all_done.notify_waiters();
+                        }
+                    });
+                }
+                None => break,
+            },
+        }
+    }
+    loop {
+        // Registered first: a notify_waiters() from here on reaches this future.
+        let all_done = all_done.notified();
+        tokio::pin!(all_done);
+        all_done.as_mut().enable();
+        if in_flight.load(Ordering::SeqCst) == 0 {
+            break;
+        }
+        all_done.await;
+    }
+}
+
+/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
+/// finish and returns.
+pub async fn serve(jobs: mpsc::Receiver<Job>) {
+    let shutdown = CancellationToken::new();
+    let on_ctrl_c = shutdown.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.cancel();
+        }
+    });
+    run_worker(shutdown, jobs).await;
+}
