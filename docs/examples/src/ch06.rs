@@ -6,7 +6,8 @@ use futures::future::{join_all, select_ok};
 use futures::stream;
 use tokio::task::JoinSet;
 use workbook::secs;
-use workbook::sim::web::Page;
+use workbook::sim::deploy::{DeployError, Deployed};
+use workbook::sim::web::{self, Page};
 use workbook::trace::note;
 
 use crate::{Picture, Scene};
@@ -21,8 +22,8 @@ pub const SCENES: &[Scene] = &[
     }),
     ("ch06::spawned_race", || {
         Picture::of(async {
-            three_panels();
-            let _ = spawned_race(&["/slow", "/fast", "/medium"]).await;
+            three_servers();
+            let _ = spawned_race(&THREE_SERVERS).await;
             // The caller has its page at 1 s; keep watching what the tasks do.
             tokio::time::sleep(secs(3)).await;
         })
@@ -40,6 +41,16 @@ pub fn three_panels() {
     web::set_latency("/slow", secs(3));
     web::set_latency("/fast", secs(1));
     web::set_latency("/medium", secs(2));
+}
+
+/// The servers of the chapter's roll-outs, slowest first.
+pub const THREE_SERVERS: [&str; 3] = ["db-1", "web-1", "cache-1"];
+
+/// The chapter's roll-outs: `db-1` takes 3 s, `web-1` 1 s, `cache-1` 2 s.
+pub fn three_servers() {
+    deploy::set_duration("db-1", secs(3));
+    deploy::set_duration("web-1", secs(1));
+    deploy::set_duration("cache-1", secs(2));
 }
 
 /// Puts `text` on the screen: a `screen` line in the trace, at this instant. The
@@ -63,69 +74,78 @@ pub async fn gather_then_show(urls: &[&str]) {
 
 // ANCHOR: as_completed
 use futures::stream::{FuturesUnordered, StreamExt};
-use workbook::sim::web;
+use workbook::sim::deploy;
 
-async fn show_each_page(urls: &[&str]) {
-    let mut in_flight: FuturesUnordered<_> = urls.iter().map(|url| web::fetch_page(url)).collect();
+async fn report_each_roll_out(servers: &[&str]) {
+    let mut in_flight: FuturesUnordered<_> = servers.iter().map(|server| deploy::roll_out(server)).collect();
+    let mut done = 0;
     while let Some(outcome) = in_flight.next().await {
+        done += 1;
         match outcome {
-            Ok(page) => show(&page.url), // /fast at 1 s, /medium at 2 s, /slow at 3 s
-            Err(error) => show(&format!("failed: {error}")),
+            Ok(deployed) => show(&format!("{} live, {done} of {}", deployed.server, servers.len())),
+            Err(error) => show(&format!("{error}, {done} of {}", servers.len())),
         }
     }
-    // Here every fetch is done: `next()` gave `None`.
+    // Here every roll-out is over: `next()` gave `None`.
 }
 
 #[tokio::main]
 pub async fn main() {
-    show_each_page(&["/slow", "/fast", "/medium"]).await;
+    // With db-1 taking 3 s, web-1 1 s and cache-1 2 s: web-1 at 1 s, cache-1 at 2 s, db-1 at 3 s.
+    report_each_roll_out(&["db-1", "web-1", "cache-1"]).await;
 }
 // ANCHOR_END: as_completed
 
 /// The same loop over spawned tasks, with a `JoinSet`.
-pub async fn show_each_task(urls: &[&str]) {
+pub async fn report_each_task(servers: &[&str]) {
     // ANCHOR: join_set
-    let mut fetches = JoinSet::new();
-    for url in urls {
-        let url = url.to_string(); // a task owns its data
-        fetches.spawn(async move { web::fetch_page(&url).await });
+    let mut roll_outs = JoinSet::new();
+    for server in servers {
+        let server = server.to_string(); // a task owns its data
+        roll_outs.spawn(async move { deploy::roll_out(&server).await });
     }
-    while let Some(joined) = fetches.join_next().await {
-        match joined.expect("a fetch task panicked") {
-            Ok(page) => show(&page.url), // in the order they finish, as above
-            Err(error) => show(&format!("failed: {error}")),
+    while let Some(joined) = roll_outs.join_next().await {
+        match joined.expect("a roll-out task panicked") {
+            Ok(deployed) => show(&format!("{} live", deployed.server)), // in the order they finish
+            Err(error) => show(&error.to_string()),
         }
     }
     // ANCHOR_END: join_set
 }
 
-/// The same report is on several mirrors: the first page to come back wins.
-pub async fn fastest_mirror(mirrors: &[&str]) -> Option<Page> {
+/// A new release goes to spare servers, and the first two that come up take the
+/// traffic: the roll-outs still running then are stopped.
+pub async fn first_two_live(spares: &[&str]) -> Vec<Deployed> {
     // ANCHOR: first_success
-    let mut in_flight: FuturesUnordered<_> = mirrors.iter().map(|url| web::fetch_page(url)).collect();
+    let mut in_flight: FuturesUnordered<_> = spares.iter().map(|server| deploy::roll_out(server)).collect();
+    let mut live = Vec::new();
     while let Some(outcome) = in_flight.next().await {
-        if let Ok(page) = outcome {
-            return Some(page); // the fetches still in `in_flight` are dropped here
+        match outcome {
+            Ok(deployed) => live.push(deployed),
+            Err(error) => show(&error.to_string()), // a failed spare is not an answer
+        }
+        if live.len() == 2 {
+            return live; // the roll-outs still in `in_flight` are dropped here
         }
     }
-    None // every fetch failed
+    live // fewer than two came up: every roll-out is over
     // ANCHOR_END: first_success
 }
 
-/// The same race over `JoinHandle`s: the right page at the right time, but the other
-/// tasks are only let go of, not cancelled.
-pub async fn spawned_race(mirrors: &[&str]) -> Option<Page> {
+/// The first spare to come up, over `JoinHandle`s: the right server at the right
+/// time, but the other tasks are only let go of, not cancelled.
+pub async fn spawned_race(spares: &[&str]) -> Option<Deployed> {
     // ANCHOR: spawned_race
-    let mut in_flight: FuturesUnordered<_> = mirrors
+    let mut in_flight: FuturesUnordered<_> = spares
         .iter()
-        .map(|url| {
-            let url = url.to_string();
-            tokio::spawn(async move { web::fetch_page(&url).await })
+        .map(|server| {
+            let server = server.to_string();
+            tokio::spawn(async move { deploy::roll_out(&server).await })
         })
         .collect();
     while let Some(joined) = in_flight.next().await {
-        if let Ok(page) = joined.expect("a fetch task panicked") {
-            return Some(page); // drops the other handles: their tasks keep running
+        if let Ok(deployed) = joined.expect("a roll-out task panicked") {
+            return Some(deployed); // drops the other handles: their tasks keep running
         }
     }
     None
@@ -133,29 +153,30 @@ pub async fn spawned_race(mirrors: &[&str]) -> Option<Page> {
 }
 
 /// The same race over a `JoinSet`: returning drops the set, which aborts its tasks.
-pub async fn join_set_race(mirrors: &[&str]) -> Option<Page> {
+pub async fn join_set_race(spares: &[&str]) -> Option<Deployed> {
     let mut in_flight = JoinSet::new();
-    for url in mirrors {
-        let url = url.to_string();
-        in_flight.spawn(async move { web::fetch_page(&url).await });
+    for server in spares {
+        let server = server.to_string();
+        in_flight.spawn(async move { deploy::roll_out(&server).await });
     }
     while let Some(joined) = in_flight.join_next().await {
-        if let Ok(page) = joined.expect("a fetch task panicked") {
-            return Some(page);
+        if let Ok(deployed) = joined.expect("a roll-out task panicked") {
+            return Some(deployed);
         }
     }
     None
 }
 
-/// The first success with `futures::future::select_ok`, which panics on an empty list.
-pub async fn fastest_mirror_select_ok(mirrors: &[&str]) -> Option<Page> {
+/// The first spare to come up with `futures::future::select_ok`, which panics on an
+/// empty list; and the error of the last one to fail if none comes up.
+pub async fn first_live_select_ok(spares: &[&str]) -> Result<Deployed, Option<DeployError>> {
     // ANCHOR: select_ok
-    if mirrors.is_empty() {
-        return None; // select_ok panics on an empty list
+    if spares.is_empty() {
+        return Err(None); // select_ok panics on an empty list
     }
-    match select_ok(mirrors.iter().map(|url| Box::pin(web::fetch_page(url)))).await {
-        Ok((page, _still_running)) => Some(page), // dropping the rest cancels them
-        Err(_last_error) => None,                 // every fetch failed
+    match select_ok(spares.iter().map(|server| Box::pin(deploy::roll_out(server)))).await {
+        Ok((deployed, _still_running)) => Ok(deployed), // dropping the rest cancels them
+        Err(last_error) => Err(Some(last_error)),       // every roll-out failed
     }
     // ANCHOR_END: select_ok
 }
@@ -229,122 +250,136 @@ mod tests {
     }
 
     #[test]
-    fn futures_unordered_shows_each_panel_as_it_arrives() {
+    fn futures_unordered_reports_each_roll_out_as_it_ends() {
         let run = run(async {
-            three_panels();
-            show_each_page(&PANELS).await;
+            three_servers();
+            report_each_roll_out(&THREE_SERVERS).await;
         });
         assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(screen(&run.trace), shown(&[("/fast", 1), ("/medium", 2), ("/slow", 3)]));
-        // All three requests went out at once, on the first `next()`.
-        for url in PANELS {
-            assert_eq!(run.trace.find(&format!("GET {url}"), "request sent").unwrap().at, Duration::ZERO);
+        assert_eq!(
+            screen(&run.trace),
+            shown(&[("web-1 live, 1 of 3", 1), ("cache-1 live, 2 of 3", 2), ("db-1 live, 3 of 3", 3)])
+        );
+        // All three roll-outs started at once, on the first `next()`.
+        for server in THREE_SERVERS {
+            assert_eq!(run.trace.find(&format!("deploy {server}"), "rolling out").unwrap().at, Duration::ZERO);
         }
     }
 
     #[test]
     fn an_error_is_one_more_item() {
         let run = run(async {
-            web::set_latency("/slow", secs(3));
-            web::set_failure("/broken", secs(2), 503);
-            web::set_latency("/fast", secs(1));
-            show_each_page(&["/slow", "/broken", "/fast"]).await;
+            deploy::set_duration("db-1", secs(3));
+            deploy::set_failure("db-2", secs(2), "disk full");
+            deploy::set_duration("web-1", secs(1));
+            report_each_roll_out(&["db-1", "db-2", "web-1"]).await;
         });
         let screen = screen(&run.trace);
         assert_eq!(screen.len(), 3);
-        assert_eq!(screen[1], ("failed: GET /broken failed with status 503".to_string(), secs(2)));
-        assert_eq!(screen[2], ("/slow".to_string(), secs(3)));
+        assert_eq!(screen[1], ("deploying to db-2 failed: disk full, 2 of 3".to_string(), secs(2)));
+        assert_eq!(screen[2], ("db-1 live, 3 of 3".to_string(), secs(3)));
     }
 
     #[test]
     fn a_join_set_gives_tasks_in_completion_order() {
         let run = run(async {
-            three_panels();
-            show_each_task(&PANELS).await;
+            three_servers();
+            report_each_task(&THREE_SERVERS).await;
         });
         assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(screen(&run.trace), shown(&[("/fast", 1), ("/medium", 2), ("/slow", 3)]));
+        assert_eq!(screen(&run.trace), shown(&[("web-1 live", 1), ("cache-1 live", 2), ("db-1 live", 3)]));
     }
 
     #[test]
-    fn the_first_success_cancels_the_rest() {
+    fn the_second_success_cancels_the_rest() {
         let run = run(async {
-            three_panels();
-            then_idle(fastest_mirror(&PANELS), secs(5)).await
+            three_servers();
+            deploy::set_duration("cache-2", secs(4));
+            then_idle(first_two_live(&["db-1", "web-1", "cache-1", "cache-2"]), secs(5)).await
         });
-        let (page, returned_at) = run.value;
-        assert_eq!(page.unwrap().url, "/fast");
-        assert_eq!(returned_at, secs(1));
-        for url in ["GET /slow", "GET /medium"] {
-            assert_eq!(run.trace.find(url, "dropped").unwrap().at, secs(1), "{}", run.trace.table());
-            assert!(run.trace.find(url, "200 OK").is_none());
+        let (live, returned_at) = run.value;
+        let names: Vec<_> = live.iter().map(|deployed| deployed.server.as_str()).collect();
+        assert_eq!(names, ["web-1", "cache-1"]);
+        assert_eq!(returned_at, secs(2));
+        for actor in ["deploy db-1", "deploy cache-2"] {
+            assert_eq!(run.trace.find(actor, "dropped").unwrap().at, secs(2), "{}", run.trace.table());
+            assert!(run.trace.find(actor, "live").is_none());
         }
     }
 
     #[test]
     fn a_failure_is_not_an_answer() {
         let run = run(async {
-            web::set_failure("/broken", secs(1), 503);
-            web::set_latency("/slow", secs(3));
-            web::set_latency("/medium", secs(2));
-            then_idle(fastest_mirror(&["/broken", "/slow", "/medium"]), secs(5)).await
+            deploy::set_failure("web-1", secs(1), "disk full");
+            deploy::set_duration("db-1", secs(3));
+            deploy::set_duration("cache-1", secs(2));
+            deploy::set_duration("cache-2", secs(4));
+            then_idle(first_two_live(&["web-1", "db-1", "cache-1", "cache-2"]), secs(5)).await
         });
-        let (page, returned_at) = run.value;
-        assert_eq!(page.unwrap().url, "/medium");
-        assert_eq!(returned_at, secs(2));
-        assert_eq!(run.trace.find("GET /slow", "dropped").unwrap().at, secs(2));
+        let (live, returned_at) = run.value;
+        let names: Vec<_> = live.iter().map(|deployed| deployed.server.as_str()).collect();
+        assert_eq!(names, ["cache-1", "db-1"]);
+        assert_eq!(returned_at, secs(3));
+        assert_eq!(run.trace.find("deploy cache-2", "dropped").unwrap().at, secs(3));
+        assert_eq!(screen(&run.trace), shown(&[("deploying to web-1 failed: disk full", 1)]));
     }
 
     #[test]
-    fn no_success_is_none_once_the_last_has_failed() {
+    fn fewer_than_two_come_back_once_the_last_is_over() {
         let run = run(async {
-            web::set_failure("/down", secs(1), 503);
-            web::set_failure("/gone", secs(2), 404);
-            fastest_mirror(&["/down", "/gone"]).await
+            deploy::set_failure("db-1", secs(1), "disk full");
+            deploy::set_duration("web-1", secs(2));
+            first_two_live(&["db-1", "web-1"]).await
         });
-        assert!(run.value.is_none());
+        assert_eq!(run.value, vec![Deployed { server: "web-1".to_string() }]);
         assert_eq!(run.virtual_elapsed, secs(2));
-        let empty = workbook::run(fastest_mirror(&[]));
-        assert!(empty.value.is_none());
+        let empty = workbook::run(first_two_live(&[]));
+        assert!(empty.value.is_empty());
         assert_eq!(empty.virtual_elapsed, Duration::ZERO);
     }
 
     #[test]
     fn spawned_losers_keep_running() {
         let run = run(async {
-            three_panels();
-            then_idle(spawned_race(&PANELS), secs(5)).await
+            three_servers();
+            then_idle(spawned_race(&THREE_SERVERS), secs(5)).await
         });
-        let (page, returned_at) = run.value;
-        assert_eq!(page.unwrap().url, "/fast");
+        let (deployed, returned_at) = run.value;
+        assert_eq!(deployed.unwrap().server, "web-1");
         assert_eq!(returned_at, secs(1));
-        assert_eq!(run.trace.find("GET /medium", "200 OK").unwrap().at, secs(2));
-        assert_eq!(run.trace.find("GET /slow", "200 OK").unwrap().at, secs(3));
+        assert_eq!(run.trace.find("deploy cache-1", "live").unwrap().at, secs(2));
+        assert_eq!(run.trace.find("deploy db-1", "live").unwrap().at, secs(3));
     }
 
     #[test]
     fn a_join_set_race_aborts_the_losers() {
         let run = run(async {
-            three_panels();
-            then_idle(join_set_race(&PANELS), secs(5)).await
+            three_servers();
+            then_idle(join_set_race(&THREE_SERVERS), secs(5)).await
         });
-        assert_eq!(run.value.0.unwrap().url, "/fast");
-        assert!(run.trace.find("GET /slow", "dropped").is_some(), "{}", run.trace.table());
-        assert!(run.trace.find("GET /slow", "200 OK").is_none());
+        assert_eq!(run.value.0.unwrap().server, "web-1");
+        assert!(run.trace.find("deploy db-1", "dropped").is_some(), "{}", run.trace.table());
+        assert!(run.trace.find("deploy db-1", "live").is_none());
     }
 
     #[test]
     fn select_ok_finds_the_first_success_too() {
         let run = run(async {
-            web::set_failure("/broken", secs(1), 503);
-            web::set_latency("/slow", secs(3));
-            web::set_latency("/medium", secs(2));
-            then_idle(fastest_mirror_select_ok(&["/broken", "/slow", "/medium"]), secs(5)).await
+            deploy::set_failure("web-1", secs(1), "disk full");
+            deploy::set_duration("db-1", secs(3));
+            deploy::set_duration("cache-1", secs(2));
+            then_idle(first_live_select_ok(&["web-1", "db-1", "cache-1"]), secs(5)).await
         });
-        assert_eq!(run.value.0.unwrap().url, "/medium");
+        assert_eq!(run.value.0.unwrap().server, "cache-1");
         assert_eq!(run.value.1, secs(2));
-        assert!(run.trace.find("GET /slow", "dropped").is_some());
-        assert!(workbook::run(fastest_mirror_select_ok(&[])).value.is_none());
+        assert!(run.trace.find("deploy db-1", "dropped").is_some());
+        assert_eq!(workbook::run(first_live_select_ok(&[])).value, Err(None));
+        let failed = workbook::run(async {
+            deploy::set_failure("web-1", secs(1), "disk full");
+            deploy::set_failure("db-1", secs(2), "no route");
+            first_live_select_ok(&["web-1", "db-1"]).await
+        });
+        assert_eq!(failed.value.unwrap_err().unwrap().reason, "no route");
     }
 
     #[test]
@@ -378,7 +413,7 @@ mod tests {
 
     #[test]
     fn an_empty_futures_unordered_ends_at_once() {
-        let run = run(show_each_page(&[]));
+        let run = run(report_each_roll_out(&[]));
         assert_eq!(run.virtual_elapsed, Duration::ZERO);
     }
 

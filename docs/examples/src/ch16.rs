@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use futures::stream::{self, Stream, StreamExt};
-use workbook::sim::pager::{self, Book, Cursor};
+use workbook::sim::pager::{self, Book};
 use workbook::sim::station::{self, Reading};
 use workbook::trace::{Span, note};
 use workbook::{millis, secs};
@@ -81,28 +81,34 @@ pub fn each_sensor_once() -> impl Stream<Item = Reading> {
     // ANCHOR_END: then
 }
 
-// ANCHOR: all_books
-/// Which page of the catalogue comes next.
+/// A chunk of a server's log, as an archive API serves it: some lines, and the number
+/// of the next chunk (`None` after the last one).
 #[derive(Debug)]
-pub enum NextPage {
-    First,
-    At(Cursor),
-    NoMore,
+pub struct LogChunk {
+    pub lines: Vec<String>,
+    pub next: Option<u32>,
 }
 
-pub fn all_books() -> impl Stream<Item = Book> {
-    stream::unfold(NextPage::First, next_page) // a stream of pages (a Vec<Book> each)...
-        .flat_map(stream::iter) // ...flattened into a stream of books
+/// Fetches chunk `number` of a log of three chunks (0, 1 and 2) of two lines each. It
+/// takes 500 ms, traced as a span `log chunk <number>`.
+pub async fn fetch_log_chunk(number: u32) -> LogChunk {
+    let span = Span::begin(format!("log chunk {number}"), "requested");
+    tokio::time::sleep(millis(500)).await;
+    span.end("received");
+    let lines = (1..=2).map(|line| format!("chunk {number}, line {line}")).collect();
+    LogChunk { lines, next: (number < 2).then_some(number + 1) }
 }
 
-async fn next_page(next: NextPage) -> Option<(Vec<Book>, NextPage)> {
-    match next {
-        NextPage::NoMore => None, // ends the stream
-        // Fetch that page, and return Some((page.books, the NextPage its `next` says)).
-        NextPage::First | NextPage::At(_) => todo!("the exercise"),
-    }
+// ANCHOR: log_lines
+/// Every line of the log, chunk after chunk, each chunk fetched when its lines are asked for.
+pub fn log_lines() -> impl Stream<Item = String> {
+    stream::unfold(Some(0), |chunk| async move {
+        let chunk = fetch_log_chunk(chunk?).await; // state `None`: no chunk left, the stream ends
+        Some((chunk.lines, chunk.next)) // hand out this chunk's lines; its `next` is the new state
+    })
+    .flat_map(stream::iter) // a stream of Vec<String>, flattened into a stream of lines
 }
-// ANCHOR_END: all_books
+// ANCHOR_END: log_lines
 
 /// The catalogue fetched whole before the first book is handed out.
 pub fn every_book_first() -> impl Stream<Item = Book> {
@@ -146,19 +152,20 @@ pub fn new_arrivals(gaps: Vec<Duration>) -> impl Stream<Item = Book> {
     })
 }
 
-/// A time limit on each book: the first book that is late ends the reading.
-pub async fn read_while_lively(feed: impl Stream<Item = Book>, quiet: Duration) -> Vec<Book> {
+/// One reading of each sensor in turn, but at most `patience` for each: the first
+/// sensor that is too slow ends the round.
+pub async fn patient_round(patience: Duration) -> Vec<Reading> {
     // ANCHOR: timeout_each
-    let mut feed = std::pin::pin!(feed);
-    let mut read = Vec::new();
+    let mut round = std::pin::pin!(each_sensor_once()); // 1 s, 2 s, then 3 s a reading
+    let mut taken = Vec::new();
     loop {
-        match tokio::time::timeout(quiet, feed.next()).await {
-            Ok(Some(book)) => read.push(book), // in time
-            Ok(None) => break,                 // the feed has ended
-            Err(_elapsed) => break,            // too late: stop
+        match tokio::time::timeout(patience, round.next()).await {
+            Ok(Some(reading)) => taken.push(reading), // in time
+            Ok(None) => break,                        // every sensor has been read
+            Err(_elapsed) => break,                   // too slow: stop the round
         }
     }
-    read // returning drops the feed, and cancels its wait for the late book
+    taken // returning drops the round, and cancels the slow sensor's reading
     // ANCHOR_END: timeout_each
 }
 
@@ -248,19 +255,39 @@ mod tests {
     }
 
     #[test]
-    fn a_time_limit_on_each_book_stops_one_quiet_period_after_the_last() {
-        let gaps = [millis(400), millis(400), millis(400), millis(1800)];
-        let run = run(read_while_lively(new_arrivals(gaps.to_vec()), secs(1)));
-        assert_eq!(ids(&run.value), [1, 2, 3]);
-        assert_eq!(run.virtual_elapsed, millis(2200));
-        assert_eq!(run.trace.find("feed: book 4", "dropped").unwrap().at, millis(2200));
+    fn log_lines_fetch_each_chunk_when_its_lines_are_needed() {
+        let whole = run(log_lines().collect::<Vec<_>>());
+        assert_eq!(whole.value.len(), 6);
+        assert_eq!(whole.value[0], "chunk 0, line 1");
+        assert_eq!(whole.value[5], "chunk 2, line 2");
+        assert_eq!(whole.virtual_elapsed, millis(1500));
+        let three = run(log_lines().take(3).collect::<Vec<_>>());
+        assert_eq!(three.value.len(), 3);
+        assert_eq!(three.virtual_elapsed, secs(1));
+        assert!(three.trace.find("log chunk 2", "requested").is_none(), "{}", three.trace.table());
+        let unread = run(async {
+            let lines = log_lines();
+            tokio::time::sleep(secs(1)).await;
+            drop(lines);
+        });
+        assert!(unread.trace.events().is_empty(), "{}", unread.trace.table());
     }
 
     #[test]
-    fn a_feed_that_ends_is_read_to_the_end() {
-        let run = run(read_while_lively(new_arrivals(vec![millis(600); 3]), secs(1)));
-        assert_eq!(ids(&run.value), [1, 2, 3]);
-        assert_eq!(run.virtual_elapsed, millis(1800));
+    fn a_time_limit_on_each_reading_stops_at_the_first_slow_sensor() {
+        let run = run(patient_round(millis(2500)));
+        let sensors: Vec<&str> = run.value.iter().map(|reading| reading.sensor.as_str()).collect();
+        assert_eq!(sensors, ["thermometer", "barometer"]);
+        // The anemometer starts at 3 s and is given up on 2.5 s later.
+        assert_eq!(run.virtual_elapsed, millis(5500));
+        assert_eq!(run.trace.find("read anemometer", "dropped").unwrap().at, millis(5500), "{}", run.trace.table());
+    }
+
+    #[test]
+    fn a_round_in_time_is_read_to_the_end() {
+        let run = run(patient_round(secs(3)));
+        assert_eq!(run.value.len(), 3);
+        assert_eq!(run.virtual_elapsed, secs(6));
     }
 
     #[test]
