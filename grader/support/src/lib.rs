@@ -29,6 +29,8 @@ pub mod harness;
 pub mod heartbeat;
 mod runner;
 pub mod sim;
+pub mod source;
+pub mod story;
 mod time;
 mod timeline;
 pub mod trace;

@@ -338,6 +338,20 @@ pub fn note(actor: &str, what: &str) {
     record(actor, Kind::Note, what);
 }
 
+/// The trace the current run has recorded so far; `None` outside a [`crate::run`].
+pub(crate) fn current() -> Option<Trace> {
+    CURRENT.with(|c| c.borrow().as_ref().map(Recorder::snapshot))
+}
+
+/// Virtual time since the current run started; `None` outside a [`crate::run`].
+pub(crate) fn current_elapsed() -> Option<Duration> {
+    CURRENT.with(|c| {
+        let recorder = c.borrow();
+        let state = recorder.as_ref()?.lock();
+        state.start.map(|s| tokio::time::Instant::now() - s)
+    })
+}
+
 pub(crate) fn record(actor: &str, kind: Kind, what: &str) {
     CURRENT.with(|c| {
         if let Some(recorder) = c.borrow().as_ref() {
