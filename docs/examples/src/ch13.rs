@@ -9,8 +9,9 @@ use futures::StreamExt;
 use tokio::sync::mpsc::error::SendError;
 use tokio::sync::{Mutex, mpsc};
 use tokio::task::JoinSet;
+use workbook::sim::jobs::{self, Thumbnail};
 use workbook::sim::orders::{self, Dish, Order};
-use workbook::trace::Trace;
+use workbook::trace::{Span, Trace};
 
 use crate::{Picture, Scene};
 
@@ -51,38 +52,48 @@ pub async fn one_waiter_one_cook() -> Result<Vec<Dish>, SendError<Order>> {
     Ok(dishes)
 }
 
-/// `order_count` orders, `cooks` cooks sharing one Receiver, a queue of `capacity`.
-pub async fn kitchen(order_count: u32, cooks: usize, capacity: usize) -> Vec<Dish> {
+/// The scanner of a photo lab: scans photo `number` in 0.3 s, traced as a span of
+/// actor `scanner`, and gives the file's name.
+pub async fn scan(number: u32) -> String {
+    let span = Span::begin("scanner", &format!("scanning photo {number}"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    span.end("scanned");
+    format!("photo-{number}.jpg")
+}
+
+/// A photo lab: the scanner puts `photos` scans on a tray that holds `capacity`, and
+/// `workers` workers take them off and resize them. The thumbnails come back through
+/// a second channel, in the order they are made.
+pub async fn photo_lab(photos: u32, workers: usize, capacity: usize) -> Vec<Thumbnail> {
     // ANCHOR: pool
-    let (tx, rx) = mpsc::channel::<Order>(capacity);
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        let rx = Arc::clone(&rx);
-        kitchen.spawn(async move {
-            let mut cooked = Vec::new();
+    let (tray, scans) = mpsc::channel::<String>(capacity);
+    let scans = Arc::new(Mutex::new(scans));
+    let (made, mut thumbnails) = mpsc::unbounded_channel::<Thumbnail>();
+    for _ in 0..workers {
+        let scans = Arc::clone(&scans);
+        let made = made.clone();
+        tokio::spawn(async move {
             loop {
-                let next = rx.lock().await.recv().await; // the lock is released at this `;`
-                let Some(order) = next else { break };
-                cooked.push(orders::cook(order).await); // cooking, without the lock
+                let next = scans.lock().await.recv().await; // the lock is released at this `;`
+                let Some(photo) = next else { break }; // `None`: the tray is closed and empty
+                let _ = made.send(jobs::resize(&photo).await); // resizing, without the lock
             }
-            cooked
-        });
+        }); // the task ends, and drops its `made`
     }
+    drop(made); // from here on, only the workers hold a `made`
     // ANCHOR_END: pool
     // ANCHOR: waiter
-    for number in 1..=order_count {
-        let order = orders::take_order(number).await;
-        tx.send(order).await.expect("every cook left the kitchen");
+    for number in 1..=photos {
+        tray.send(scan(number).await).await.expect("every worker has stopped");
     }
-    drop(tx); // the last Sender: the channel closes once the cooks have emptied it
+    drop(tray); // the last Sender: the tray closes once the workers have emptied it
 
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
+    let mut done = Vec::new();
+    while let Some(thumbnail) = thumbnails.recv().await {
+        done.push(thumbnail); // `None` once every worker has stopped and dropped its `made`
     }
     // ANCHOR_END: waiter
-    dishes
+    done
 }
 
 /// How a cook takes the next order off the shared receiver, in each of the forms
@@ -308,7 +319,7 @@ mod tests {
 
     #[test]
     fn two_cooks_and_a_queue_of_two_take_8_6_seconds() {
-        let run = run(kitchen(8, 2, 2));
+        let run = run(kitchen_receiving(8, 2, 2, Receive::LetStatement));
         every_order_once(&run.value, 8);
         assert_eq!(run.virtual_elapsed, millis(8600));
         assert_eq!(stoves(&run.trace).len(), 2);
@@ -321,17 +332,17 @@ mod tests {
 
     #[test]
     fn three_cooks_and_a_queue_of_one_take_7_9_seconds() {
-        let run = run(kitchen(10, 3, 1));
+        let run = run(kitchen_receiving(10, 3, 1, Receive::LetStatement));
         every_order_once(&run.value, 10);
         assert_eq!(run.virtual_elapsed, millis(7900));
     }
 
     #[test]
     fn the_kitchen_closes_when_the_orders_run_out() {
-        let run = run(kitchen(3, 2, 2));
+        let run = run(kitchen_receiving(3, 2, 2, Receive::LetStatement));
         every_order_once(&run.value, 3);
         assert_eq!(run.virtual_elapsed, millis(4300));
-        let run = workbook::run(kitchen(0, 2, 2));
+        let run = workbook::run(kitchen_receiving(0, 2, 2, Receive::LetStatement));
         assert!(run.value.is_empty());
         assert_eq!(run.virtual_elapsed, Duration::ZERO);
     }
@@ -400,6 +411,27 @@ mod tests {
     fn a_bounded_channel_needs_room_for_one() {
         let outcome = std::panic::catch_unwind(|| mpsc::channel::<Order>(0));
         assert!(outcome.is_err(), "mpsc::channel(0) panics");
+    }
+
+    #[test]
+    fn the_photo_lab_resizes_side_by_side_and_ends_with_its_workers() {
+        let run = run(photo_lab(6, 2, 2));
+        assert_eq!(run.value.len(), 6);
+        assert_eq!(jobs::peak(), 2);
+        // Six scans of 0.3 s, two workers of 1 s a photo: the last photo waits on the tray.
+        assert_eq!(run.virtual_elapsed, Duration::from_millis(3600));
+        let empty = workbook::run(photo_lab(0, 2, 2));
+        assert!(empty.value.is_empty());
+        assert_eq!(empty.virtual_elapsed, Duration::ZERO);
+    }
+
+    #[test]
+    fn a_full_tray_makes_the_scanner_wait() {
+        // One worker, a tray of one: the scanner is ahead, then waits for room.
+        let run = run(photo_lab(4, 1, 1));
+        assert_eq!(run.value.len(), 4);
+        assert_eq!(jobs::peak(), 1);
+        assert_eq!(run.virtual_elapsed, Duration::from_millis(4300));
     }
 
     #[test]
