@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::race::{self, Outcome, PATIENCE, RESTLESS_LIMIT};
+use workbook::source::{Site, Source};
+use workbook::story::listed;
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
 /// What one runner did, in virtual time since the race began.
@@ -161,14 +163,9 @@ impl Race {
     }
 }
 
-/// `["Ada", "Ben", "Cleo"]` as "Ada, Ben and Cleo".
+/// The runners' names as a sentence lists them: "Ada, Ben and Cleo".
 fn names<'a>(runners: impl IntoIterator<Item = &'a Runner>) -> String {
-    let names: Vec<&str> = runners.into_iter().map(|r| r.name).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    listed(runners.into_iter().map(|r| r.name))
 }
 
 /// How to keep the state, the fix most lessons end with.
@@ -181,162 +178,54 @@ const KEEP_STATE: &str = "Keep the state where a task can sleep on it: a `tokio:
 /// The learner's file, as compiled: the source-level checks read it.
 const SOURCE: &str = include_str!("../src/event.rs");
 
-/// `src` with comments, and the insides of string and char literals, blanked out with
-/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
-fn code_only(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = b.to_vec();
-    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
-        for c in &mut out[from..to] {
-            if *c != b'\n' {
-                *c = b' ';
-            }
-        }
-    };
-    let mut i = 0;
-    while i < b.len() {
-        if b[i..].starts_with(b"//") {
-            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
-            blank(&mut out, i, end);
-            i = end;
-        } else if b[i..].starts_with(b"/*") {
-            let (mut depth, mut j) = (1, i + 2);
-            while j < b.len() && depth > 0 {
-                if b[j..].starts_with(b"/*") {
-                    depth += 1;
-                    j += 2;
-                } else if b[j..].starts_with(b"*/") {
-                    depth -= 1;
-                    j += 2;
-                } else {
-                    j += 1;
-                }
-            }
-            blank(&mut out, i, j);
-            i = j;
-        } else if b[i] == b'"' {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'"' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j.min(b.len()));
-            i = j + 1;
-        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'\'' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j.min(b.len()));
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Whether `site` looks at a flag (in `wait`): `load`, `is_set()`, `lock()`, `borrow()`,
+/// `get()`, `read()`.
+fn looks_at_flag(site: &Site) -> bool {
+    site.is_method("load", None)
+        || site.is_method("is_set", Some(0))
+        || site.path() == Some("is_set")
+        || ["lock", "borrow", "get", "read"].iter().any(|m| site.is_method(m, Some(0)))
 }
 
-/// The byte range of the body of the first function called `name` in `code` (from
-/// [`code_only`]).
-fn body_of(code: &str, name: &str) -> Option<std::ops::Range<usize>> {
-    let b = code.as_bytes();
-    let mut at = 0;
-    while let Some(n) = code[at..].find("fn ") {
-        let start = at + n;
-        at = start + 3;
-        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
-            continue;
-        }
-        let found: String = code[at..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        if found != name {
-            continue;
-        }
-        let open = code[at..].find(['{', ';']).map(|n| at + n)?;
-        if b[open] == b';' {
-            continue;
-        }
-        let mut depth = 0;
-        for (j, &c) in b.iter().enumerate().skip(open) {
-            match c {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(open..j);
-                    }
-                }
-                _ => {}
-            }
-        }
-        return None;
-    }
-    None
+/// Whether `site` stores a flag (in `set`): `store`, `swap`, `fetch_or`,
+/// `compare_exchange`, `= true`, `set(true)`, `lock()`.
+fn stores_flag(site: &Site) -> bool {
+    ["store", "swap", "fetch_or", "compare_exchange", "compare_exchange_weak"].iter().any(|m| site.is_method(m, None))
+        || site.is_method("lock", Some(0))
+        || site.is_method("set", Some(1)) && site.arguments[0] == "true"
+        || site.op() == Some("=") && site.arguments.first().is_some_and(|a| a == "true")
 }
-
-/// Where any of `patterns` occurs in `code[range]`, as offsets into `code`, in order.
-fn find_all(code: &str, range: &std::ops::Range<usize>, patterns: &[&str]) -> Vec<usize> {
-    let mut found: Vec<usize> = patterns
-        .iter()
-        .flat_map(|p| code[range.clone()].match_indices(p).map(|(i, _)| range.start + i).collect::<Vec<_>>())
-        .collect();
-    found.sort_unstable();
-    found
-}
-
-/// The 1-based line of byte `at` in `src`, and that line, trimmed.
-fn line_at(src: &str, at: usize) -> (usize, &str) {
-    let number = src[..at].matches('\n').count() + 1;
-    (number, src.lines().nth(number - 1).unwrap_or("").trim())
-}
-
-/// Ways to look at a flag (in `wait`).
-const FLAG_LOOKS: &[&str] = &[".load(", "is_set()", ".lock()", ".borrow()", ".get()", ".read()"];
-/// Ways to store a flag (in `set`).
-const FLAG_STORES: &[&str] =
-    &[".store(", ".swap(", ".fetch_or(", ".compare_exchange", "= true", ".set(true", ".lock()"];
 
 /// Whether the look at `look` is a lock's guard bound with `let` that is still alive at
 /// `until`: not dropped, and its block not closed in between. A `notified()` created
 /// under the same lock that set() stores the flag under can't miss that set().
-fn guard_held_between(code: &str, look: usize, until: usize) -> bool {
-    if !code[look..].starts_with(".lock()") {
+fn guard_held_between(src: &Source, look: &Site, until: usize) -> bool {
+    if !look.is_method("lock", Some(0)) {
         return false;
     }
-    let start = code[..look].rfind([';', '{', '}']).map_or(0, |i| i + 1);
-    let Some(rest) = code[start..look].trim().strip_prefix("let ") else { return false };
-    let name = rest.trim_start_matches("mut ").split(['=', ':']).next().unwrap_or("").trim();
-    if name.is_empty() || name == "_" || code[look..until].contains(&format!("drop({name})")) {
-        return false;
-    }
-    let mut depth = 0i32;
-    for c in code[look..until].chars() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth -= 1,
-            _ => {}
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
+    let Some(guard) = src.guard_of(look) else { return false };
+    let Some(name) = guard.name.as_deref().filter(|n| *n != "_") else { return false };
+    guard.block.end > until && !src.dropped_between(name, look.at, until)
 }
 
 /// Races of a `Notify` and a flag that one thread never shows, read from the source:
 /// the lesson for the first one found.
-fn notify_race_in_source(src: &str) -> Option<String> {
-    let code = code_only(src);
+fn notify_race_in_source(text: &str) -> Option<String> {
+    let src = Source::parse(text)?;
     const MULTI: &str = "In this run the checks ran the starter and the runners on one thread, so nothing \
          ran in that gap and no wakeup was lost. Under `#[tokio::main]` (a multi-thread runtime) the starter \
          and the runners run on several threads at once, and a set() can land in the gap: that runner then \
          waits forever, now and then, which is the hardest kind of bug to find.";
-    if let Some(set) = body_of(&code, "set") {
-        let notifies = find_all(&code, &set, &[".notify_waiters()", ".notify_one()"]);
-        let stores = find_all(&code, &set, FLAG_STORES);
-        if let (Some(&notify), Some(&store)) = (notifies.first(), stores.first())
-            && notify < store
+    if let Some(set) = src.function("set") {
+        let sites: Vec<&Site> = src.sites_in(set.body.clone()).collect();
+        let notify =
+            sites.iter().find(|s| s.is_method("notify_waiters", Some(0)) || s.is_method("notify_one", Some(0)));
+        let store = sites.iter().find(|s| stores_flag(s));
+        if let (Some(notify), Some(store)) = (notify, store)
+            && notify.at < store.at
         {
-            let (nl, nt) = line_at(src, notify);
-            let (sl, st) = line_at(src, store);
+            let (nl, nt) = src.line(notify.at);
+            let (sl, st) = src.line(store.at);
             return Some(format!(
                 "In src/event.rs, set() wakes the waiters before it stores the flag:\n  line {nl}: {nt}\n  \
                  line {sl}: {st}\n\
@@ -349,16 +238,17 @@ fn notify_race_in_source(src: &str) -> Option<String> {
             ));
         }
     }
-    if let Some(wait) = body_of(&code, "wait") {
-        let created = find_all(&code, &wait, &[".notified()"]);
-        let looks = find_all(&code, &wait, FLAG_LOOKS);
-        if let (Some(&first_created), Some(&first_look)) = (created.first(), looks.first())
-            && first_look < first_created
-            && !looks.iter().any(|&look| look > first_created)
-            && !guard_held_between(&code, first_look, first_created)
+    if let Some(wait) = src.function("wait") {
+        let sites: Vec<&Site> = src.sites_in(wait.body.clone()).collect();
+        let created = sites.iter().find(|s| s.is_method("notified", Some(0)));
+        let looks: Vec<&&Site> = sites.iter().filter(|s| looks_at_flag(s)).collect();
+        if let (Some(created), Some(first_look)) = (created, looks.first())
+            && first_look.at < created.at
+            && !looks.iter().any(|look| look.at > created.at)
+            && !guard_held_between(&src, first_look, created.at)
         {
-            let (ll, lt) = line_at(src, first_look);
-            let (cl, ct) = line_at(src, first_created);
+            let (ll, lt) = src.line(first_look.at);
+            let (cl, ct) = src.line(created.at);
             return Some(format!(
                 "In src/event.rs, wait() looks at the flag before it creates its `notified()` future, and does \
                  not look again after:\n  line {ll}: {lt}\n  line {cl}: {ct}\n\
