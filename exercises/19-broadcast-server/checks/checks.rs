@@ -549,6 +549,36 @@ fn read_then_store(source: &str) -> Vec<String> {
     found
 }
 
+/// Ways to wait for time to pass, or to let the runtime run something else and come back.
+const TIMED_WAITS: &[&str] = &["sleep(", "sleep_until(", ".tick()", "timeout(", "timeout_at(", "yield_now("];
+/// Ways to look whether a message or a line has come.
+const LOOKS: &[&str] =
+    &["try_recv(", ".recv()", "next_line()", ".is_empty()", ".len()", "try_read", "now_or_never", "try_next"];
+
+/// A loop of the learner's source that waits by polling: it waits on a timer (or
+/// yields) and looks whether something came, round and round. The lines of its first
+/// timed wait and its first look, as byte offsets.
+fn polling_loop(src: &str) -> Option<(usize, Option<usize>)> {
+    use workbook::sim::source::{code_only, find_all, loops};
+    let code = code_only(src);
+    // The innermost loop that has both: its own lines are the ones to quote.
+    let mut found = loops(&code);
+    found.sort_by_key(|l| l.len());
+    found.into_iter().find_map(|region| {
+        let waits = find_all(&code, region.clone(), TIMED_WAITS);
+        let looks = find_all(&code, region, LOOKS);
+        let spin = waits.iter().copied().find(|&w| code[w..].starts_with("yield_now("));
+        // A look on a line of its own if there is one (`timeout(.., lines.next_line())` is both).
+        let line = |at: usize| code[..at].matches('\n').count();
+        let look = waits.first().and_then(|&w| looks.iter().find(|&&l| line(l) != line(w))).or(looks.first());
+        match (waits.first(), look, spin) {
+            (Some(&wait), Some(&look), _) => Some((wait, Some(look))),
+            (_, None, Some(spin)) => Some((spin, None)),
+            _ => None,
+        }
+    })
+}
+
 workbook::checks! {
     fn everyone_hears_every_message_once() {
         on_real_clock(async {
@@ -836,6 +866,50 @@ workbook::checks! {
             say(&mut clients, 1, "dave, still with us?").await;
             server.ensure_running();
         });
+    }
+
+    fn the_server_awaits_instead_of_polling() {
+        // Read from the source: on the real clock a poll every few milliseconds delivers
+        // in time for the clients, so how long they waited can't tell it apart, and its
+        // count of wake-ups would depend on the machine.
+        let source = include_str!("../src/broadcast_server.rs");
+        let Some((wait, look)) = polling_loop(source) else { return };
+        let quoted = |at: usize| workbook::sim::source::quote(source, at);
+        let yields = source[wait..].starts_with("yield_now(");
+        let what = match look {
+            Some(look) if yields => format!(
+                "In src/broadcast_server.rs, a loop yields to the runtime (`yield_now`) and looks whether \
+                 something came, round and round:\n{}\n{}\n\
+                 That waits by polling, with no pause at all: the task is ready to run again at once, so \
+                 the runtime's thread spends its time going round the loop and asking.",
+                quoted(wait),
+                quoted(look),
+            ),
+            Some(look) => format!(
+                "In src/broadcast_server.rs, a loop waits for time to pass and looks whether something came, \
+                 round and round:\n{}\n{}\n\
+                 That waits by polling: the task wakes each time its timer fires, whether a message came or \
+                 not, and a message that comes just after a look waits for the next round.",
+                quoted(wait),
+                quoted(look),
+            ),
+            None => format!(
+                "In src/broadcast_server.rs, a loop yields and comes straight back, round and round:\n{}\n\
+                 That waits by polling, with no pause at all: the task is ready to run again at once, so \
+                 the runtime's thread spends its time going round the loop.",
+                quoted(wait),
+            ),
+        };
+        fail(format!(
+            "{what} On the checks' real clock the clients may still get their lines in time, so this \
+             check goes by the source, the same on every run. With many clients, every one of their \
+             tasks wakes again and again for nothing.\n\
+             Await, don't poll: `inbox.recv().await` sleeps until the room has a message for this \
+             client (or says `Lagged(n)`) and wakes once for it, and `lines.next_line().await` sleeps \
+             until the client says something. To wait for both at once, give each its own task (one \
+             passes the room on to the client, one reads the client), or `tokio::select!` on the two \
+             in one loop."
+        ));
     }
 
     fn the_head_count_changes_in_one_step() {
