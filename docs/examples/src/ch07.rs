@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::join_all;
-use workbook::millis;
 use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
+use workbook::trace::{Span, note};
+use workbook::{millis, secs};
 
 use crate::{Picture, Scene};
 
@@ -20,13 +21,13 @@ pub const SCENES: &[Scene] = &[
             join_all(BUYERS.iter().map(|buyer| sell_locked_twice(&box_office, buyer))).await;
         })
     }),
-    ("ch07::seat_first", || {
+    ("ch07::money_first", || {
         Picture::of(async {
-            let box_office = std::sync::Mutex::new(Tally::new());
-            join_all(BUYERS.iter().map(|buyer| sell_seat_first(&box_office, buyer))).await;
+            let account = std::sync::Mutex::new(Account::new(100));
+            join_all(HOLDERS.iter().map(|who| withdraw_money_first(&account, who, 30))).await;
         })
     }),
-    ("ch07::cancelled_sale", || Picture::of(cancelled_sale())),
+    ("ch07::cancelled_sale", || Picture::of(cancelled_payment())),
 ];
 
 /// The concert's seats.
@@ -49,54 +50,107 @@ pub async fn sell_locked_twice(box_office: &std::sync::Mutex<Tally>, buyer: &str
     // ANCHOR_END: locked_twice
 }
 
-// ANCHOR: tokio_mutex
-/// One sale: the lock is held from the read to the write, across the payment.
-async fn sell(box_office: &tokio::sync::Mutex<Tally>, buyer: &str) -> Result<Ticket, SoldOut> {
-    let mut tally = box_office.lock().await; // wait for the lock, like `async with`
-    let sold = tally.read(buyer);
-    if sold >= SEATS {
-        return Err(SoldOut { buyer: buyer.to_string() });
-    }
-    let ticket = tickets::charge(buyer, sold + 1).await; // still holding it
-    tally.write(buyer, sold + 1);
-    Ok(ticket)
-} // `tally`, the guard, is dropped here: the lock is free
+/// The card holders of a joint account, who pay at the same moment.
+pub const HOLDERS: [&str; 5] = ["Ada", "Ben", "Cleo", "Dan", "Eve"];
 
-/// Five buyers at once, served concurrently in one task.
-pub async fn five_buyers() -> Vec<Result<Ticket, SoldOut>> {
-    let box_office = tokio::sync::Mutex::new(Tally::new());
-    let buyers = ["Ada", "Ben", "Cleo", "Dan", "Eve"];
-    join_all(buyers.iter().map(|buyer| sell(&box_office, buyer))).await
+/// A joint account's balance, in dollars. Each read and write is a note in the trace,
+/// under the name of whoever made it.
+#[derive(Debug)]
+pub struct Account {
+    balance: u32,
+}
+
+impl Account {
+    /// An account holding `balance` dollars.
+    pub fn new(balance: u32) -> Account {
+        Account { balance }
+    }
+
+    /// The balance, as `who` reads it.
+    pub fn read(&self, who: &str) -> u32 {
+        note(who, &format!("read balance: ${}", self.balance));
+        self.balance
+    }
+
+    /// `who` writes a new balance.
+    pub fn write(&mut self, who: &str, balance: u32) {
+        note(who, &format!("wrote balance: ${balance}"));
+        self.balance = balance;
+    }
+}
+
+/// A card payment the bank approved.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Payment {
+    pub who: String,
+    pub amount: u32,
+}
+
+/// A payment refused: not enough money left.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Declined {
+    pub who: String,
+}
+
+/// The card network approves `who`'s payment of `amount`: 1 s, a span of actor `who`.
+pub async fn approve(who: &str, amount: u32) -> Payment {
+    let span = Span::begin(who, &format!("paying ${amount}"));
+    tokio::time::sleep(secs(1)).await;
+    span.end(&format!("paid ${amount}"));
+    Payment { who: who.to_string(), amount }
+}
+
+// ANCHOR: tokio_mutex
+/// One payment: the lock is held from the read to the write, across the approval.
+async fn withdraw(account: &tokio::sync::Mutex<Account>, who: &str, amount: u32) -> Result<Payment, Declined> {
+    let mut balance = account.lock().await; // wait for the lock, like `async with`
+    let left = balance.read(who);
+    if left < amount {
+        return Err(Declined { who: who.to_string() });
+    }
+    let payment = approve(who, amount).await; // still holding it
+    balance.write(who, left - amount);
+    Ok(payment)
+} // `balance`, the guard, is dropped here: the lock is free
+
+/// Five card holders pay $30 at once from $100, served concurrently in one task.
+pub async fn five_payments() -> Vec<Result<Payment, Declined>> {
+    let account = tokio::sync::Mutex::new(Account::new(100));
+    let holders = ["Ada", "Ben", "Cleo", "Dan", "Eve"];
+    join_all(holders.iter().map(|who| withdraw(&account, who, 30))).await
 }
 // ANCHOR_END: tokio_mutex
 
-/// Each buyer served by a task of its own: the tally is shared through an `Arc`.
-pub async fn buyers_in_tasks() -> Vec<Result<Ticket, SoldOut>> {
+/// The same five payments, each in a task of its own.
+pub async fn payments_in_tasks() -> Vec<Result<Payment, Declined>> {
     // ANCHOR: spawned
-    let box_office = Arc::new(tokio::sync::Mutex::new(Tally::new()));
-    let mut sales = Vec::new();
-    for buyer in ["Ada", "Ben", "Cleo", "Dan", "Eve"] {
-        let box_office = Arc::clone(&box_office); // one handle per task, one tally
-        sales.push(tokio::spawn(async move { sell(&box_office, buyer).await }));
+    let account = Arc::new(tokio::sync::Mutex::new(Account::new(100)));
+    let mut payments = Vec::new();
+    for who in ["Ada", "Ben", "Cleo", "Dan", "Eve"] {
+        let account = Arc::clone(&account); // one handle per task, one account
+        payments.push(tokio::spawn(async move { withdraw(&account, who, 30).await }));
     }
     // ANCHOR_END: spawned
-    join_all(sales).await.into_iter().map(|sale| sale.expect("a sale panicked")).collect()
+    join_all(payments).await.into_iter().map(|payment| payment.expect("a payment panicked")).collect()
 }
 
-/// Take the seat under a short lock, let the lock go, then pay.
-pub async fn sell_seat_first(box_office: &std::sync::Mutex<Tally>, buyer: &str) -> Result<Ticket, SoldOut> {
-    // ANCHOR: seat_first
-    let seat = {
-        let mut tally = box_office.lock().unwrap(); // std::sync::Mutex is fine here
-        let sold = tally.read(buyer);
-        if sold >= SEATS {
-            return Err(SoldOut { buyer: buyer.to_string() });
+/// Set the money aside under a short lock, let the lock go, then pay.
+pub async fn withdraw_money_first(
+    account: &std::sync::Mutex<Account>,
+    who: &str,
+    amount: u32,
+) -> Result<Payment, Declined> {
+    // ANCHOR: money_first
+    {
+        let mut balance = account.lock().unwrap(); // std::sync::Mutex is fine here
+        let left = balance.read(who);
+        if left < amount {
+            return Err(Declined { who: who.to_string() });
         }
-        tally.write(buyer, sold + 1);
-        sold + 1
-    }; // the guard is dropped here: no lock is held below
-    Ok(tickets::charge(buyer, seat).await)
-    // ANCHOR_END: seat_first
+        balance.write(who, left - amount); // the money is set aside before the payment
+    } // the guard is dropped here: no lock is held below
+    Ok(approve(who, amount).await)
+    // ANCHOR_END: money_first
 }
 
 /// Take the seat first, but keep a tokio guard alive during the payment: correct, and
@@ -139,22 +193,28 @@ pub async fn sell_from_refcell(box_office: &RefCell<Tally>, buyer: &str) -> Resu
 }
 
 /// Ada gives up after 0.5 s, in the middle of her payment, while Ben waits for the lock.
-pub async fn cancelled_sale() -> (Option<Result<Ticket, SoldOut>>, Result<Ticket, SoldOut>) {
-    let box_office = tokio::sync::Mutex::new(Tally::new());
+pub async fn cancelled_payment() -> (Option<Result<Payment, Declined>>, Result<Payment, Declined>) {
+    let account = tokio::sync::Mutex::new(Account::new(40));
     // ANCHOR: cancelled_sale
     let (ada, ben) = tokio::join!(
-        tokio::time::timeout(millis(500), sell(&box_office, "Ada")), // Ada gives up at 0.5 s
-        sell(&box_office, "Ben"),                                    // Ben waits for the lock
+        tokio::time::timeout(millis(500), withdraw(&account, "Ada", 30)), // Ada gives up at 0.5 s
+        withdraw(&account, "Ben", 30),                                    // Ben waits for the lock
     );
     // ANCHOR_END: cancelled_sale
     (ada.ok(), ben)
 }
 
-/// The same with take-the-seat-first: the cancelled sale keeps its seat, unpaid.
-pub async fn cancelled_seat_first() -> u32 {
-    let box_office = std::sync::Mutex::new(Tally::new());
-    let _ = tokio::time::timeout(millis(500), sell_seat_first(&box_office, "Ada")).await;
-    box_office.lock().unwrap().read("box office")
+/// The same with money-first: the cancelled payment keeps its money set aside.
+pub async fn cancelled_money_first() -> u32 {
+    let account = std::sync::Mutex::new(Account::new(40));
+    let _ = tokio::time::timeout(millis(500), withdraw_money_first(&account, "Ada", 30)).await;
+    account.lock().unwrap().read("bank")
+}
+
+/// The amounts paid, in the holders' order, and how many were declined.
+pub fn paid(outcomes: &[Result<Payment, Declined>]) -> (Vec<&str>, usize) {
+    let paid = outcomes.iter().filter_map(|o| o.as_ref().ok()).map(|p| p.who.as_str()).collect();
+    (paid, outcomes.iter().filter(|o| o.is_err()).count())
 }
 
 /// The seats of the tickets sold, in the buyers' order, and how many were refused.
@@ -192,36 +252,36 @@ mod tests {
     }
 
     #[test]
-    fn a_tokio_mutex_held_across_the_payment_sells_one_seat_at_a_time() {
-        let run = run(five_buyers());
-        assert_eq!(seats(&run.value), (vec![1, 2, 3], 2));
+    fn a_tokio_mutex_held_across_the_approval_takes_one_payment_at_a_time() {
+        let run = run(five_payments());
+        assert_eq!(paid(&run.value), (vec!["Ada", "Ben", "Cleo"], 2));
         assert_eq!(run.virtual_elapsed, secs(3));
-        // Fair: the lock goes to the buyers in the order they asked for it.
-        assert_eq!(at(&run.trace, "Ben", "read tally: 1 sold"), secs(1));
-        assert_eq!(at(&run.trace, "Cleo", "read tally: 2 sold"), secs(2));
-        assert_eq!(at(&run.trace, "Dan", "read tally: 3 sold"), secs(3));
-        assert_eq!(at(&run.trace, "Eve", "read tally: 3 sold"), secs(3));
-        assert!(run.value[3] == Err(SoldOut { buyer: "Dan".into() }));
+        // Fair: the lock goes to the holders in the order they asked for it.
+        assert_eq!(at(&run.trace, "Ben", "read balance: $70"), secs(1));
+        assert_eq!(at(&run.trace, "Cleo", "read balance: $40"), secs(2));
+        assert_eq!(at(&run.trace, "Dan", "read balance: $10"), secs(3));
+        assert_eq!(at(&run.trace, "Eve", "read balance: $10"), secs(3));
+        assert!(run.value[3] == Err(Declined { who: "Dan".into() }));
     }
 
     #[test]
-    fn tasks_share_the_tally_through_an_arc() {
-        let run = run(buyers_in_tasks());
-        assert_eq!(seats(&run.value), (vec![1, 2, 3], 2));
+    fn tasks_share_the_account_through_an_arc() {
+        let run = run(payments_in_tasks());
+        assert_eq!(paid(&run.value), (vec!["Ada", "Ben", "Cleo"], 2));
         assert_eq!(run.virtual_elapsed, secs(3));
     }
 
     #[test]
-    fn taking_the_seat_first_lets_the_payments_overlap() {
+    fn setting_the_money_aside_first_lets_the_approvals_overlap() {
         let run = run(async {
-            let box_office = std::sync::Mutex::new(Tally::new());
-            join_all(BUYERS.iter().map(|buyer| sell_seat_first(&box_office, buyer))).await
+            let account = std::sync::Mutex::new(Account::new(100));
+            join_all(HOLDERS.iter().map(|who| withdraw_money_first(&account, who, 30))).await
         });
-        assert_eq!(seats(&run.value), (vec![1, 2, 3], 2));
+        assert_eq!(paid(&run.value), (vec!["Ada", "Ben", "Cleo"], 2));
         assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(at(&run.trace, "Cleo", "wrote tally: 3 sold"), Duration::ZERO);
-        assert_eq!(at(&run.trace, "Eve", "read tally: 3 sold"), Duration::ZERO);
-        assert!(run.trace.find("Dan", "charging").is_none(), "Dan was charged");
+        assert_eq!(at(&run.trace, "Cleo", "wrote balance: $10"), Duration::ZERO);
+        assert_eq!(at(&run.trace, "Eve", "read balance: $10"), Duration::ZERO);
+        assert!(run.trace.find("Dan", "paying").is_none(), "Dan paid");
     }
 
     #[test]
@@ -260,21 +320,21 @@ mod tests {
     }
 
     #[test]
-    fn a_cancelled_sale_lets_go_of_the_lock() {
-        let run = run(cancelled_sale());
+    fn a_cancelled_payment_lets_go_of_the_lock() {
+        let run = run(cancelled_payment());
         let (ada, ben) = run.value;
-        assert!(ada.is_none(), "Ada's sale timed out");
-        assert_eq!(ben.unwrap().seat, 1, "Ben gets the seat Ada never paid for");
+        assert!(ada.is_none(), "Ada's payment timed out");
+        assert_eq!(ben.unwrap().amount, 30, "Ben pays with the money Ada never spent");
         assert_eq!(at(&run.trace, "Ada", "dropped"), millis(500));
-        assert!(run.trace.find("Ada", "wrote tally").is_none());
-        assert_eq!(at(&run.trace, "Ben", "read tally: 0 sold"), millis(500));
+        assert!(run.trace.find("Ada", "wrote balance").is_none());
+        assert_eq!(at(&run.trace, "Ben", "read balance: $40"), millis(500));
         assert_eq!(run.virtual_elapsed, millis(1500));
     }
 
     #[test]
-    fn a_cancelled_seat_first_sale_keeps_its_seat() {
-        let run = run(cancelled_seat_first());
-        assert_eq!(run.value, 1, "the seat was taken, and never paid for");
+    fn a_cancelled_money_first_payment_keeps_its_money_aside() {
+        let run = run(cancelled_money_first());
+        assert_eq!(run.value, 10, "the money was set aside, and never paid");
         assert_eq!(at(&run.trace, "Ada", "dropped"), millis(500));
     }
 }
