@@ -11,6 +11,8 @@ use std::sync::Arc;
 use super::*;
 use futures::future::join_all;
 use workbook::sim::tickets::{CHARGE_TIME, SoldOut, Ticket};
+use workbook::source::{Site, Source};
+use workbook::story::listed;
 use workbook::trace::{Event, Kind, Trace};
 use workbook::{Run, assert_trace, format_secs};
 
@@ -166,163 +168,48 @@ fn first_interleaving<'a>(trace: &'a Trace, buyers: &[&str]) -> Option<(Sale<'a>
     None
 }
 
-/// `["Ben", "Cleo", "Dan"]` as `Ben, Cleo and Dan`.
-fn names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The learner's file, as compiled: the source-level checks read it.
 const SOURCE: &str = include_str!("../src/lock.rs");
 
-/// `src` with comments, and the insides of string and char literals, blanked out with
-/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
-fn code_only(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = b.to_vec();
-    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
-        for c in &mut out[from..to] {
-            if *c != b'\n' {
-                *c = b' ';
-            }
-        }
-    };
-    let mut i = 0;
-    while i < b.len() {
-        if b[i..].starts_with(b"//") {
-            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
-            blank(&mut out, i, end);
-            i = end;
-        } else if b[i..].starts_with(b"/*") {
-            let (mut depth, mut j) = (1, i + 2);
-            while j < b.len() && depth > 0 {
-                if b[j..].starts_with(b"/*") {
-                    depth += 1;
-                    j += 2;
-                } else if b[j..].starts_with(b"*/") {
-                    depth -= 1;
-                    j += 2;
-                } else {
-                    j += 1;
-                }
-            }
-            blank(&mut out, i, j);
-            i = j;
-        } else if b[i] == b'"' {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'"' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j.min(b.len()));
-            i = j + 1;
-        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'\'' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j.min(b.len()));
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Every function of `code` (from [`code_only`]): its name and the byte range of its body.
-fn functions(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let b = code.as_bytes();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(n) = code[at..].find("fn ") {
-        let start = at + n;
-        at = start + 3;
-        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
-            continue;
-        }
-        let name: String = code[at..].trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        // The body: the first `{` after the signature (a `;` first means no body).
-        let Some(open) = code[at..].find(['{', ';']).map(|n| at + n) else { break };
-        if b[open] == b';' {
-            continue;
-        }
-        let mut depth = 0;
-        let mut close = open;
-        for (j, &c) in b.iter().enumerate().skip(open) {
-            match c {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        close = j;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        found.push((name, open..close));
-        // Nested functions are found too: go on from inside the body.
-        at = open + 1;
-    }
-    found
-}
-
-/// Where a lock is taken in `code`: `.lock()`, `.try_lock()`, `.lock_owned()`,
+/// Whether `site` takes a lock: `.lock()`, `.try_lock()`, `.lock_owned()`,
 /// `.blocking_lock()`, an `RwLock`'s `.read()`/`.write()` (no arguments, unlike the
 /// tally's), a `RefCell`'s `.borrow_mut()`.
-fn lock_sites(code: &str) -> Vec<usize> {
-    let mut sites = Vec::new();
-    for pattern in
-        [".lock()", ".try_lock()", ".lock_owned()", ".blocking_lock()", ".read()", ".write()", ".borrow_mut()"]
-    {
-        sites.extend(code.match_indices(pattern).map(|(i, _)| i));
-    }
-    sites.sort_unstable();
-    sites
+fn takes_lock(site: &Site) -> bool {
+    ["lock", "try_lock", "lock_owned", "blocking_lock", "read", "write", "borrow_mut"]
+        .iter()
+        .any(|m| site.is_method(m, Some(0)))
 }
 
-/// Calls of the tally's `read(..)` or `write(..)` (`verb`): a method call with arguments.
-fn tally_calls(code: &str, verb: &str) -> Vec<usize> {
-    let pattern = format!(".{verb}(");
-    code.match_indices(&pattern)
-        .map(|(i, _)| i)
-        .filter(|&i| code[i + pattern.len()..].trim_start().chars().next().is_some_and(|c| c != ')'))
-        .collect()
-}
-
-/// The 1-based line of byte `at` in `src`, and that line, trimmed.
-fn line_at(src: &str, at: usize) -> (usize, &str) {
-    let number = src[..at].matches('\n').count() + 1;
-    (number, src.lines().nth(number - 1).unwrap_or("").trim())
+/// Whether `site` is a call of the tally's `read(..)` or `write(..)` (`verb`): a method
+/// call with arguments.
+fn tally_call(site: &Site, verb: &str) -> bool {
+    site.method() == Some(verb) && site.args > 0
 }
 
 /// What the learner's source shows about the locking of a sale.
 struct SourceLocks {
+    src: Source,
     /// A tally write whose nearest lock (taken earlier in the same function) is not the
     /// lock of any tally read, and the read before it that has a lock of its own:
-    /// `(read's lock line, read's line, write's lock line, write's line)` as byte offsets.
+    /// `(read, write's lock, write)` as byte offsets.
     split: Option<(usize, usize, usize)>,
     /// A `Mutex::new`, `RwLock::new` or similar inside `buy`: a new lock on every call.
     lock_made_in_buy: Option<usize>,
 }
 
-fn source_locks(src: &str) -> SourceLocks {
-    let code = code_only(src);
-    let functions = functions(&code);
-    let sites = lock_sites(&code);
+fn source_locks(text: &str) -> Option<SourceLocks> {
+    let src = Source::parse(text)?;
+    let sites = src.sites();
     // The lock a call at `at` goes through: the nearest lock taken before it, in the
     // innermost function that holds it.
     let lock_of = |at: usize| -> Option<usize> {
-        let body = functions.iter().filter(|(_, r)| r.contains(&at)).min_by_key(|(_, r)| r.len())?.1.clone();
-        sites.iter().rev().copied().find(|&s| body.start < s && s < at)
+        let body = src.function_at(at, false)?.body.clone();
+        sites.iter().rev().find(|s| takes_lock(s) && body.start < s.at && s.at < at).map(|s| s.at)
     };
-    let reads: Vec<(usize, Option<usize>)> = tally_calls(&code, "read").into_iter().map(|r| (r, lock_of(r))).collect();
+    let reads: Vec<(usize, Option<usize>)> =
+        sites.iter().filter(|s| tally_call(s, "read")).map(|s| (s.at, lock_of(s.at))).collect();
     let mut split = None;
-    for write in tally_calls(&code, "write") {
+    for write in sites.iter().filter(|s| tally_call(s, "write")).map(|s| s.at) {
         let Some(lock) = lock_of(write) else { continue };
         if reads.iter().any(|&(_, l)| l == Some(lock)) {
             continue;
@@ -336,71 +223,51 @@ fn source_locks(src: &str) -> SourceLocks {
             // A guard of a shared lock, held from before the read to after the write
             // (`let _gate = self.gate.lock().await;`, `let _permit = self.seats.acquire()..`),
             // keeps the sale whole whatever locks the tally itself takes inside it.
-            if outer_guard(&code, &functions, read_lock.unwrap_or(read), write).is_some() {
+            if outer_guard(&src, read_lock.unwrap_or(read), write) {
                 continue;
             }
             split = Some((read, lock, write));
             break;
         }
     }
-    let lock_made_in_buy = functions.iter().find(|(name, _)| name == "buy").and_then(|(_, body)| {
-        ["Mutex::new", "RwLock::new", "RefCell::new", "Semaphore::new"]
-            .iter()
-            .filter_map(|p| code[body.clone()].find(p).map(|n| body.start + n))
-            .min()
+    let lock_made_in_buy = src.functions().iter().find(|f| f.name == "buy" && !f.closure).and_then(|buy| {
+        src.sites_in(buy.body.clone())
+            .find(|s| {
+                s.path().is_some_and(|p| {
+                    ["Mutex::new", "RwLock::new", "RefCell::new", "Semaphore::new"].iter().any(|new| p.ends_with(new))
+                })
+            })
+            .map(|s| s.at)
     });
-    SourceLocks { split, lock_made_in_buy }
+    Some(SourceLocks { src, split, lock_made_in_buy })
 }
 
-/// A guard bound with `let` before `before`, in the function that holds `until`, on a
-/// lock or semaphore of `self` (shared by every call), and not dropped before `until`:
-/// where its lock is taken, if there is one.
-fn outer_guard(
-    code: &str,
-    functions: &[(String, std::ops::Range<usize>)],
-    before: usize,
-    until: usize,
-) -> Option<usize> {
-    let body = functions.iter().filter(|(_, r)| r.contains(&until)).min_by_key(|(_, r)| r.len())?.1.clone();
-    let mut sites: Vec<usize> = lock_sites(code);
-    for pattern in [".acquire()", ".acquire_owned()", ".acquire_many("] {
-        sites.extend(code.match_indices(pattern).map(|(i, _)| i));
-    }
-    sites.into_iter().filter(|&s| body.start < s && s < before).find(|&site| {
-        // The statement the site is in: from after the last `;`, `{` or `}` to the next `;`.
-        let start = code[..site].rfind([';', '{', '}']).map_or(0, |i| i + 1);
-        let Some(end) = code[site..].find(';').map(|i| site + i) else { return false };
-        let statement = code[start..end].trim();
-        let Some(rest) = statement.strip_prefix("let ") else { return false };
-        let Some((pattern, value)) = rest.split_once('=') else { return false };
-        let name = pattern.trim().trim_start_matches("mut ").split(':').next().unwrap_or("").trim();
-        if name.is_empty() || name == "_" || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            return false;
-        }
-        // The lock of `self`, and nothing after taking it but `.await`, `.unwrap()`,
-        // `.expect(..)` or `?`: the value bound is the guard itself.
-        if !value.contains("self.") {
-            return false;
-        }
-        let after_lock = &code[site..end];
-        let after_lock = &after_lock[after_lock.find(')').map_or(after_lock.len(), |i| i + 1)..];
-        let mut tail = after_lock.replace(".await", "").replace(".unwrap()", "").replace('?', "");
-        if let Some(i) = tail.find(".expect(") {
-            tail.truncate(i);
-        }
-        if !tail.trim().is_empty() {
-            return false;
-        }
-        !code[site..until].contains(&format!("drop({name})"))
+/// Whether a guard bound with `let` before `before`, in the function that holds
+/// `until`, on a lock or semaphore of `self` (shared by every call), is still held at
+/// `until`: not dropped, and its block not closed before it.
+fn outer_guard(src: &Source, before: usize, until: usize) -> bool {
+    let Some(function) = src.function_at(until, false) else { return false };
+    let takes = |s: &Site| {
+        takes_lock(s)
+            || s.is_method("acquire", Some(0))
+            || s.is_method("acquire_owned", Some(0))
+            || s.method() == Some("acquire_many")
+    };
+    src.sites_in(function.body.start + 1..before).filter(|s| takes(s)).any(|site| {
+        let Some(guard) = src.guard_of(site) else { return false };
+        let Some(name) = guard.name.as_deref().filter(|n| *n != "_") else { return false };
+        site.receiver.as_deref().is_some_and(|r| r.starts_with("self."))
+            && guard.block.end > until
+            && !src.dropped_between(name, site.at, until)
     })
 }
 
 /// The lesson when the source reads the tally under one lock and writes it under
 /// another, though the run lost no update.
-fn split_lock_lesson(src: &str, read: usize, write_lock: usize, write: usize) -> String {
-    let (read_line, read_text) = line_at(src, read);
-    let (lock_line, lock_text) = line_at(src, write_lock);
-    let (write_line, write_text) = line_at(src, write);
+fn split_lock_lesson(src: &Source, read: usize, write_lock: usize, write: usize) -> String {
+    let (read_line, read_text) = src.line(read);
+    let (lock_line, lock_text) = src.line(write_lock);
+    let (write_line, write_text) = src.line(write);
     let mut lines = vec![format!("  line {read_line}: {read_text}")];
     if lock_line != write_line && lock_line != read_line {
         lines.push(format!("  line {lock_line}: {lock_text}"));
@@ -438,7 +305,7 @@ fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String 
         read_n = read.2,
         write_at = format_secs(write.1.at),
         write_n = write.2,
-        others = names(&others),
+        others = listed(&others),
     );
     if list {
         out.push_str(":\n");
@@ -459,19 +326,20 @@ fn interleaving_lesson(sale: &Sale, intruders: &[&Event], list: bool) -> String 
     };
     // What the source shows decides which cause to name; otherwise the candidates.
     let source = source_locks(SOURCE);
-    let why = if let Some(at) = source.lock_made_in_buy {
-        let (line, text) = line_at(SOURCE, at);
+    let source = source.as_ref();
+    let why = if let Some((src, at)) = source.and_then(|s| Some((&s.src, s.lock_made_in_buy?))) {
+        let (line, text) = src.line(at);
         format!(
             "Nothing kept them out {gap}. In src/lock.rs, `buy` makes a lock of its own on every call \
              (line {line}: {text}): each buyer locks a new lock that nobody else ever sees, so it keeps \
              nobody out. The buyers must share one lock: keep it in the `BoxOffice`, around the tally."
         )
-    } else if let Some((read_at, _, write_at)) = source.split {
+    } else if let Some((src, (read_at, _, write_at))) = source.and_then(|s| Some((&s.src, s.split?))) {
         format!(
             "Here the lock was let go {gap}: in src/lock.rs the tally is read under one lock (line {}) and \
              written under another (line {}), and the other buyers ran in that gap.",
-            line_at(SOURCE, read_at).0,
-            line_at(SOURCE, write_at).0
+            src.line(read_at).0,
+            src.line(write_at).0
         )
     } else {
         format!(
@@ -628,7 +496,7 @@ fn ensure_not_oversold<T>(
              Look at the tally (and take the seat, or keep the lock) before you charge: a buyer refused \
              with `SoldOut` must not have paid.",
             tickets.len(),
-            names(&refused),
+            listed(&refused),
             if refused.len() == 1 { "was" } else { "were" },
             stories(&run.trace, buyers)
         ));
@@ -640,7 +508,7 @@ fn ensure_not_oversold<T>(
             "{scenario}: expected {expected} tickets and {expected} payments; got {} tickets ({}) and \
              {charged} payments. The first {expected} buyers get the seats; the others get `SoldOut`.",
             tickets.len(),
-            names(&tickets)
+            listed(&tickets)
         ),
     );
 }
@@ -840,11 +708,12 @@ workbook::checks! {
         run.assert_not_blocked();
         // On one thread, a read and a write under two locks with no `.await` between them
         // lose nothing; on several threads they do. The source shows it on every run.
-        let source = source_locks(SOURCE);
-        if let Some((read, write_lock, write)) = source.split {
-            let mut lesson = split_lock_lesson(SOURCE, read, write_lock, write);
+        if let Some(source) = source_locks(SOURCE)
+            && let Some((read, write_lock, write)) = source.split
+        {
+            let mut lesson = split_lock_lesson(&source.src, read, write_lock, write);
             if let Some(at) = source.lock_made_in_buy {
-                let (line, text) = line_at(SOURCE, at);
+                let (line, text) = source.src.line(at);
                 lesson.push_str(&format!(
                     "\n\nA lock around the whole sale would do too, but not the one at line {line} ({text}): \
                      `buy` makes it afresh on every call, so each buyer locks a lock of its own, and it keeps \
@@ -864,7 +733,7 @@ workbook::checks! {
             ticket_holders(outcomes) == ["Ada", "Ben", "Cleo"],
             format!(
                 "Ada, Ben and Cleo came first and should get the 3 seats; the tickets went to {}.",
-                names(&ticket_holders(outcomes))
+                listed(&ticket_holders(outcomes))
             ),
         );
         // Two correct stories, one stored trace each.

@@ -325,14 +325,18 @@ impl Source {
         tail.is_empty().then_some(binding)
     }
 
-    /// Whether `name` is dropped (`drop(name)`) between `from` and `to`.
+    /// Whether `name` is dropped (`drop(name)`, `std::mem::drop(name)`) between `from`
+    /// and `to`.
     ///
     /// ```
     /// let src = workbook::source::Source::parse("fn f() { let g = m.lock(); drop(g); }").unwrap();
     /// assert!(src.dropped_between("g", 0, 40));
     /// ```
     pub fn dropped_between(&self, name: &str, from: usize, to: usize) -> bool {
-        self.sites_in(from..to).any(|s| s.path() == Some("drop") && s.arguments.first().is_some_and(|a| a == name))
+        self.sites_in(from..to).any(|s| {
+            s.path().is_some_and(|p| p == "drop" || p.ends_with("::drop"))
+                && s.arguments.first().is_some_and(|a| a == name)
+        })
     }
 
     /// The identifiers of the code inside `range` (macro bodies included), with where
