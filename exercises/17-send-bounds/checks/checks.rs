@@ -12,24 +12,14 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::web;
-use workbook::trace::{Kind, Trace};
+use workbook::source::{Site, Source};
+use workbook::story::bars;
+use workbook::trace::Trace;
 use workbook::{Run, format_secs, millis, secs};
 
 /// Every request the web server served in this run: url, when it began, when it ended.
 fn fetches(trace: &Trace) -> Vec<(String, Duration, Option<Duration>)> {
-    let mut out: Vec<(String, Duration, Option<Duration>)> = Vec::new();
-    for e in trace.events() {
-        let Some(url) = e.actor.strip_prefix("GET ") else { continue };
-        match e.kind {
-            Kind::Begin => out.push((url.to_string(), e.at, None)),
-            _ => {
-                if let Some(open) = out.iter_mut().find(|(u, _, end)| u == url && end.is_none()) {
-                    open.2 = Some(e.at);
-                }
-            }
-        }
-    }
-    out
+    bars(trace).into_iter().filter_map(|b| Some((b.actor.strip_prefix("GET ")?.to_string(), b.from, b.to))).collect()
 }
 
 /// How many times each url was fetched.
@@ -125,55 +115,41 @@ fn judge_visits(run: &Run<BTreeMap<String, u32>>, urls: &[&str], slowest: Durati
     run.assert_elapsed(slowest);
 }
 
-/// The body of `fn <name>` in the learner's source, without comments.
-fn fn_source(source: &str, name: &str) -> Option<String> {
-    let code: String = source
-        .lines()
-        .map(|line| match line.find("//") {
-            Some(at) => &line[..at],
-            None => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let start = code.find(&format!("fn {name}("))?;
-    let open = start + code[start..].find('{')?;
-    let mut depth = 0;
-    for (i, c) in code[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(code[open..=open + i].to_string());
-                }
-            }
-            _ => {}
+/// Whether `site` takes the stats' lock: `.lock()`, or `stats.visits(..)`, which locks
+/// inside.
+fn takes_lock(site: &Site) -> bool {
+    site.is_method("lock", Some(0)) || site.method() == Some("visits") && site.args > 0
+}
+
+/// Whether `site` writes a count: `insert(..)`, `entry(..)`, `get_mut(..)`, `+=`.
+fn writes(site: &Site) -> bool {
+    ["insert", "entry", "get_mut"].iter().any(|m| site.is_method(m, None)) || site.op() == Some("+=")
+}
+
+/// When `function`'s body takes the stats' lock at least twice, reading (not writing)
+/// under the first and writing under a later one: the lines that take it, trimmed.
+fn read_then_written(src: &Source, function: &str) -> Option<Vec<String>> {
+    let body = src.function(function)?.body.clone();
+    let sites: Vec<&Site> = src.sites_in(body).collect();
+    let locks: Vec<&Site> = sites.iter().copied().filter(|s| takes_lock(s)).collect();
+    let [first, second, ..] = locks.as_slice() else { return None };
+    // Under a lock: the write's chain holds it (`m.lock().unwrap().insert(..)`), or it
+    // is on that lock's line.
+    let under = |lock: &Site, write: &Site| write.span.contains(&lock.at) || write.line == lock.line;
+    let written_under_first = sites.iter().any(|w| writes(w) && under(first, w));
+    let written_later = sites.iter().any(|w| writes(w) && (w.at > second.at || under(second, w)));
+    if written_under_first || !written_later {
+        return None;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen = Vec::new();
+    for lock in &locks {
+        if !seen.contains(&lock.line) {
+            seen.push(lock.line);
+            lines.push(src.line(lock.at).1.to_string());
         }
     }
-    None
-}
-
-/// The lines of `body` that take the stats' lock (`.lock()`, or `stats.visits(..)`,
-/// which locks inside), trimmed.
-fn lock_lines(body: &str) -> Vec<String> {
-    body.lines()
-        .filter(|line| line.contains(".lock()") || line.contains(".visits(&") || line.contains(".visits(url"))
-        .map(|line| line.trim().to_string())
-        .collect()
-}
-
-/// Whether `body` takes the stats' lock at least twice, reading (not writing) under the
-/// first, and writing on or after the line of a later one.
-fn read_then_written(body: &str) -> bool {
-    const WRITES: [&str; 5] = ["insert(", "entry(", "get_mut(", "+= 1", "+=1"];
-    let lines: Vec<&str> = body.lines().collect();
-    let takes = |line: &str| line.contains(".lock()") || line.contains(".visits(&") || line.contains(".visits(url");
-    let locks: Vec<usize> = (0..lines.len()).filter(|&i| takes(lines[i])).collect();
-    let writes = |line: &str| WRITES.iter().any(|w| line.contains(w));
-    match locks.as_slice() {
-        [first, second, ..] => !writes(lines[*first]) && lines[*second..].iter().any(|line| writes(line)),
-        _ => false,
-    }
+    Some(lines)
 }
 
 /// Sum of the bodies' lengths if every page were `<h1>{url}</h1>`.
@@ -250,10 +226,8 @@ workbook::checks! {
     fn a_visit_is_counted_under_one_lock() {
         // Read from the source: on the checks' one thread no task runs between two
         // `lock()`s, so a lost update there can't be made to happen.
-        let source = include_str!("../src/send_bounds.rs");
-        let Some(body) = fn_source(source, "spawn_visit") else { return };
-        let locks = lock_lines(&body);
-        if read_then_written(&body) {
+        let Some(source) = Source::parse(include_str!("../src/send_bounds.rs")) else { return };
+        if let Some(locks) = read_then_written(&source, "spawn_visit") {
             workbook::fail(format!(
                 "spawn_visit takes the stats' lock {} times, reading the count under the first and writing \
                  it under a later one:\n    {}\n\
