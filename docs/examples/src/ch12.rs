@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use tokio::time::{sleep, timeout};
 use workbook::sim::flaky::{self, Outcome, Reply, ServiceError};
+use workbook::trace::note;
 use workbook::{millis, secs};
 
 use crate::{Picture, Scene};
@@ -35,11 +36,11 @@ pub const SCENES: &[Scene] = &[
         })
     }),
     ("ch12::let_underscore_guard", || {
-        // In the order things happened: at 0.000s, the connection goes back before the
-        // call starts.
+        // In the order things happened: at 0.000s, the room is freed before the call
+        // starts.
         let run = workbook::run(async {
-            flaky::set_script("rates", [Outcome::Hang]);
-            let _ = timeout(secs(1), let_underscore_guard("rates")).await;
+            flaky::set_script("agenda", [Outcome::Hang]);
+            let _ = timeout(secs(1), let_underscore_guard("room 4")).await;
         });
         Picture { trace: run.trace.canonical(), took: run.virtual_elapsed }
     }),
@@ -102,23 +103,25 @@ pub const ATTEMPT_LIMIT: Duration = Duration::from_secs(1);
 /// The pause before the second attempt; it doubles each time.
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 
-/// Up to four attempts, each cut off after 1 s, with 100, 200 and 400 ms between them.
-pub async fn call_with_retries(service: &str) -> Result<Reply, CallError> {
+/// Up to three attempts at the weather service, each cut off after 2 s, with 500 ms
+/// and then 1 s between them.
+pub async fn weather_with_retries() -> Result<Reply, CallError> {
     // ANCHOR: retries
-    let mut backoff = FIRST_BACKOFF;
-    let mut last_error = CallError::TimedOut;
-    for attempt in 1..=MAX_ATTEMPTS {
-        match timeout(ATTEMPT_LIMIT, flaky::call(service)).await {
+    let mut pause = Duration::from_millis(500);
+    let mut attempt = 1;
+    loop {
+        let error = match timeout(Duration::from_secs(2), flaky::call("weather")).await {
             Ok(Ok(reply)) => return Ok(reply),
-            Ok(Err(error)) => last_error = CallError::Failed(error),
-            Err(_elapsed) => last_error = CallError::TimedOut,
+            Ok(Err(error)) => CallError::Failed(error),
+            Err(_elapsed) => CallError::TimedOut,
+        };
+        if attempt == 3 {
+            return Err(error); // no pause after the last attempt
         }
-        if attempt < MAX_ATTEMPTS {
-            sleep(backoff).await; // never after the last attempt
-            backoff *= 2;
-        }
+        sleep(pause).await; // 500 ms, then 1 s
+        pause *= 2;
+        attempt += 1;
     }
-    Err(last_error)
     // ANCHOR_END: retries
 }
 
@@ -157,31 +160,42 @@ pub async fn cleanup_after_await(service: &str) -> Result<Reply, ServiceError> {
     // ANCHOR_END: cleanup_after_await
 }
 
-// ANCHOR: lease
-struct Lease {
-    service: String,
+/// The office's meeting rooms: booking one is a note `rooms • books <room>`.
+fn book_room(room: &str) {
+    note("rooms", &format!("books {room}"));
 }
 
-impl Drop for Lease {
+/// Freeing a room: a note `rooms • frees <room>`.
+fn free_room(room: &str) {
+    note("rooms", &format!("frees {room}"));
+}
+
+// ANCHOR: lease
+struct Booking {
+    room: String,
+}
+
+impl Drop for Booking {
     fn drop(&mut self) {
-        flaky::return_connection(&self.service);
+        free_room(&self.room);
     }
 }
 // ANCHOR_END: lease
 
-/// Lends a connection for `service`, to be given back when the lease is dropped.
-fn lease(service: &str) -> Lease {
-    flaky::take_connection(service);
-    Lease { service: service.to_string() }
+/// Books `room`, to be freed when the booking is dropped.
+fn book(room: &str) -> Booking {
+    book_room(room);
+    Booking { room: room.to_string() }
 }
 
-/// Two calls on one connection: the lease goes back however the function is left.
-pub async fn twice_on_one_connection(service: &str) -> Result<(Reply, Reply), ServiceError> {
+/// A meeting in `room`: the agenda, then the notes, from two services. The room is
+/// freed however the meeting ends.
+pub async fn meeting(room: &str) -> Result<(Reply, Reply), ServiceError> {
     // ANCHOR: lease_in_use
-    let _lease = lease(service); // lives to the end of the function
-    let first = flaky::call(service).await?; // an early return gives it back
-    let second = flaky::call(service).await?; // and so does being dropped here
-    Ok((first, second))
+    let _booking = book(room); // lives to the end of the function
+    let agenda = flaky::call("agenda").await?; // an early return frees the room
+    let notes = flaky::call("notes").await?; // and so does being dropped here
+    Ok((agenda, notes))
     // ANCHOR_END: lease_in_use
 }
 
@@ -198,19 +212,19 @@ impl<F: FnOnce()> Drop for OnDrop<F> {
 // ANCHOR_END: on_drop
 
 /// The general form: any closure, run on drop.
-pub async fn with_a_closure_guard(service: &str) -> Result<Reply, ServiceError> {
-    flaky::take_connection(service);
+pub async fn with_a_closure_guard(room: &str) -> Result<Reply, ServiceError> {
+    book_room(room);
     // ANCHOR: on_drop_in_use
-    let _give_back = OnDrop(Some(|| flaky::return_connection(service)));
+    let _free = OnDrop(Some(|| free_room(room)));
     // ANCHOR_END: on_drop_in_use
-    flaky::call(service).await
+    flaky::call("agenda").await
 }
 
 /// A guard bound to `_`: dropped on the spot, before the call it should guard.
-pub async fn let_underscore_guard(service: &str) -> Result<Reply, ServiceError> {
+pub async fn let_underscore_guard(room: &str) -> Result<Reply, ServiceError> {
     // ANCHOR: let_underscore
-    let _ = lease(service); // `_` keeps nothing: the lease is dropped here
-    flaky::call(service).await
+    let _ = book(room); // `_` keeps nothing: the booking is dropped here
+    flaky::call("agenda").await
     // ANCHOR_END: let_underscore
 }
 
@@ -225,7 +239,11 @@ mod tests {
     }
 
     fn starts(trace: &Trace) -> Vec<Duration> {
-        trace.of("call rates").filter(|e| e.what.starts_with("attempt")).map(|e| e.at).collect()
+        starts_of(trace, "call rates")
+    }
+
+    fn starts_of(trace: &Trace, actor: &str) -> Vec<Duration> {
+        trace.of(actor).filter(|e| e.what.starts_with("attempt")).map(|e| e.at).collect()
     }
 
     #[test]
@@ -306,51 +324,51 @@ mod tests {
     }
 
     #[test]
-    fn retries_back_off_100_then_200_ms() {
+    fn retries_pause_500_ms_then_1_s() {
         let run = run(async {
             flaky::set_script(
-                "rates",
+                "weather",
                 [Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Answer(millis(200))],
             );
-            call_with_retries("rates").await
+            weather_with_retries().await
         });
         assert_eq!(run.value.unwrap().attempt, 3);
-        assert_eq!(starts(&run.trace), [millis(0), millis(300), millis(700)]);
-        assert_eq!(run.virtual_elapsed, millis(900));
+        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(700), millis(1900)]);
+        assert_eq!(run.virtual_elapsed, millis(2100));
     }
 
     #[test]
-    fn four_failures_and_no_pause_after_the_last() {
+    fn three_failures_and_no_pause_after_the_last() {
         let run = run(async {
-            flaky::set_script("rates", [Outcome::Fail(millis(200))]);
-            call_with_retries("rates").await
+            flaky::set_script("weather", [Outcome::Fail(millis(200))]);
+            weather_with_retries().await
         });
-        assert!(matches!(run.value, Err(CallError::Failed(ServiceError { attempt: 4, .. }))));
-        assert_eq!(starts(&run.trace), [millis(0), millis(300), millis(700), millis(1300)]);
-        assert_eq!(run.virtual_elapsed, millis(1500));
+        assert!(matches!(run.value, Err(CallError::Failed(ServiceError { attempt: 3, .. }))));
+        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(700), millis(1900)]);
+        assert_eq!(run.virtual_elapsed, millis(2100));
     }
 
     #[test]
     fn a_stuck_attempt_is_cut_off_and_retried() {
         let run = run(async {
-            flaky::set_script("rates", [Outcome::Hang, Outcome::Answer(millis(200))]);
-            call_with_retries("rates").await
+            flaky::set_script("weather", [Outcome::Hang, Outcome::Answer(millis(200))]);
+            weather_with_retries().await
         });
         assert_eq!(run.value.unwrap().attempt, 2);
-        assert_eq!(at(&run.trace, "call rates", "dropped"), secs(1));
-        assert_eq!(starts(&run.trace), [millis(0), millis(1100)]);
-        assert_eq!(run.virtual_elapsed, millis(1300));
+        assert_eq!(at(&run.trace, "call weather", "dropped"), secs(2));
+        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(2500)]);
+        assert_eq!(run.virtual_elapsed, millis(2700));
     }
 
     #[test]
-    fn a_service_that_never_answers_gets_four_attempts() {
+    fn a_service_that_never_answers_gets_three_attempts() {
         let run = run(async {
-            flaky::set_script("rates", [Outcome::Hang]);
-            call_with_retries("rates").await
+            flaky::set_script("weather", [Outcome::Hang]);
+            weather_with_retries().await
         });
         assert_eq!(run.value, Err(CallError::TimedOut));
-        assert_eq!(starts(&run.trace), [millis(0), millis(1100), millis(2300), millis(3700)]);
-        assert_eq!(run.virtual_elapsed, millis(4700));
+        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(2500), millis(5500)]);
+        assert_eq!(run.virtual_elapsed, millis(7500));
     }
 
     #[test]
@@ -365,50 +383,55 @@ mod tests {
     }
 
     /// Runs `call` on a hanging service under a 1 s timeout.
-    fn dropped_after_one_second<F: Future>(call: impl FnOnce() -> F) -> workbook::Run<u32> {
+    fn dropped_after_one_second<F: Future>(call: impl FnOnce() -> F) -> workbook::Run<()> {
         run(async {
             flaky::set_script("rates", [Outcome::Hang]);
+            flaky::set_script("agenda", [Outcome::Hang]);
             let _ = timeout(secs(1), call()).await;
-            flaky::connections_out("rates")
         })
     }
 
     #[test]
     fn cleanup_after_the_await_is_skipped_when_dropped() {
-        let run = dropped_after_one_second(|| cleanup_after_await("rates"));
+        let run = run(async {
+            flaky::set_script("rates", [Outcome::Hang]);
+            let _ = timeout(secs(1), cleanup_after_await("rates")).await;
+            flaky::connections_out("rates")
+        });
         assert_eq!(run.value, 1, "the connection is lost");
         assert!(run.trace.find("pool", "gets the connection back").is_none());
     }
 
     #[test]
-    fn a_lease_goes_back_when_dropped_or_on_an_early_return() {
-        let run = dropped_after_one_second(|| twice_on_one_connection("rates"));
-        assert_eq!(run.value, 0);
-        assert_eq!(at(&run.trace, "pool", "gets the connection back"), secs(1));
+    fn a_booking_is_freed_when_dropped_or_on_an_early_return() {
+        let run = dropped_after_one_second(|| meeting("room 4"));
+        assert_eq!(at(&run.trace, "rooms", "books room 4"), Duration::ZERO);
+        assert_eq!(at(&run.trace, "rooms", "frees room 4"), secs(1));
         let failed = workbook::run(async {
-            flaky::set_script("rates", [Outcome::Fail(millis(200))]);
-            let outcome = twice_on_one_connection("rates").await;
-            (outcome.is_err(), flaky::connections_out("rates"))
+            flaky::set_script("agenda", [Outcome::Fail(millis(200))]);
+            meeting("room 4").await.is_err()
         });
-        assert_eq!(failed.value, (true, 0));
-        assert_eq!(at(&failed.trace, "pool", "gets the connection back"), millis(200));
+        assert!(failed.value);
+        assert_eq!(at(&failed.trace, "rooms", "frees room 4"), millis(200));
+        let held = workbook::run(meeting("room 4"));
+        assert!(held.value.is_ok());
+        assert_eq!(at(&held.trace, "rooms", "frees room 4"), millis(400), "freed after both calls");
     }
 
     #[test]
     fn a_closure_guard_runs_on_drop() {
-        let run = dropped_after_one_second(|| with_a_closure_guard("rates"));
-        assert_eq!(run.value, 0);
-        assert_eq!(at(&run.trace, "pool", "gets the connection back"), secs(1));
+        let run = dropped_after_one_second(|| with_a_closure_guard("room 4"));
+        assert_eq!(at(&run.trace, "rooms", "frees room 4"), secs(1));
     }
 
     #[test]
     fn let_underscore_drops_the_guard_at_once() {
-        let run = dropped_after_one_second(|| let_underscore_guard("rates"));
-        assert_eq!(at(&run.trace, "pool", "gets the connection back"), Duration::ZERO);
-        assert_eq!(at(&run.trace, "call rates", "attempt 1"), Duration::ZERO);
+        let run = dropped_after_one_second(|| let_underscore_guard("room 4"));
+        assert_eq!(at(&run.trace, "rooms", "frees room 4"), Duration::ZERO);
+        assert_eq!(at(&run.trace, "call agenda", "attempt 1"), Duration::ZERO);
         let events = run.trace.events();
-        let back = events.iter().position(|e| e.what.contains("gets the connection back")).unwrap();
+        let freed = events.iter().position(|e| e.what.contains("frees room 4")).unwrap();
         let call = events.iter().position(|e| e.what == "attempt 1").unwrap();
-        assert!(back < call, "given back before the call starts:\n{}", run.trace.table());
+        assert!(freed < call, "freed before the call starts:\n{}", run.trace.table());
     }
 }
