@@ -21,6 +21,7 @@ use std::time::Duration;
 use tokio::time::{Instant, Sleep};
 
 use super::*;
+use workbook::source::{Site, Source};
 use workbook::trace::{Span, note};
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
@@ -837,67 +838,40 @@ fn judge_poll_at_the_wake_up(run: &Run<WokenPoll>) {
     }
 }
 
-/// The body of `fn poll` in the learner's `impl Future for Pickup`, without comments,
-/// if the source has one.
-fn pickup_poll_source(source: &str) -> Option<String> {
-    let code: String = source
-        .lines()
-        .map(|line| match line.find("//") {
-            Some(at) => &line[..at],
-            None => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let imp = code.find("for Pickup<")?;
-    let poll = imp + code[imp..].find("fn poll")?;
-    let open = poll + code[poll..].find('{')?;
-    let mut depth = 0;
-    for (i, c) in code[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(code[open..=open + i].to_string());
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+/// The body of `fn poll` in the learner's `impl Future for Pickup`, if the source has one.
+fn pickup_poll(src: &Source) -> Option<std::ops::Range<usize>> {
+    src.functions().iter().find(|f| f.name == "poll" && f.impl_for.as_deref() == Some("Pickup")).map(|f| f.body.clone())
+}
+
+/// Where the parcel is named in `poll` (an identifier with `parcel` in it).
+fn parcel_uses(src: &Source, poll: &std::ops::Range<usize>) -> Vec<usize> {
+    src.idents(poll.clone()).filter(|(_, word)| word.contains("parcel")).map(|(at, _)| at).collect()
 }
 
 /// In a `poll` body: the parcel looked at under one `.lock()`, and the waker kept after
 /// a later `.lock()` with no second look at the parcel in between. Returns the two
 /// lines, trimmed.
-fn look_then_register_apart(poll: &str) -> Option<(String, String)> {
-    let locks: Vec<usize> = poll.match_indices(".lock()").map(|(at, _)| at).collect();
-    let waker = poll.find("waker()")?;
-    let parcel_uses: Vec<usize> = poll.match_indices("parcel").map(|(at, _)| at).collect();
+fn look_then_register_apart(src: &Source, poll: &std::ops::Range<usize>) -> Option<(String, String)> {
+    let sites: Vec<&Site> = src.sites_in(poll.clone()).collect();
+    let locks: Vec<usize> = sites.iter().filter(|s| s.is_method("lock", Some(0))).map(|s| s.at).collect();
+    let waker = sites.iter().find(|s| s.is_method("waker", Some(0)))?.at;
+    let parcel_uses = parcel_uses(src, poll);
     // The last lock taken before the waker is kept, and the first look at the parcel.
     let second = *locks.iter().rev().find(|&&l| l < waker)?;
     let look = *parcel_uses.first()?;
     let apart = locks.len() >= 2 && look < second && !parcel_uses.iter().any(|&at| second < at && at < waker);
-    let line = |at: usize| {
-        let start = poll[..at].rfind('\n').map_or(0, |n| n + 1);
-        let end = poll[at..].find('\n').map_or(poll.len(), |n| at + n);
-        poll[start..end].trim().to_string()
-    };
+    let line = |at: usize| src.line(at).1.to_string();
     apart.then(|| (line(look), line(second)))
 }
 
 /// In a `poll` body: the parcel looked at, then the waker handed to a `register(..)`
 /// (an `AtomicWaker`), and no look at the parcel after that. Returns the two lines.
-fn look_then_register_atomic(poll: &str) -> Option<(String, String)> {
-    let register = poll.find(".register(")?;
-    let parcel_uses: Vec<usize> = poll.match_indices("parcel").map(|(at, _)| at).collect();
+fn look_then_register_atomic(src: &Source, poll: &std::ops::Range<usize>) -> Option<(String, String)> {
+    let register = src.sites_in(poll.clone()).find(|s| s.method() == Some("register"))?.at;
+    let parcel_uses = parcel_uses(src, poll);
     let look = *parcel_uses.first()?;
     let apart = look < register && !parcel_uses.iter().any(|&at| at > register);
-    let line = |at: usize| {
-        let start = poll[..at].rfind('\n').map_or(0, |n| n + 1);
-        let end = poll[at..].find('\n').map_or(poll.len(), |n| at + n);
-        poll[start..end].trim().to_string()
-    };
+    let line = |at: usize| src.line(at).1.to_string();
     apart.then(|| (line(look), line(register)))
 }
 
@@ -1027,9 +1001,9 @@ workbook::checks! {
     fn poll_looks_and_registers_under_one_lock() {
         // Read from the source: a race between two `lock()`s can't be made to strike on
         // one thread. The pickup must work first (the other checks), then this.
-        let source = include_str!("../src/hand_written.rs");
-        let Some(poll) = pickup_poll_source(source) else { return };
-        if let Some((look, keep)) = look_then_register_apart(&poll) {
+        let Some(source) = Source::parse(include_str!("../src/hand_written.rs")) else { return };
+        let Some(poll) = pickup_poll(&source) else { return };
+        if let Some((look, keep)) = look_then_register_apart(&source, &poll) {
             workbook::fail(format!(
                 "In `Pickup::poll` (src/hand_written.rs), the parcel is looked at under one lock:\n    {look}\n\
                  and the waker is kept only after another lock is taken:\n    {keep}\n\
@@ -1042,7 +1016,7 @@ workbook::checks! {
                  for both), or keep the waker first and look after, or look again once the waker is kept."
             ));
         }
-        if let Some((look, keep)) = look_then_register_atomic(&poll) {
+        if let Some((look, keep)) = look_then_register_atomic(&source, &poll) {
             workbook::fail(format!(
                 "In `Pickup::poll` (src/hand_written.rs), the parcel is looked at first:\n    {look}\n\
                  and the waker is registered after:\n    {keep}\n\
