@@ -50,6 +50,11 @@ pub struct Meta {
     /// compiler error); otherwise the stub must compile and fail a check.
     #[serde(default)]
     pub stub_fails: Option<String>,
+    /// How the shipped stub fails, in the grammar of an answer fixture's header without
+    /// its `//! grader: ` (`'expect fail <check> "<text>"'`, one a failing check, or
+    /// `'expect compile-error "<text>"'`): `grader verify` holds the stub to it.
+    #[serde(default)]
+    pub stub: Vec<String>,
     /// Wall-clock limit for the checks' process, in seconds.
     #[serde(default)]
     pub timeout_secs: Option<u64>,
@@ -80,9 +85,11 @@ impl Exercise {
         self.meta.files.iter().map(|f| format!("exercises/{}/{f}", self.name)).collect::<Vec<_>>().join(", ")
     }
 
-    /// Whether the stub is meant to fail by not compiling.
+    /// Whether the stub is meant to fail by not compiling: `stub_fails = "compile"`, or
+    /// a `stub` that declares `expect compile-error`.
     pub fn stub_is_compile_error(&self) -> bool {
         self.meta.stub_fails.as_deref() == Some("compile")
+            || self.meta.stub.iter().any(|line| line.trim_start().starts_with("expect compile-error"))
     }
 
     /// The chapter's path relative to the root.
@@ -204,6 +211,7 @@ mod tests {
                 files: vec![],
                 hints: vec![],
                 stub_fails: None,
+                stub: vec![],
                 hint_for: Default::default(),
                 timeout_secs: None,
                 allow: vec![],

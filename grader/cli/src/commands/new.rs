@@ -1,7 +1,9 @@
 //! `grader new <NN-name>`: scaffolds an exercise in the shape every exercise shares (its
-//! crate, its reference solution and answer templates, its chapter), wires it into the
-//! book's contents and the README's table, and never overwrites anything. Every
-//! placeholder holds [`MARKER`]; [`unfinished`] lists the places that still do.
+//! crate, its reference solution and answer templates, its chapter and the chapter's
+//! code), wires it into the book's contents, the book's code crate
+//! (`docs/examples/src/lib.rs`) and the README's table, and never overwrites anything.
+//! Every placeholder holds [`MARKER`]; [`unfinished`] lists the places that still do,
+//! and [`unwired`] what a list that names every exercise still lacks.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -14,7 +16,7 @@ use crate::exit::Outcome;
 
 mod unfinished;
 
-pub use unfinished::unfinished;
+pub use unfinished::{unfinished, unwired};
 
 /// The words every placeholder holds, so an instructor (and [`unfinished`]) can find them.
 pub const MARKER: &str = "TODO(grader new)";
@@ -52,10 +54,13 @@ struct Scaffold {
     title: String,
     /// The short name the book's contents show, e.g. `rate limiter`.
     words: String,
+    /// The chapter's module in `docs/examples`, e.g. `ch21`.
+    ch: String,
 }
 
-/// Creates exercise `name` (`NN-kebab-name`) with its solution and chapter, adds it to
-/// `docs/src/SUMMARY.md`, `docs/README.md` and the README's exercise table, then prints
+/// Creates exercise `name` (`NN-kebab-name`) with its solution, chapter and chapter code,
+/// adds it to `docs/src/SUMMARY.md`, `docs/README.md`, the README's exercise table and
+/// `docs/examples/src/lib.rs` (its module and its scenes), then prints
 /// what it created and the next steps. Refuses (exit 2) a malformed name, a number or
 /// name already used, or any file or folder already there, before writing anything.
 pub fn run(config: &Config, name: &str, title: Option<&str>, out: &mut dyn Write) -> Result<Outcome> {
@@ -158,6 +163,7 @@ impl Scaffold {
             topic,
             title,
             words,
+            ch: chapter_module(value),
         })
     }
 
@@ -185,6 +191,7 @@ impl Scaffold {
                 headed(include_str!("new/correct_answer_header.rs.tmpl")),
             ),
             (format!("docs/src/{name}.md"), self.fill(include_str!("new/chapter.md.tmpl"))),
+            (format!("{EXAMPLES}/{}.rs", self.ch), self.fill(include_str!("new/chapter_code.rs.tmpl"))),
         ]
     }
 
@@ -209,6 +216,7 @@ impl Scaffold {
                 "topic" => self.topic.clone(),
                 "title" => self.title.clone(),
                 "words" => self.words.clone(),
+                "ch" => self.ch.clone(),
                 _ => unreachable!("the templates use no field `{field}`"),
             };
             out.push_str(&value);
@@ -253,8 +261,60 @@ impl Scaffold {
             };
             edits.push((file.to_string(), edit));
         }
+        edits.push(self.code_wiring(config));
         edits
     }
+
+    /// The chapter's module in the book's code crate: its `pub mod` line and its scenes in
+    /// `scenes()`, each in number order.
+    fn code_wiring(&self, config: &Config) -> (String, Edit) {
+        let file = format!("{EXAMPLES}/lib.rs");
+        let ch = &self.ch;
+        let (module, scenes) = (format!("pub mod {ch};"), format!("        {ch}::SCENES,"));
+        let Ok(text) = std::fs::read_to_string(config.root.join(&file)) else {
+            return (file.clone(), Edit::Note(format!("Skipped {file}: there is no such file.")));
+        };
+        let declared = text.lines().any(|l| l.trim() == module);
+        let listed = text.lines().any(|l| l.trim() == scenes.trim());
+        if declared && listed {
+            return (file.clone(), Edit::Note(format!("Left {file} as it was: it already has {ch}.")));
+        }
+        let with_module =
+            if declared { Some(text.clone()) } else { insert_in_order(&text, &module, self.value, module_number) };
+        let with_both = with_module.and_then(|text| {
+            if listed { Some(text) } else { insert_in_order(&text, &scenes, self.value, scenes_number) }
+        });
+        match with_both {
+            Some(text) => (file, Edit::Insert(text)),
+            None => (
+                file.clone(),
+                Edit::Note(format!(
+                    "Left {file} as it was: it lists no chapters to put {ch} among. Add by hand `{module}`, and \
+                     `{ch}::SCENES,` to the list in `scenes()`."
+                )),
+            ),
+        }
+    }
+}
+
+/// Where the book's code lives: `chNN.rs` per chapter, declared in its `lib.rs`.
+pub(crate) const EXAMPLES: &str = "docs/examples/src";
+
+/// The name of chapter `number`'s module in the book's code crate: `ch04`, `ch21`.
+pub(crate) fn chapter_module(number: u32) -> String {
+    format!("ch{number:02}")
+}
+
+/// The number of a line `pub mod ch04;`.
+pub(crate) fn module_number(line: &str) -> Option<u32> {
+    let digits = line.trim().strip_prefix("pub mod ch")?.strip_suffix(';')?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+}
+
+/// The number of a line `ch04::SCENES,` in `scenes()`.
+pub(crate) fn scenes_number(line: &str) -> Option<u32> {
+    let digits = line.trim().strip_prefix("ch")?.strip_suffix("::SCENES,")?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
 }
 
 /// What to do to one of the files that list the exercises.
@@ -361,26 +421,31 @@ fn table_row_number(line: &str) -> Option<u32> {
 
 /// What to write next, in the order that works.
 fn next_steps(s: &Scaffold) -> String {
-    let (number, name, topic) = (&s.number, &s.name, &s.topic);
+    let (number, name, topic, ch) = (&s.number, &s.name, &s.topic, &s.ch);
     let package = format!("ex{name}");
     format!(
         "\nEvery placeholder says {MARKER}; `grader verify {number}` fails and lists them until none is left.\n\
          Next steps:\n\
          \x20 1. Write the checks in exercises/{name}/checks/checks.rs, and the reference solution\n\
          \x20    in exercises/{name}/src/{topic}.rs for now, so plain cargo runs them:\n\
-         \x20    `cargo test -p {package}`.\n\
+         \x20    `cargo test -p {package}`. `grader check {number}` shows what a learner reads, in authoring\n\
+         \x20    mode while {name} is not shipped: nothing recorded, your new files expected.\n\
          \x20 2. Record the trace snapshots of the checks that call `workbook::assert_trace!`:\n\
          \x20    `INSTA_UPDATE=always cargo test -p {package}`, or\n\
          \x20    `cargo insta test -p {package} --review` to look at each one\n\
          \x20    (they go to exercises/{name}/checks/snapshots/).\n\
          \x20 3. Move the solution to solutions/{name}/{topic}.rs, and write the stub in its place:\n\
-         \x20    the task as a doc comment, `// TODO` where the work is. It must compile and fail a check.\n\
+         \x20    the task as a doc comment, `// TODO` where the work is. It must compile and fail a check,\n\
+         \x20    as `stub` in exercise.toml declares (`grader verify {number} --case stub --verbose` shows its lessons).\n\
          \x20 4. Replace the two templates in solutions/{name}/answers/: at least two plausible wrong answers\n\
          \x20    and one other correct answer, each declaring what it should do in its first lines.\n\
          \x20 5. Write the words: exercise.toml (title, topic, python, hints), the task in\n\
-         \x20    exercises/{name}/README.md, the chapter docs/src/{name}.md, and the row in README.md.\n\
+         \x20    exercises/{name}/README.md, the chapter docs/src/{name}.md with its code in\n\
+         \x20    {EXAMPLES}/{ch}.rs, and the row in README.md.\n\
          \x20 6. `grader verify {number} --record-expected`, then `grader verify {number}` until it passes.\n\
-         \x20    The first build adds {package} to Cargo.lock: commit that with the rest.\n"
+         \x20    The first build adds {package} to Cargo.lock: commit that with the rest.\n\
+         \x20 7. `cargo sync-book` fills the chapter's blocks from its code and the recorded traces;\n\
+         \x20    `cargo test -p book-examples` proves them.\n"
     )
 }
 
@@ -433,5 +498,28 @@ mod tests {
             "| # | Exercise |\n|---|---|\n| 01 | a |\n| 02 | b |\n| 03 | c |\n"
         );
         assert_eq!(insert_in_order("no list here\n", "- [1 · a](1-a.md)", 1, list_entry_number), None);
+    }
+
+    /// The chapter's code is declared and its scenes listed in `docs/examples/src/lib.rs`,
+    /// each in number order.
+    #[test]
+    fn the_chapter_code_is_wired_into_the_book_crate() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = dir.path().join("docs/examples/src/lib.rs");
+        std::fs::create_dir_all(lib.parent().unwrap()).unwrap();
+        let text = "pub mod sync;\n\npub mod ch01;\npub mod ch04;\n\npub fn scenes() -> Vec<Scene> {\n    [\n        \
+                    framing::SCENES,\n        ch01::SCENES,\n        ch04::SCENES,\n    ]\n    .concat()\n}\n";
+        std::fs::write(&lib, text).unwrap();
+        let config = Config { root: dir.path().to_path_buf(), color: false };
+        let (file, edit) = Scaffold::new("3-c", None).unwrap().code_wiring(&config);
+        assert_eq!(file, "docs/examples/src/lib.rs");
+        let Edit::Insert(wired) = edit else { panic!("{edit:?}") };
+        assert_eq!(
+            wired,
+            "pub mod sync;\n\npub mod ch01;\npub mod ch03;\npub mod ch04;\n\npub fn scenes() -> Vec<Scene> {\n    [\n        \
+             framing::SCENES,\n        ch01::SCENES,\n        ch03::SCENES,\n        ch04::SCENES,\n    ]\n    .concat()\n}\n"
+        );
+        std::fs::write(&lib, &wired).unwrap();
+        assert!(matches!(Scaffold::new("3-c", None).unwrap().code_wiring(&config).1, Edit::Note(_)));
     }
 }

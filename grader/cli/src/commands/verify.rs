@@ -1,13 +1,15 @@
 //! `grader verify`: the instructor's proof. For each exercise, grafted onto pristine
 //! checks in a scratch workspace (never the learner's files):
-//! - the stub fails, for its intended reason (a check, or a compile error when the
-//!   exercise declares `stub_fails = "compile"`);
+//! - the stub fails, for its intended reason: as `exercise.toml`'s `stub` declares, in
+//!   the grammar of a fixture's header (`stub = ['expect fail <check> "<text>"', …]`),
+//!   else by failing a check (or not compiling, with `stub_fails = "compile"`);
 //! - the solution passes;
 //! - every answer fixture in `solutions/<exercise>/answers/` behaves as its header
 //!   declares (`//! grader: expect pass`, `expect fail <check> "<text>"` for every check
 //!   that fails, `expect compile-error "<text>"` or `expect forbidden "<text>"`); a
 //!   header line it can't read stops it, showing the line and how to write it;
-//! - the metadata is complete: a title, two hints or more, an existing chapter.
+//! - the metadata is complete: a title, two hints or more, an existing chapter, its
+//!   code in `docs/examples` declared with its scenes, nothing left to write.
 //!
 //! `--case <name>` runs one case of one exercise, and `--verbose` shows every check of
 //! each case in full, as `grader check --verbose` would: how an author reads a fixture's
@@ -68,6 +70,43 @@ struct Case {
     /// The answer's header says its traces vary from run to run by design (an unbiased
     /// `select!` picks at random): `--runs` compares only its verdicts.
     traces_vary: bool,
+    /// Where `expected` is written, for the fixes a problem suggests.
+    declared_in: DeclaredIn,
+}
+
+/// Where a case's expectation is declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DeclaredIn {
+    /// An answer fixture's header (and the solution, which passes).
+    Header,
+    /// `exercise.toml`'s `stub`.
+    StubToml,
+}
+
+impl DeclaredIn {
+    /// A directive (`expect fail a "b"`) as it is written there.
+    fn line(self, directive: &str) -> String {
+        match self {
+            DeclaredIn::Header => format!("//! grader: {directive}"),
+            DeclaredIn::StubToml => format!("'{directive}'"),
+        }
+    }
+
+    /// How to add a directive there.
+    fn add(self, directive: &str) -> String {
+        match self {
+            DeclaredIn::Header => format!("add `{}`", self.line(directive)),
+            DeclaredIn::StubToml => format!("add `{}` to `stub` in exercise.toml", self.line(directive)),
+        }
+    }
+
+    /// What declares it, and what it is.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            DeclaredIn::Header => ("the header", "this answer"),
+            DeclaredIn::StubToml => ("exercise.toml's `stub`", "the stub"),
+        }
+    }
 }
 
 /// How to verify.
@@ -329,7 +368,7 @@ fn run_case(
     let (package, crate_dir, only, sources, bundled_build) = match place {
         Place::Refused(refused) => {
             let report = Report::forbidden(&case.exercise, refused.clone());
-            let problems = judge_case(&case.expected, &report);
+            let problems = judge_case(&case.expected, case.declared_in, &report);
             return Ok(result_of(case, report, problems));
         }
         Place::Own(graft) => (graft.package.as_str(), graft.dir.as_path(), None, None, None),
@@ -384,7 +423,7 @@ fn run_case(
         let traces = read_traces(&traces_dir)?;
         match &first {
             None => {
-                problems = judge_case(&case.expected, &report);
+                problems = judge_case(&case.expected, case.declared_in, &report);
                 if case.name == "solution" && problems.is_empty() {
                     problems.extend(expected_traces(&case.exercise, &traces, options.record_expected)?);
                 }
@@ -636,7 +675,8 @@ fn describe(expected: &Expectation, report: &Report) -> String {
     format!("({want}; verdict {}, {} of {} checks pass)", report.verdict.as_str(), report.passed(), report.checks.len())
 }
 
-fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
+fn judge_case(expected: &Expectation, declared_in: DeclaredIn, report: &Report) -> Vec<String> {
+    let (declaration, it) = declared_in.names();
     let mut problems = Vec::new();
     if report.verdict == Verdict::Forbidden && !matches!(expected, Expectation::Forbidden { .. }) {
         problems.push(format!("it was refused before it was built: {}", crate::policy::lesson(&report.refused)));
@@ -692,16 +732,17 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
                 }
                 if check.status == Status::Hung {
                     problems.push(format!(
-                        "`{}` hung (the grader stopped it), and the header does not declare it; declare the hang with \
-                         `//! grader: expect fail {} \"did not finish\"` if it is the point",
-                        check.name, check.name
+                        "`{}` hung (the grader stopped it), and {declaration} does not declare it; declare the hang \
+                         with `{}` if it is the point",
+                        check.name,
+                        declared_in.line(&format!("expect fail {} \"did not finish\"", check.name))
                     ));
                 } else {
                     problems.push(format!(
-                        "`{}` fails too, and the header does not declare it: if this answer should fail it, add \
-                         `//! grader: expect fail {} \"<words of its lesson>\"`; it says:\n{}",
+                        "`{}` fails too, and {declaration} does not declare it: if {it} should fail it, {}; it \
+                         says:\n{}",
                         check.name,
-                        check.name,
+                        declared_in.add(&format!("expect fail {} \"<words of its lesson>\"", check.name)),
                         quote_message(check)
                     ));
                 }
@@ -710,7 +751,7 @@ fn judge_case(expected: &Expectation, report: &Report) -> Vec<String> {
                 match report.checks.iter().find(|c| &c.name == name) {
                     None if report.verdict != Verdict::CompileError => {
                         let names: Vec<&str> = report.checks.iter().map(|c| c.name.as_str()).collect();
-                        problems.push(no_such_check(name, fragment, &names))
+                        problems.push(no_such_check(name, fragment, &names, declared_in))
                     }
                     None => {}
                     Some(check) if check.status == Status::Pass => {
@@ -744,16 +785,17 @@ fn quote_message(check: &crate::checks::CheckResult) -> String {
 
 /// A header line that names a check the exercise does not have: the line, the checks
 /// there are, and the nearest name.
-fn no_such_check(name: &str, fragment: &str, names: &[&str]) -> String {
+fn no_such_check(name: &str, fragment: &str, names: &[&str], declared_in: DeclaredIn) -> String {
     let nearest = names.iter().min_by_key(|other| edit_distance(name, other)).copied();
     let fix = match nearest {
         Some(near) if edit_distance(name, near) <= name.len().max(near.len()) / 3 => {
-            format!("; write it as `//! grader: expect fail {near} \"{fragment}\"`")
+            format!("; write it as `{}`", declared_in.line(&format!("expect fail {near} \"{fragment}\"")))
         }
         _ => String::new(),
     };
     format!(
-        "`//! grader: expect fail {name} \"{fragment}\"` names no check of this exercise{fix} (its checks: {})",
+        "`{}` names no check of this exercise{fix} (its checks: {})",
+        declared_in.line(&format!("expect fail {name} \"{fragment}\"")),
         names.join(", ")
     )
 }
@@ -791,12 +833,9 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
         name: "stub".to_string(),
         package: format!("{package_base}-stub"),
         files: stub_files,
-        expected: if exercise.stub_is_compile_error() {
-            Expectation::CompileError { fragment: None }
-        } else {
-            Expectation::FailACheck
-        },
+        expected: stub_expectation(exercise)?,
         traces_vary: false,
+        declared_in: DeclaredIn::StubToml,
     }];
 
     let solution_dir = config.solutions_dir().join(&exercise.name);
@@ -816,6 +855,7 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
         files: solution_files,
         expected: Expectation::Pass,
         traces_vary: false,
+        declared_in: DeclaredIn::Header,
     });
 
     for path in answer_files(&solution_dir.join("answers"))? {
@@ -829,6 +869,7 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
             traces_vary: traces_vary(&text),
             files: vec![(learner_file.clone(), text)],
             expected,
+            declared_in: DeclaredIn::Header,
         });
     }
     Ok(cases)
@@ -847,6 +888,57 @@ fn traces_vary(text: &str) -> bool {
     text.lines()
         .take_while(|l| l.starts_with("//!"))
         .any(|l| l.trim_start_matches("//!").trim().starts_with("grader: traces vary"))
+}
+
+/// How the stub of `exercise` must fail: as its `exercise.toml`'s `stub` declares (the
+/// grammar of a fixture's header, each entry a line without its `//! grader: `), else by
+/// failing some check, or by not compiling where it says `stub_fails = "compile"`. An
+/// entry it can't read is an error that shows the entry and how to write it.
+pub fn stub_expectation(exercise: &Exercise) -> Result<Expectation> {
+    let toml = format!("exercises/{}/exercise.toml", exercise.name);
+    if exercise.meta.stub.is_empty() {
+        return Ok(if exercise.stub_is_compile_error() {
+            Expectation::CompileError { fragment: None }
+        } else {
+            Expectation::FailACheck
+        });
+    }
+    let header: String = exercise.meta.stub.iter().map(|line| format!("//! grader: {}\n", line.trim())).collect();
+    let expected = parse_expectation(&header).map_err(|error| {
+        // The fixes are shown as a header writes them; here they are entries of `stub`.
+        anyhow::anyhow!("in {toml}, `stub`: {}", as_stub_entries(&format!("{error:#}")))
+    })?;
+    match &expected {
+        Expectation::Fail { .. } if exercise.meta.stub_fails.as_deref() == Some("compile") => bail!(
+            "in {toml}: `stub_fails = \"compile\"` says the stub does not compile, but `stub` declares failing \
+             checks (hint: keep one of them; a compile error is `stub = ['expect compile-error \"<text>\"']`)"
+        ),
+        Expectation::Fail { .. } | Expectation::CompileError { .. } => Ok(expected),
+        _ => bail!(
+            "in {toml}, `stub`: a stub fails, by its checks or by not compiling (hint: \
+             `stub = ['expect fail <check> \"<words of its lesson>\"', …]`, one entry a failing check, or \
+             `stub = ['expect compile-error \"<text>\"']`)"
+        ),
+    }
+}
+
+/// A header's message with each `` `//! grader: …` `` written as an entry of `stub`,
+/// `` `'…'` ``.
+fn as_stub_entries(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("`//! grader: ") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + "`//! grader: ".len()..];
+        let Some(end) = after.find('`') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        out.push_str(&format!("`'{}'`", &after[..end]));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What a fixture's header may say, one directive a line.
@@ -1011,6 +1103,7 @@ fn metadata_problems(config: &Config, exercise: &Exercise) -> Option<CaseResult>
     }
     problems
         .extend(crate::commands::new::unfinished(config, exercise).into_iter().map(|p| format!("still to write: {p}")));
+    problems.extend(crate::commands::new::unwired(config, exercise));
     if !exercise.dir.join("README.md").is_file() {
         problems.push(format!("exercises/{}/README.md (the task) does not exist", exercise.name));
     }
@@ -1091,16 +1184,58 @@ mod tests {
         }
     }
 
+    /// `exercise.toml`'s `stub` is read with the header's grammar; a stub never passes.
+    #[test]
+    fn the_stub_is_declared_in_exercise_toml() {
+        let exercise = |toml: &str| {
+            let meta = toml::from_str(&format!("title = \"t\"\nchapter = \"c.md\"\nfiles = [\"src/a.rs\"]\n{toml}"));
+            Exercise {
+                name: "21-x".into(),
+                number: 21,
+                slug: "x".into(),
+                dir: PathBuf::new(),
+                package: String::new(),
+                meta: meta.unwrap(),
+            }
+        };
+        let declared = |toml: &str| stub_expectation(&exercise(toml));
+        assert_eq!(
+            declared(r#"stub = ['expect fail a "said "no" twice"', 'expect fail b "late"']"#).unwrap(),
+            Expectation::Fail { checks: vec![("a".into(), "said \"no\" twice".into()), ("b".into(), "late".into())] }
+        );
+        assert_eq!(
+            declared("stub_fails = \"compile\"\nstub = ['expect compile-error \"found future\"']").unwrap(),
+            Expectation::CompileError { fragment: Some("found future".into()) }
+        );
+        assert_eq!(declared("").unwrap(), Expectation::FailACheck);
+        assert_eq!(declared("stub_fails = \"compile\"").unwrap(), Expectation::CompileError { fragment: None });
+        let refused = |toml: &str| format!("{:#}", declared(toml).unwrap_err());
+        assert!(refused("stub = ['expect pass']").contains("a stub fails, by its checks or by not compiling"));
+        assert!(
+            refused("stub_fails = \"compile\"\nstub = ['expect fail a \"b\"']")
+                .contains("`stub_fails = \"compile\"` says the stub does not compile")
+        );
+        let unquoted = refused("stub = ['expect fail a took 2 s']");
+        assert!(
+            unquoted.starts_with("in exercises/21-x/exercise.toml, `stub`: `'expect fail a took 2 s'`")
+                && unquoted.contains("(hint: write it as `'expect fail a \"took 2 s\"'`)"),
+            "{unquoted}"
+        );
+    }
+
     #[test]
     fn a_misspelt_check_is_named_with_the_nearest() {
         let checks = ["three_fetches_take_one_second", "results_keep_input_order"];
-        let problem = no_such_check("three_fetch_take_one_second", "ran one after another", &checks);
+        let problem =
+            no_such_check("three_fetch_take_one_second", "ran one after another", &checks, DeclaredIn::Header);
         assert!(
             problem.contains(
                 "names no check of this exercise; write it as `//! grader: expect fail three_fetches_take_one_second \"ran one after another\"`"
             ),
             "{problem}"
         );
-        assert!(!no_such_check("zzz", "x", &checks).contains("write it as"));
+        assert!(!no_such_check("zzz", "x", &checks, DeclaredIn::Header).contains("write it as"));
+        let stub = no_such_check("three_fetch_take_one_second", "ran", &checks, DeclaredIn::StubToml);
+        assert!(stub.contains("write it as `'expect fail three_fetches_take_one_second \"ran\"'`"), "{stub}");
     }
 }

@@ -22,6 +22,7 @@ fn created(nn: &str) -> Vec<String> {
         "solutions/NN-rate-limiter/answers/a_wrong_answer.rs",
         "solutions/NN-rate-limiter/answers/another_correct_answer.rs",
         "docs/src/NN-rate-limiter.md",
+        "docs/examples/src/chNN.rs",
     ]
     .iter()
     .map(|path| path.replace("NN", nn))
@@ -120,6 +121,16 @@ fn new_scaffolds_an_exercise_and_wires_it_in_number_order() {
     let [before, line, after] = neighbours(&sandbox, "README.md", "`rate-limiter`");
     assert!(line.starts_with(&format!("| {nn} | `rate-limiter`: ")), "{line}");
     assert!(last(&before) && after.is_empty(), "{before}\n{after}");
+
+    // The chapter's code is declared, and its scenes listed, after the last chapter's.
+    let [before, line, after] = neighbours(&sandbox, "docs/examples/src/lib.rs", &format!("pub mod ch{nn};"));
+    assert_eq!(line, format!("pub mod ch{nn};"));
+    assert!(before.starts_with("pub mod ch") && after.is_empty(), "{before}\n{after}");
+    let [before, line, _] = neighbours(&sandbox, "docs/examples/src/lib.rs", &format!("ch{nn}::SCENES"));
+    assert_eq!((before.trim().starts_with("ch"), line.as_str()), (true, format!("        ch{nn}::SCENES,").as_str()));
+    let code = read(&sandbox, &format!("docs/examples/src/ch{nn}.rs"));
+    assert!(code.contains("pub const SCENES: &[Scene] = &[];") && code.contains("// ANCHOR: python_beside_rust"));
+    assert!(read(&sandbox, &format!("docs/src/{name}.md")).contains(&format!("<!-- code: ../examples/src/ch{nn}.rs#")));
 
     let list = sandbox.grader(&["list", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();

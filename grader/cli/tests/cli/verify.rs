@@ -251,7 +251,9 @@ fn undeclared_failures_and_unknown_checks_are_reported() {
     let unknown = sandbox.grader(&["verify", "04", "--case", "nope"]);
     assert_eq!(unknown.code, 2, "{}", unknown.text);
     assert!(
-        unknown.text.contains("there is no case `nope` (hint: the cases are stub, solution, declares_two.rs, misspelt.rs)"),
+        unknown
+            .text
+            .contains("there is no case `nope` (hint: the cases are stub, solution, declares_two.rs, misspelt.rs)"),
         "{}",
         unknown.text
     );
@@ -264,8 +266,11 @@ fn an_unreadable_header_line_shows_its_fix() {
     let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
     sandbox.write(
         "solutions/04-gather/answers/sequential.rs",
-        &sequential_declaring_two(&sandbox)
-            .replacen("\"ran one after another\"", "\"ran \\\"one\\\" after another\"", 1),
+        &sequential_declaring_two(&sandbox).replacen(
+            "\"ran one after another\"",
+            "\"ran \\\"one\\\" after another\"",
+            1,
+        ),
     );
     let output = sandbox.grader(&["verify", "04"]);
     assert_eq!(output.code, 2, "{}", output.text);
@@ -310,4 +315,42 @@ fn missing_expected_traces_say_how_to_record_them() {
     assert!(some.text.contains("no trace of `"), "{}", some.text);
     assert!(some.text.contains("is recorded yet in exercises/04-gather/checks/expected/"), "{}", some.text);
     assert!(!some.text.contains(one_check) && !some.text.contains("out of date"), "{}", some.text);
+}
+
+/// The stub fails as `exercise.toml`'s `stub` declares, in the grammar of a fixture's
+/// header: a failing check it does not declare is named with its message and the entry
+/// to add, and an entry verify can't read stops it with the fix.
+#[test]
+fn the_stub_fails_as_exercise_toml_declares() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    let toml = sandbox.root().join("exercises/04-gather/exercise.toml");
+    let shipped = std::fs::read_to_string(&toml).unwrap();
+    let entry = "    'expect fail try_join_drops_siblings \"fetch_all_or_nothing returned only at 4.000s\"',\n";
+    assert!(shipped.contains(entry), "04's stub declaration changed shape:\n{shipped}");
+    std::fs::write(&toml, shipped.replace(entry, "")).unwrap();
+    let output = sandbox.grader(&["verify", "04", "--case", "stub"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    assert!(output.text.contains("✗ 04-gather stub (fails as declared;"), "{}", output.text);
+    assert!(
+        output.text.contains(
+            "`try_join_drops_siblings` fails too, and exercise.toml's `stub` does not declare it: if the stub should \
+             fail it, add `'expect fail try_join_drops_siblings \"<words of its lesson>\"'` to `stub` in \
+             exercise.toml; it says:\n"
+        ),
+        "{}",
+        output.text
+    );
+
+    std::fs::write(&toml, shipped.replace(entry, "    'expect fial try_join_drops_siblings \"returned\"',\n")).unwrap();
+    let unreadable = sandbox.grader(&["verify", "04", "--case", "stub"]);
+    assert_eq!(unreadable.code, 2, "{}", unreadable.text);
+    assert!(
+        unreadable.text.contains(
+            "error: in exercises/04-gather/exercise.toml, `stub`: `'expect fial try_join_drops_siblings \"returned\"'`: \
+             `fial` is not one of pass, fail, compile-error, forbidden (hint: write it as \
+             `'expect fail try_join_drops_siblings \"returned\"'`)"
+        ),
+        "{}",
+        unreadable.text
+    );
 }

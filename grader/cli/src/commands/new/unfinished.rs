@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{MARKER, table_row_number};
+use super::{EXAMPLES, MARKER, chapter_module, module_number, scenes_number, table_row_number};
 use crate::commands::verify::{Expectation, parse_expectation};
 use crate::config::Config;
 use crate::exercise::Exercise;
@@ -24,10 +24,17 @@ pub fn unfinished(config: &Config, exercise: &Exercise) -> Vec<String> {
         ("the topic", meta.topic.contains(MARKER)),
         ("the Python constructs", held(&meta.python)),
         ("the hints", held(&meta.hints)),
+        ("the stub's declared failure", held(&meta.stub)),
     ] {
         if holds {
             places.push(format!("{toml}: {field}"));
         }
+    }
+    if meta.stub.is_empty() {
+        places.push(format!(
+            "{toml}: the stub's declared failure, as an answer's header says it: `stub = ['expect fail <check> \
+             \"<words of its lesson>\"', …]`, one entry a check it fails (or `['expect compile-error \"<text>\"']`)"
+        ));
     }
     let has_marker = |path: &Path| std::fs::read_to_string(path).is_ok_and(|t| t.contains(MARKER));
     for file in &meta.files {
@@ -51,6 +58,10 @@ pub fn unfinished(config: &Config, exercise: &Exercise) -> Vec<String> {
     if has_marker(&config.root.join(exercise.chapter())) {
         places.push(format!("{}: the chapter", exercise.chapter()));
     }
+    let code = format!("{EXAMPLES}/{}.rs", chapter_module(exercise.number));
+    if has_marker(&config.root.join(&code)) {
+        places.push(format!("{code}: the chapter's code"));
+    }
     let link = format!("(src/{})", meta.chapter);
     if lines_of(&config.root.join("docs/README.md")).any(|l| l.contains(&link) && l.contains(MARKER)) {
         places.push("docs/README.md: the chapter's line (its title)".to_string());
@@ -61,6 +72,35 @@ pub fn unfinished(config: &Config, exercise: &Exercise) -> Vec<String> {
         places.push("README.md: the exercise's row in the table".to_string());
     }
     places
+}
+
+/// What the workbook's lists that name every exercise's chapter code still lack for
+/// `exercise`, each with the line to add: `docs/examples/src/chNN.rs` (the chapter's
+/// code), its `pub mod chNN;` and its `chNN::SCENES` in `docs/examples/src/lib.rs`.
+/// `grader new` writes all three; this names what a hand-made or renamed exercise
+/// lacks. Nothing where the workbook has no `docs/examples`.
+pub fn unwired(config: &Config, exercise: &Exercise) -> Vec<String> {
+    let lib = config.root.join(EXAMPLES).join("lib.rs");
+    let Ok(text) = std::fs::read_to_string(&lib) else { return Vec::new() };
+    let (ch, number) = (chapter_module(exercise.number), exercise.number);
+    let mut missing = Vec::new();
+    if !config.root.join(EXAMPLES).join(format!("{ch}.rs")).is_file() {
+        missing.push(format!(
+            "the chapter's code {EXAMPLES}/{ch}.rs does not exist: the book's Rust blocks are copied from it \
+             (write it as the other chapters' are, with `pub const SCENES: &[Scene] = &[];` at least)"
+        ));
+    }
+    if !text.lines().any(|l| module_number(l) == Some(number)) {
+        missing.push(format!(
+            "{EXAMPLES}/lib.rs does not declare the chapter's code: add `pub mod {ch};`, in number order"
+        ));
+    }
+    if !text.lines().any(|l| scenes_number(l) == Some(number)) {
+        missing.push(format!(
+            "{EXAMPLES}/lib.rs does not list the chapter's scenes: add `{ch}::SCENES,` to `scenes()`, in number order"
+        ));
+    }
+    missing
 }
 
 /// The answers still holding the marker, then what is missing among the finished ones.
@@ -156,6 +196,7 @@ mod tests {
                 "exercises/02-b/exercise.toml: the title",
                 "exercises/02-b/exercise.toml: the topic",
                 "exercises/02-b/exercise.toml: the hints",
+                "exercises/02-b/exercise.toml: the stub's declared failure",
                 "exercises/02-b/src/b.rs: the stub",
                 "exercises/02-b/checks/checks.rs: the checks",
                 "exercises/02-b/README.md: the task",
@@ -167,6 +208,7 @@ mod tests {
                 "solutions/02-b/answers/: another correct answer, written another way, declaring `//! grader: \
                  expect pass` (none so far)",
                 "docs/src/02-b.md: the chapter",
+                "docs/examples/src/ch02.rs: the chapter's code",
                 "docs/README.md: the chapter's line (its title)",
                 "README.md: the exercise's row in the table",
             ]
@@ -181,6 +223,7 @@ mod tests {
             "solutions/02-b/answers/a_wrong_answer.rs",
             "solutions/02-b/answers/another_correct_answer.rs",
             "docs/src/02-b.md",
+            "docs/examples/src/ch02.rs",
             "docs/README.md",
             "README.md",
         ] {
