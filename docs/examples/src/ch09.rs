@@ -8,62 +8,74 @@
 
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 
 use futures::future::join_all;
 use tokio::task::JoinError;
 use workbook::sim::legacy;
+use workbook::trace::Span;
 
 use crate::Scene;
 
 /// The runs this chapter draws: none (see the module's documentation).
 pub const SCENES: &[Scene] = &[];
 
-/// The monthly report, rendered on the blocking pool.
-pub async fn monthly_report(name: &str) -> String {
+/// An old imaging library's call: scales a scanned page to print size, and holds the
+/// calling thread for 300 ms of real time while it does. Traced as a span
+/// `scaler <page>`.
+pub fn scale_page(page: &str) -> String {
+    let span = Span::begin(format!("scaler {page}"), "call started (blocks the thread)");
+    std::thread::sleep(Duration::from_millis(300));
+    span.end("call returned");
+    format!("{page} at print size")
+}
+
+/// One page scaled on the blocking pool.
+pub async fn print_size(page: &str) -> String {
     // ANCHOR: spawn_blocking
-    let name = name.to_string(); // the closure gets its own copy
-    let report = tokio::task::spawn_blocking(move || legacy::render_report(&name))
+    let page = page.to_string(); // the closure gets its own copy
+    let scaled = tokio::task::spawn_blocking(move || scale_page(&page))
         .await // Result<String, JoinError>
-        .expect("render_report panicked");
+        .expect("scale_page panicked");
     // ANCHOR_END: spawn_blocking
-    report
+    scaled
 }
 
 /// The mistake: the blocking call straight in async code.
-pub async fn monthly_report_inline(name: &str) -> String {
-    legacy::render_report(name) // holds the runtime's thread for 500 ms
+pub async fn print_size_inline(page: &str) -> String {
+    scale_page(page) // holds the runtime's thread for 300 ms
 }
 
-/// Every report started first, then all awaited: the jobs overlap.
-pub async fn reports_side_by_side(names: &[&str]) -> Vec<Result<String, JoinError>> {
+/// Every page of a booklet started first, then all awaited: the jobs overlap.
+pub async fn whole_booklet(pages: u32) -> Vec<Result<String, JoinError>> {
     // ANCHOR: side_by_side
-    let jobs: Vec<_> = names
-        .iter()
-        .map(|name| {
-            let name = name.to_string();
-            tokio::task::spawn_blocking(move || legacy::render_report(&name)) // starts now
+    let jobs: Vec<_> = (1..=pages)
+        .map(|number| {
+            // Each closure owns its page's name: `move` takes the `String` along.
+            let page = format!("page {number}");
+            tokio::task::spawn_blocking(move || scale_page(&page)) // starts now
         })
         .collect();
-    join_all(jobs).await // in the order of `names`
+    join_all(jobs).await // in the order of the pages
     // ANCHOR_END: side_by_side
 }
 
 /// Each job awaited before the next is spawned: the runtime is free, but the jobs
 /// take turns.
-pub async fn reports_one_at_a_time(names: &[&str]) -> Vec<String> {
-    let mut reports = Vec::new();
-    for name in names {
-        reports.push(monthly_report(name).await);
+pub async fn pages_one_at_a_time(pages: &[&str]) -> Vec<String> {
+    let mut scaled = Vec::new();
+    for page in pages {
+        scaled.push(print_size(page).await);
     }
-    reports
+    scaled
 }
 
-/// A file read through `tokio::fs`.
-pub async fn read_figures(path: &Path) -> io::Result<usize> {
+/// A file's lines counted, its bytes read through `tokio::fs`.
+pub async fn count_lines(path: &Path) -> io::Result<usize> {
     // ANCHOR: tokio_fs
-    let text = tokio::fs::read_to_string(path).await?; // std::fs's twin, on the blocking pool
+    let bytes = tokio::fs::read(path).await?; // std::fs::read's twin, on the blocking pool
     // ANCHOR_END: tokio_fs
-    Ok(text.lines().count())
+    Ok(bytes.iter().filter(|&&byte| byte == b'\n').count())
 }
 
 /// Aborting the handle of a job that has started: the job runs to its end anyway.
@@ -103,19 +115,19 @@ mod tests {
 
     #[test]
     fn spawn_blocking_leaves_the_runtime_free() {
-        let run = run(beside_heartbeat(monthly_report("sales")));
-        let (report, beats) = run.value;
-        assert_eq!(report, "report: sales");
+        let run = run(beside_heartbeat(print_size("cover")));
+        let (scaled, beats) = run.value;
+        assert_eq!(scaled, "cover at print size");
         assert!(beats.kept_schedule(), "the heartbeat waited {:?}", beats.longest_wait);
         assert_eq!(run.virtual_elapsed, Duration::ZERO, "the paused clock stood still");
     }
 
     #[test]
     fn a_blocking_call_in_async_code_holds_the_thread() {
-        let run = run(beside_heartbeat(monthly_report_inline("sales")));
-        let (report, beats) = run.value;
-        assert_eq!(report, "report: sales");
-        assert!(!beats.kept_schedule(), "the heartbeat was answered while render_report ran");
+        let run = run(beside_heartbeat(print_size_inline("cover")));
+        let (scaled, beats) = run.value;
+        assert_eq!(scaled, "cover at print size");
+        assert!(!beats.kept_schedule(), "the heartbeat was answered while scale_page ran");
     }
 
     /// How many jobs had started when the first one returned.
@@ -127,24 +139,24 @@ mod tests {
 
     #[test]
     fn jobs_started_together_overlap() {
-        let run = run(reports_side_by_side(&["north", "south", "east"]));
-        let reports: Vec<String> = run.value.into_iter().map(Result::unwrap).collect();
-        assert_eq!(reports, ["report: north", "report: south", "report: east"]);
+        let run = run(whole_booklet(3));
+        let scaled: Vec<String> = run.value.into_iter().map(Result::unwrap).collect();
+        assert_eq!(scaled, ["page 1 at print size", "page 2 at print size", "page 3 at print size"]);
         assert_eq!(started_before_first_return(&run.trace), 3, "{}", run.trace.table());
         assert_eq!(run.virtual_elapsed, Duration::ZERO);
     }
 
     #[test]
     fn jobs_awaited_one_by_one_take_turns() {
-        let run = run(reports_one_at_a_time(&["north", "south"]));
-        assert_eq!(run.value, ["report: north", "report: south"]);
+        let run = run(pages_one_at_a_time(&["cover", "back"]));
+        assert_eq!(run.value, ["cover at print size", "back at print size"]);
         assert_eq!(started_before_first_return(&run.trace), 1, "{}", run.trace.table());
     }
 
     #[test]
     fn tokio_fs_reads_a_slow_file_without_blocking() {
         let file = disk::slow_file("north\nsouth\neast\n");
-        let run = run(beside_heartbeat(read_figures(file.path())));
+        let run = run(beside_heartbeat(count_lines(file.path())));
         let (lines, beats) = run.value;
         assert_eq!(lines.unwrap(), 3);
         assert!(beats.kept_schedule(), "the heartbeat waited {:?}", beats.longest_wait);
@@ -161,7 +173,7 @@ mod tests {
     #[test]
     fn a_missing_file_is_not_found() {
         let missing = std::env::temp_dir().join("book-examples-ch09-no-such-file.txt");
-        let run = run(read_figures(&missing));
+        let run = run(count_lines(&missing));
         assert_eq!(run.value.unwrap_err().kind(), io::ErrorKind::NotFound);
     }
 
