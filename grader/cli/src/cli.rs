@@ -36,7 +36,7 @@ pub enum Command {
     },
     /// Build an exercise and run its checks (the current exercise if none is named).
     #[command(
-        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json\n  grader check --all\n  grader check 04 --timeline"
+        after_help = "Examples:\n  grader check 04-gather\n  grader check 4\n  grader check gather --format json\n  grader check --all\n  grader check 04 --timeline\n  grader check 21 --authoring"
     )]
     Check {
         /// The exercise: `04-gather`, `04`, `4` or `gather`.
@@ -57,6 +57,11 @@ pub enum Command {
         /// Draw each check's timeline, passing or not: one bar per task over virtual time.
         #[arg(long)]
         timeline: bool,
+        /// For instructors writing or changing an exercise: the grader's files are taken
+        /// as they are, and nothing is recorded in the progress. (An exercise not yet
+        /// shipped is always checked this way.)
+        #[arg(long)]
+        authoring: bool,
     },
     /// Show the next hint for an exercise (the current one if none is named).
     #[command(after_help = "Examples:\n  grader hint\n  grader hint 04 --all")]

@@ -59,11 +59,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
     match cli.command {
         None => commands::status::run(&config, &mut out),
         Some(Command::List { format }) => commands::list::run(&config, format, &mut out),
-        Some(Command::Check { all: true, format, timeout, verbose, .. }) => {
-            commands::check::run_all(&config, format, timeout, verbose, &mut out)
+        Some(Command::Check { all: true, format, timeout, verbose, authoring, .. }) => {
+            let mode = if authoring { commands::check::Mode::Authoring } else { commands::check::Mode::Learner };
+            commands::check::run_all_as(&config, format, timeout, verbose, mode, &mut out)
         }
-        Some(Command::Check { exercise, format, timeout, verbose, timeline, .. }) => {
-            commands::check::run(&config, exercise.as_deref(), format, timeout, verbose, timeline, &mut out)
+        Some(Command::Check { exercise, format, timeout, verbose, timeline, authoring, .. }) => {
+            let mode = if authoring { commands::check::Mode::Authoring } else { commands::check::Mode::Learner };
+            let detail = render::Detail { verbose, timelines: timeline, watching: false };
+            commands::check::run(&config, exercise.as_deref(), format, timeout, detail, mode, &mut out)
         }
         Some(Command::Hint { exercise, all }) => commands::hint::run(&config, exercise.as_deref(), all, &mut out),
         Some(Command::Next) => commands::next::run(&config, &mut out),

@@ -8,6 +8,11 @@
 //! `HEAD`. Without git, or outside a clone, nothing can be compared and nothing is said.
 //! This is a notice for honest learners, not a defence: `grader grade` never runs the
 //! learner's copies of these files at all.
+//!
+//! An author writing or changing an exercise checks in *authoring mode* (`grader check
+//! --authoring`, and by itself for an exercise the shipped version does not have, see
+//! [`shipped`]): there, edits are expected, nothing is said about them beyond a count,
+//! and nothing is recorded in the learner's progress.
 
 use std::path::Path;
 use std::process::Command;
@@ -38,10 +43,23 @@ impl Edits {
     }
 }
 
+/// The revision "as shipped" means here, if git can tell.
+fn shipped_revision(root: &Path) -> Option<&'static str> {
+    SHIPPED_REVISIONS.iter().copied().find(|rev| git(root, &["rev-parse", "--verify", "--quiet", rev]).is_some())
+}
+
+/// Whether the shipped version has `exercise` (its `exercise.toml`): `Some(false)` for an
+/// exercise being written, `None` if git can't tell. Returns the revision too, as shown.
+pub fn shipped(root: &Path, exercise: &Exercise) -> Option<(bool, String)> {
+    let revision = shipped_revision(root)?;
+    let file = format!("{revision}:exercises/{}/exercise.toml", exercise.name);
+    let has = git(root, &["cat-file", "-e", &file]).is_some();
+    Some((has, revision.trim_start_matches("refs/remotes/").to_string()))
+}
+
 /// The grader's files of `exercise` that the learner has edited, if git can tell.
 pub fn edits(root: &Path, exercise: &Exercise) -> Option<Edits> {
-    let revision =
-        SHIPPED_REVISIONS.iter().find(|rev| git(root, &["rev-parse", "--verify", "--quiet", rev]).is_some())?;
+    let revision = shipped_revision(root)?;
     let dir = format!("exercises/{}", exercise.name);
     let owned = [
         format!("{dir}/Cargo.toml"),

@@ -1,4 +1,9 @@
 //! `grader check`: build an exercise, run its checks, show the verdict.
+//!
+//! Two modes. A learner's check records its verdict in the progress and warns about
+//! edited grader files (a pass on them is not recorded). An author's check (`--authoring`,
+//! or by itself for an exercise the shipped version does not have yet) expects new and
+//! changed files, records nothing, and says so: see [`Mode`].
 
 use std::io::Write;
 use std::time::Duration;
@@ -19,19 +24,53 @@ use crate::style;
 /// Each check's wall-clock limit when the exercise sets none.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Whose check it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A learner's: the verdict is recorded (unless it is a pass on edited grader files),
+    /// and edits to the grader's files are named, with how to put them back.
+    Learner,
+    /// An author's (`--authoring`): the grader's files are taken as they are, new and
+    /// changed files are expected, and nothing is recorded, pass or not. An exercise the
+    /// shipped version does not have is checked this way even without the flag.
+    Authoring,
+}
+
 pub fn run(
     config: &Config,
     query: Option<&str>,
     format: Format,
     timeout: Option<u64>,
-    verbose: bool,
-    timelines: bool,
+    detail: Detail,
+    mode: Mode,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let exercise = workbook.pick(query)?.clone();
     let limit = limit_for(&exercise, timeout);
-    let mut report = judge(config, &exercise, limit, timelines, BuildShown::Yes)?;
+    // An exercise that is not shipped is being written: nobody learns from it yet.
+    let unshipped = match crate::tamper::shipped(&config.root, &exercise) {
+        Some((false, revision)) => Some(revision),
+        _ => None,
+    };
+    let mode = if unshipped.is_some() { Mode::Authoring } else { mode };
+    let mut report = judge(config, &exercise, limit, detail.timelines, BuildShown::Yes)?;
+    if mode == Mode::Authoring {
+        let edits = crate::tamper::edits(&config.root, &exercise).unwrap_or_default();
+        // Listed in the report, so its JSON says which files were not as shipped.
+        report.tampered = edits.changed.iter().chain(&edits.added).cloned().collect();
+        match format {
+            Format::Human => {
+                render::check_report(out, &report, &exercise, detail)?;
+                authoring_notice(out, &exercise, &edits, unshipped.as_deref())?;
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &report).context("failed to write JSON")?;
+                writeln!(out)?;
+            }
+        }
+        return Ok(if report.verdict == Verdict::Pass { Outcome::Passed } else { Outcome::NotYet });
+    }
     let edits = record(config, &mut workbook, &exercise, &mut report);
     // The exercise you check is the one you are on, unless it passed and lies behind
     // where `grader next` took you (see `Store::after_check`).
@@ -41,7 +80,7 @@ pub fn run(
 
     match format {
         Format::Human => {
-            render::check_report(out, &report, &exercise, Detail { verbose, timelines, watching: false })?;
+            render::check_report(out, &report, &exercise, detail)?;
             tamper_notice(out, &edits, report.verdict)?;
             current_notice(out, &moved)?;
         }
@@ -62,6 +101,18 @@ pub fn run_all(
     verbose: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    run_all_as(config, format, timeout, verbose, Mode::Learner, out)
+}
+
+/// [`run_all`] in either mode: in [`Mode::Authoring`], nothing is recorded.
+pub fn run_all_as(
+    config: &Config,
+    format: Format,
+    timeout: Option<u64>,
+    verbose: bool,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let mut workbook = Workbook::load(config)?;
     let exercises = workbook.exercises.clone();
     let bar = crate::render::progress_bar(exercises.len() as u64, format == Format::Human);
@@ -69,8 +120,11 @@ pub fn run_all(
     for exercise in &exercises {
         bar.set_message(exercise.name.clone());
         let mut report = judge(config, exercise, limit_for(exercise, timeout), false, BuildShown::No)?;
-        record(config, &mut workbook, exercise, &mut report);
-        workbook.store.save()?;
+        let unshipped = matches!(crate::tamper::shipped(&config.root, exercise), Some((false, _)));
+        if mode == Mode::Learner && !unshipped {
+            record(config, &mut workbook, exercise, &mut report);
+            workbook.store.save()?;
+        }
         if format == Format::Human {
             bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, ..Detail::default() }))?;
         }
@@ -83,6 +137,9 @@ pub fn run_all(
         Format::Human => {
             writeln!(out)?;
             writeln!(out, "{passed} of {} exercises pass.", reports.len())?;
+            if mode == Mode::Authoring {
+                writeln!(out, "{} nothing was recorded in the progress.", style::warn("Authoring mode:"))?;
+            }
         }
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &reports).context("failed to write JSON")?;
@@ -237,6 +294,36 @@ fn current_notice(out: &mut dyn Write, moved: &crate::progress::CurrentMove) -> 
             )?;
         }
     }
+    Ok(())
+}
+
+/// Says that the check ran in authoring mode (and why, when the flag was not given):
+/// nothing recorded, the grader's files taken as they are.
+fn authoring_notice(
+    out: &mut dyn Write,
+    exercise: &Exercise,
+    edits: &crate::tamper::Edits,
+    unshipped: Option<&str>,
+) -> Result<()> {
+    writeln!(out)?;
+    let why = match unshipped {
+        Some(revision) => format!(" ({} is not in {revision} yet: you are writing it)", exercise.name),
+        None => String::new(),
+    };
+    writeln!(out, "{}{why}: nothing is recorded in the progress.", style::warn("Authoring mode"))?;
+    let (changed, added) = (edits.changed.len(), edits.added.len());
+    if changed + added > 0 {
+        let revision = &edits.revision;
+        writeln!(
+            out,
+            "  The grader's files are taken as they are ({changed} differ from {revision}, {added} are new)."
+        )?;
+    }
+    writeln!(
+        out,
+        "  {} proves the whole exercise: stub, solution, answers, chapter.",
+        style::command(&format!("grader verify {:02}", exercise.number))
+    )?;
     Ok(())
 }
 

@@ -132,27 +132,10 @@ fn a_missing_workbook_is_a_setup_error() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a workbook folder"));
 }
 
-/// Makes the sandbox a git clone-like repository: everything committed as shipped.
-fn commit_as_shipped(sandbox: &Sandbox) {
-    let git = |args: &[&str]| {
-        let status = std::process::Command::new("git")
-            .arg("-C")
-            .arg(sandbox.root())
-            .args(["-c", "user.name=Workbook", "-c", "user.email=workbook@example.com"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
-    };
-    git(&["init", "-q"]);
-    git(&["add", "-A"]);
-    git(&["commit", "-q", "-m", "shipped"]);
-}
-
 #[test]
 fn reset_restores_the_shipped_file_and_keeps_yours() {
     let sandbox = Sandbox::with(&["04-gather"]);
-    commit_as_shipped(&sandbox);
+    sandbox.commit_as_shipped();
     let learner = sandbox.root().join("exercises/04-gather/src/gather.rs");
     let shipped = std::fs::read_to_string(&learner).unwrap();
     sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
@@ -242,7 +225,7 @@ fn completions_cover_every_command() {
 #[test]
 fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
     let sandbox = Sandbox::with(&["04-gather"]);
-    commit_as_shipped(&sandbox);
+    sandbox.commit_as_shipped();
     sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
     let checks = sandbox.root().join("exercises/04-gather/checks/checks.rs");
     let shipped = std::fs::read_to_string(&checks).unwrap();

@@ -161,14 +161,9 @@ fn a_given_title_goes_everywhere_the_title_shows() {
     assert!(row.starts_with(&format!(r"| {nn} | `rate-limiter`: a token bucket \| refilled | ")), "{row}");
 }
 
-#[test]
-fn the_new_exercise_builds_and_its_placeholder_check_fails() {
-    let sandbox = workbook();
-    let (_, nn) = next_free(&sandbox);
-    let name = format!("{nn}-rate-limiter");
-    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
-    // Like the sandbox's copies, a package name of its own keeps parallel test runs from
-    // sharing build output in the shared target folder.
+/// Like the sandbox's copies, a package name of its own keeps parallel test runs from
+/// sharing build output in the shared target folder.
+fn own_package_name(sandbox: &Sandbox, name: &str) {
     let manifest = sandbox.root().join(format!("exercises/{name}/Cargo.toml"));
     let unique: String = sandbox
         .root()
@@ -185,6 +180,15 @@ fn the_new_exercise_builds_and_its_placeholder_check_fails() {
         text.replace(&format!(r#"name = "ex{name}""#), &format!(r#"name = "ex{name}-{unique}""#)),
     )
     .unwrap();
+}
+
+#[test]
+fn the_new_exercise_builds_and_its_placeholder_check_fails() {
+    let sandbox = workbook();
+    let (_, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
+    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
+    own_package_name(&sandbox, &name);
     let check = sandbox.grader(&["check", &nn]);
     assert_eq!(check.code, 1, "{}", check.text);
     assert!(check.text.contains("✗ checks are still to be written"), "{}", check.text);
@@ -261,4 +265,54 @@ fn verify_lists_what_is_still_to_write() {
         let place = place.replace("NN", &nn);
         assert!(verify.text.contains(&place), "{place} is missing from:\n{}", verify.text);
     }
+}
+
+/// The status and current mark `grader list` gives `name`.
+fn listed(sandbox: &Sandbox, name: &str) -> (String, bool) {
+    let list = sandbox.grader(&["list", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
+    let row = rows.as_array().unwrap().iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{}", list.text));
+    (row["status"].as_str().unwrap().to_string(), row["current"].as_bool().unwrap())
+}
+
+/// While an exercise is being written (the shipped version has none of it), `grader
+/// check` is in authoring mode: nothing tells the author to delete their work, and
+/// nothing is recorded. `--authoring` does the same for a shipped exercise whose checks
+/// are being changed, and its pass is never recorded as a learner's.
+#[test]
+fn authoring_mode_expects_new_files_and_records_nothing() {
+    let sandbox = workbook();
+    sandbox.commit_as_shipped();
+    let (_, nn) = next_free(&sandbox);
+    let name = format!("{nn}-rate-limiter");
+    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
+    own_package_name(&sandbox, &name);
+    let check = sandbox.grader(&["check", &nn]);
+    assert_eq!(check.code, 1, "{}", check.text);
+    assert!(
+        check.text.contains(&format!(
+            "Authoring mode ({name} is not in HEAD yet: you are writing it): nothing is recorded in the progress."
+        )),
+        "{}",
+        check.text
+    );
+    assert!(!check.text.contains("Delete the files") && !check.text.contains("Put them back"), "{}", check.text);
+    assert_eq!(listed(&sandbox, &name), ("not started".to_string(), false));
+
+    // A shipped exercise, its checks changed, the solution in the learner's file.
+    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    let checks = sandbox.root().join("exercises/04-gather/checks/checks.rs");
+    let text = std::fs::read_to_string(&checks).unwrap();
+    std::fs::write(&checks, format!("{text}\n// A check being changed.\n")).unwrap();
+    let authoring = sandbox.grader(&["check", "04", "--authoring"]);
+    assert_eq!(authoring.code, 0, "{}", authoring.text);
+    assert!(authoring.text.contains("Authoring mode: nothing is recorded in the progress."), "{}", authoring.text);
+    assert!(authoring.text.contains("(1 differ from HEAD, 0 are new)"), "{}", authoring.text);
+    assert!(!authoring.text.contains("Put them back"), "{}", authoring.text);
+    assert_eq!(listed(&sandbox, "04-gather").0, "not started");
+    // Without the flag, it is a learner's check on edited checks: named, and not recorded.
+    let learner = sandbox.grader(&["check", "04"]);
+    assert_eq!(learner.code, 1, "{}", learner.text);
+    assert!(learner.text.contains("This pass is not recorded"), "{}", learner.text);
+    assert_eq!(listed(&sandbox, "04-gather").0, "not started");
 }

@@ -70,6 +70,23 @@ impl Sandbox {
         self.dir.path()
     }
 
+    /// Makes the sandbox a git clone-like repository: everything committed as shipped.
+    pub fn commit_as_shipped(&self) {
+        let git = |args: &[&str]| {
+            let status = Command::new("git")
+                .arg("-C")
+                .arg(self.root())
+                .args(["-c", "user.name=Workbook", "-c", "user.email=workbook@example.com"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+        };
+        git(&["init", "-q"]);
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", "shipped"]);
+    }
+
     /// Replaces a learner file with a fixture from `solutions/<exercise>/…`, or with
     /// the text given.
     pub fn write(&self, relative: &str, contents: &str) {
