@@ -205,6 +205,37 @@ fn every_exercise_names_its_chapter_and_its_hints_link_into_it() {
     assert!(problems.is_empty(), "Exercises that don't lead to their chapter:\n{}\n", problems.join("\n"));
 }
 
+/// The exercises' titles come from one place, their `exercise.toml` (which `grader list`
+/// and `grader check` show): the README's table and the book's contents say the same.
+#[test]
+fn the_readmes_show_each_exercise_s_own_title() {
+    let root = root();
+    let readme = read(&root.join("README.md"));
+    let contents = read(&root.join("docs/README.md"));
+    let mut problems = Vec::new();
+    let mut exercises: Vec<_> = std::fs::read_dir(root.join("exercises")).unwrap().flatten().collect();
+    exercises.sort_by_key(|e| e.file_name());
+    for entry in exercises {
+        let Ok(toml) = std::fs::read_to_string(entry.path().join("exercise.toml")) else { continue };
+        let name = entry.file_name().to_string_lossy().to_string();
+        let (number, slug) = name.split_once('-').unwrap();
+        let Some(title) = toml.lines().find_map(|l| l.strip_prefix("title = \"")?.strip_suffix('"')) else {
+            problems.push(format!("  {name}/exercise.toml: no one-line `title = \"…\"`"));
+            continue;
+        };
+        let rest = title.split_once(": ").map_or(title, |(_, rest)| rest).replace('|', "\\|");
+        let row = format!("| {number} | `{slug}`: {rest} |");
+        if !readme.lines().any(|line| line.starts_with(&row)) {
+            problems.push(format!("  README.md: the row of {name} should start `{row}`"));
+        }
+        let entry = format!("- [{number} · {title}](src/{name}.md)");
+        if !contents.lines().any(|line| line == entry) {
+            problems.push(format!("  docs/README.md: the entry of {name} should be `{entry}`"));
+        }
+    }
+    assert!(problems.is_empty(), "Titles that differ from exercise.toml's:\n{}\n", problems.join("\n"));
+}
+
 #[test]
 fn the_summary_lists_every_page_and_the_book_builds_from_it() {
     let root = root();

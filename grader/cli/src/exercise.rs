@@ -165,10 +165,18 @@ pub fn resolve<'a>(exercises: &'a [Exercise], query: &str) -> Result<&'a Exercis
     if let Some(found) = exercises.iter().find(|e| e.name == query) {
         return Ok(found);
     }
-    if let Ok(number) = query.parse::<u32>()
-        && let Some(found) = exercises.iter().find(|e| e.number == number)
-    {
-        return Ok(found);
+    if let Ok(number) = query.parse::<u32>() {
+        if let Some(found) = exercises.iter().find(|e| e.number == number) {
+            return Ok(found);
+        }
+        // A number names no exercise by its spelling: say which numbers there are.
+        let numbers = exercises.iter().map(|e| e.number);
+        let (first, last) = (numbers.clone().min().unwrap_or(0), numbers.max().unwrap_or(0));
+        bail!(
+            "there is no exercise number {number}: the {} exercises are numbered {first:02} to {last:02}. \
+             (hint: `grader list` shows them all)",
+            exercises.len()
+        );
     }
     if let Some(found) = exercises.iter().find(|e| e.slug == query) {
         return Ok(found);
@@ -233,5 +241,12 @@ mod tests {
         let all = [exercise("01-runtime"), exercise("04-gather"), exercise("03-tasks")];
         let error = resolve(&all, "gahter").unwrap_err().to_string();
         assert!(error.starts_with("there is no exercise `gahter`. Closest: 04-gather"), "{error}");
+    }
+
+    #[test]
+    fn a_number_out_of_range_says_how_many_there_are() {
+        let exercises = [exercise("01-runtime"), exercise("04-gather")];
+        let error = resolve(&exercises, "99").unwrap_err().to_string();
+        assert!(error.starts_with("there is no exercise number 99: the 2 exercises are numbered 01 to 04."), "{error}");
     }
 }

@@ -272,14 +272,20 @@ fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Det
     Ok(())
 }
 
+/// `line` cut to `width` columns, at the end of a word where there is one in its
+/// second half, with `…` where it was cut.
 fn shorten(line: &str, width: usize) -> String {
     if line.chars().count() <= width {
-        line.to_string()
-    } else {
-        let mut s: String = line.chars().take(width - 1).collect();
-        s.push('…');
-        s
+        return line.to_string();
     }
+    let kept: String = line.chars().take(width - 1).collect();
+    let at_word = kept.rfind(' ').filter(|&space| kept[..space].chars().count() >= width / 2);
+    let mut kept = match at_word {
+        Some(space) => kept[..space].trim_end_matches([',', ';', ':', '(']).to_string(),
+        None => kept,
+    };
+    kept.push('…');
+    kept
 }
 
 /// Wraps `text` at `width` columns, each line starting with `indent`.
@@ -353,7 +359,16 @@ pub fn progress_meter(done: usize, total: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{gist, wrap};
+    use super::{gist, shorten, wrap};
+
+    #[test]
+    fn a_summary_is_cut_between_words() {
+        let line = "station.read(\"thermometer\") returned Err: the radio link's background task did not answer";
+        assert_eq!(shorten(line, 74), "station.read(\"thermometer\") returned Err: the radio link's background…");
+        assert_eq!(shorten("short", 74), "short");
+        // One long word: cut inside it, there is nothing else.
+        assert_eq!(shorten(&"x".repeat(80), 10), format!("{}…", "x".repeat(9)));
+    }
 
     #[test]
     fn a_gist_that_announces_a_list_brings_its_first_item() {

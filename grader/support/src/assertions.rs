@@ -484,23 +484,20 @@ pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: D
         return None;
     }
     let expected_end = expected.events().iter().map(|e| e.at).max().unwrap_or_default();
-    let first_difference = expected_text
-        .lines()
-        .zip(actual_text.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| expected_text.lines().count().min(actual_text.lines().count()));
+    let difference = first_difference(&expected, &yours);
     let mut message = String::from("The order of events is not what a correct solution produces.\n");
-    let _ = writeln!(message, "{}\n", first_difference_in_words(&expected, &yours, first_difference));
+    let _ = writeln!(message, "{}\n", difference.words);
     let _ = writeln!(message, "Expected (the reference solution's trace):");
-    for line in expected_text.lines() {
-        let _ = writeln!(message, "  {line}");
+    for (i, line) in expected_text.lines().enumerate() {
+        let marker = if difference.expected_rows.contains(&i) { "→" } else { " " };
+        let _ = writeln!(message, "{marker} {line}");
     }
     let _ = writeln!(message, "\nYours:");
     for (i, line) in actual_text.lines().enumerate() {
-        let marker = if i == first_difference { "→" } else { " " };
+        let marker = if i == difference.yours_row { "→" } else { " " };
         let _ = writeln!(message, "{marker} {line}");
     }
-    if first_difference >= actual_text.lines().count() {
+    if difference.yours_row >= actual_text.lines().count() {
         let _ = writeln!(message, "→ (your trace ends here)");
     }
     // One scale for both, so the bars can be compared column by column.
@@ -510,70 +507,161 @@ pub fn compare_trace(snapshot_file: &std::path::Path, actual: &Trace, elapsed: D
     Some(message)
 }
 
-/// The first difference between two traces in normal order, at row `at_row`, in words:
-/// an event the reference solution's run has and yours lacks (or has at another time),
-/// one yours has and it lacks, or one actor's events in another order.
-fn first_difference_in_words(expected: &Trace, yours: &Trace, at_row: usize) -> String {
-    let same =
-        |a: &crate::trace::Event, b: &crate::trace::Event| a.actor == b.actor && a.kind == b.kind && a.what == b.what;
-    let show = |e: &crate::trace::Event| format!("`{} {} {}`", e.actor, e.kind.mark(), e.what);
-    let e = expected.events().get(at_row);
-    let y = yours.events().get(at_row);
-    // Whichever of the two rows comes first in time is where the runs part.
-    let expected_first = match (e, y) {
-        (Some(e), Some(y)) => e.at <= y.at,
-        (Some(_), None) => true,
-        _ => false,
+/// Where two traces (in normal order) first part, for the learner: in words, and the
+/// rows to point at.
+#[derive(Debug, PartialEq, Eq)]
+struct Difference {
+    words: String,
+    /// The rows of the reference solution's trace that yours lacks at that instant.
+    expected_rows: Vec<usize>,
+    /// The row of yours to point at (its length: the point after its last row).
+    yours_row: usize,
+}
+
+/// The first instant at which the two traces differ, and how: events the reference
+/// solution's run has there and yours lacks (or has at another time), events yours has
+/// there and it lacks, or one actor's events in another order. Events at one instant are
+/// compared as a set per instant, so the arrow never lands on a row that matches.
+fn first_difference(expected: &Trace, yours: &Trace) -> Difference {
+    use crate::trace::Event;
+    let same = |a: &Event, b: &Event| a.actor == b.actor && a.kind == b.kind && a.what == b.what;
+    let show = |e: &Event| format!("`{} {} {}`", e.actor, e.kind.mark(), e.what);
+    let (expected_events, your_events) = (expected.events(), yours.events());
+    let mut instants: Vec<Duration> = expected_events.iter().chain(your_events).map(|e| e.at).collect();
+    instants.sort_unstable();
+    instants.dedup();
+    let rows_at = |events: &[Event], at: Duration| -> Vec<usize> {
+        events.iter().enumerate().filter(|(_, e)| e.at == at).map(|(i, _)| i).collect()
     };
-    if expected_first && let Some(e) = e {
-        let elsewhere = yours.events().iter().find(|x| same(x, e) && x.at != e.at);
-        let exact = yours.events().iter().any(|x| same(x, e) && x.at == e.at);
-        if !exact {
-            return match elsewhere {
-                Some(x) => format!(
-                    "The first difference: at {} the reference solution's run has {}; yours has it at {} instead.",
-                    format_secs(e.at),
-                    show(e),
-                    format_secs(x.at)
-                ),
-                None => format!(
-                    "The first difference: at {} the reference solution's run has {}; yours never has it.",
-                    format_secs(e.at),
-                    show(e)
-                ),
-            };
+    for at in instants {
+        let (e_rows, y_rows) = (rows_at(expected_events, at), rows_at(your_events, at));
+        let equal = e_rows.len() == y_rows.len()
+            && e_rows.iter().zip(&y_rows).all(|(&e, &y)| same(&expected_events[e], &your_events[y]));
+        if equal {
+            continue;
         }
-    }
-    if let Some(y) = y {
-        let exact = expected.events().iter().any(|x| same(x, y) && x.at == y.at);
-        if !exact {
-            let elsewhere = expected.events().iter().find(|x| same(x, y) && x.at != y.at);
-            return match elsewhere {
+        // Matched one for one, so a repeated event counts as often as it happens.
+        let mut unmatched: Vec<usize> = y_rows.clone();
+        let mut missing = Vec::new();
+        for &e in &e_rows {
+            match unmatched.iter().position(|&y| same(&your_events[y], &expected_events[e])) {
+                Some(found) => {
+                    unmatched.remove(found);
+                }
+                None => missing.push(e),
+            }
+        }
+        let after = y_rows.last().map_or_else(|| your_events.iter().take_while(|e| e.at < at).count(), |l| l + 1);
+        if !missing.is_empty() {
+            let elsewhere: Vec<String> = missing
+                .iter()
+                .map(|&e| {
+                    let event = &expected_events[e];
+                    match your_events.iter().find(|x| same(x, event) && x.at != at) {
+                        Some(x) => format!("at {}", format_secs(x.at)),
+                        None => "never".to_string(),
+                    }
+                })
+                .collect();
+            let events: Vec<String> = missing.iter().map(|&e| show(&expected_events[e])).collect();
+            let yours_has = match elsewhere.as_slice() {
+                [never] if never == "never" => "yours never has it".to_string(),
+                [one] => format!("yours has it {one} instead"),
+                many => format!("yours has them {}, in that order", join_and(many)),
+            };
+            let words = format!(
+                "The first difference: at {} the reference solution's run has {}; {yours_has}.",
+                format_secs(at),
+                join_and(&events),
+            );
+            // Yours' first extra row at that instant, else the row after its events there
+            // (where the missing ones would have been).
+            let yours_row = unmatched.first().copied().unwrap_or(after);
+            return Difference { words, expected_rows: missing, yours_row };
+        }
+        if let Some(&extra) = unmatched.first() {
+            let event = &your_events[extra];
+            let words = match expected_events.iter().find(|x| same(x, event)) {
                 Some(x) => format!(
                     "The first difference: at {} yours has {}; the reference solution's run has it at {}.",
-                    format_secs(y.at),
-                    show(y),
+                    format_secs(at),
+                    show(event),
                     format_secs(x.at)
                 ),
                 None => format!(
                     "The first difference: at {} yours has {}, which the reference solution's run never has.",
-                    format_secs(y.at),
-                    show(y)
+                    format_secs(at),
+                    show(event)
                 ),
             };
+            return Difference { words, expected_rows: Vec::new(), yours_row: extra };
         }
-    }
-    match (e, y) {
-        (Some(e), _) => format!(
+        // The same events, but an actor's in another order.
+        let (row, e) = e_rows
+            .iter()
+            .zip(&y_rows)
+            .find(|&(&e, &y)| !same(&expected_events[e], &your_events[y]))
+            .map_or((after, e_rows[0]), |(&e, &y)| (y, e));
+        let words = format!(
             "The first difference: at {}, `{}`'s events come in another order than in the reference solution's run.",
-            format_secs(e.at),
-            e.actor
-        ),
-        (None, Some(y)) => format!(
-            "The first difference: yours goes on after the reference solution's run ends, with {} at {}.",
-            show(y),
-            format_secs(y.at)
-        ),
-        (None, None) => "The traces differ in their number of events.".to_string(),
+            format_secs(at),
+            expected_events[e].actor
+        );
+        return Difference { words, expected_rows: vec![e], yours_row: row };
+    }
+    Difference {
+        words: "The traces differ in their number of events.".to_string(),
+        expected_rows: Vec::new(),
+        yours_row: your_events.len(),
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_difference;
+    use crate::trace::Trace;
+
+    #[test]
+    fn the_arrow_lands_on_a_row_that_differs_not_on_one_that_matches() {
+        // Three reads that should start together; yours starts them one after another.
+        let expected = crate::expected::normal(&Trace::parse_table(
+            "  0.000s  read anemometer   ▶ start reading\n  0.000s  read barometer    ▶ start reading\n  \
+             0.000s  read thermometer  ▶ start reading\n  1.000s  read thermometer  ■ reading ready\n",
+        ));
+        let yours = crate::expected::normal(&Trace::parse_table(
+            "  0.000s  read thermometer  ▶ start reading\n  1.000s  read barometer    ▶ start reading\n  \
+             1.000s  read thermometer  ■ reading ready\n  3.000s  read anemometer   ▶ start reading\n",
+        ));
+        let difference = first_difference(&expected, &yours);
+        // Yours' first row (the thermometer starting at 0 s) is right; the second is not.
+        assert_eq!(difference.yours_row, 1, "{difference:?}");
+        assert_eq!(difference.expected_rows, vec![0, 1], "{difference:?}");
+        assert_eq!(
+            difference.words,
+            "The first difference: at 0.000s the reference solution's run has `read anemometer ▶ start \
+             reading` and `read barometer ▶ start reading`; yours has them at 3.000s and at 1.000s, in that order."
+        );
+    }
+
+    #[test]
+    fn an_extra_event_is_pointed_at_and_the_same_events_in_another_order_are_named() {
+        let expected = Trace::parse_table("  0.000s  bell  • ring\n  0.000s  bell  • stop\n");
+        let extra = Trace::parse_table("  0.000s  bell  • ring\n  0.000s  bell  • stop\n  0.000s  door  • open\n");
+        let difference = first_difference(&expected, &extra);
+        assert_eq!(difference.yours_row, 2);
+        assert!(difference.words.contains("yours has `door • open`, which the reference"), "{}", difference.words);
+        let swapped = Trace::parse_table("  0.000s  bell  • stop\n  0.000s  bell  • ring\n");
+        let difference = first_difference(&expected, &swapped);
+        assert_eq!(difference.yours_row, 0);
+        assert!(difference.words.contains("`bell`'s events come in another order"), "{}", difference.words);
     }
 }

@@ -1,5 +1,5 @@
 //! grader: expect fail three_tasks_run_together "not each once the one before it was done"
-//! grader: expect fail event_table_matches_the_notes "`Task 2 • Start`; yours has it at 0.100s instead"
+//! grader: expect fail event_table_matches_the_notes "`Task 2 • Start` and `Task 3 • Start`; yours has them at 0.100s and at 0.200s"
 //! Staggers the starts with a sleep before tasks 2 and 3 ("give task 1 a head start"), inside one `join!`.
 use std::future::Future;
 use std::time::Duration;

@@ -32,16 +32,20 @@ pub fn run(config: &Config, query: &str, diff: bool, force: bool, out: &mut dyn 
         let shown_solution = format!("solutions/{}/{name}", exercise.name);
         let shown_yours = format!("exercises/{}/{relative}", exercise.name);
         if diff {
-            let yours = std::fs::read_to_string(&path).unwrap_or_default();
+            // The code only: comments (the stub's TODOs, the reference's notes) and blank
+            // lines would be most of a diff of the whole files.
+            let yours = code_only(&std::fs::read_to_string(&path).unwrap_or_default());
+            let solution = code_only(&solution);
             let text = similar::TextDiff::from_lines(&yours, &solution);
             if text.ratio() == 1.0 {
-                writeln!(out, "{shown_yours} is the same as {shown_solution}.")?;
+                writeln!(out, "{shown_yours} has the same code as {shown_solution}.")?;
                 continue;
             }
             writeln!(out, "{}", style::dim(&format!("--- yours: {shown_yours}")))?;
             writeln!(out, "{}", style::dim(&format!("+++ reference: {shown_solution}")))?;
+            writeln!(out, "{}", style::dim("(code only: comments and blank lines are left out)"))?;
             for hunk in text.unified_diff().context_radius(3).iter_hunks() {
-                writeln!(out, "{}", style::heading(&hunk.header().to_string()))?;
+                writeln!(out, "{}", style::dim("⋯"))?;
                 for change in hunk.iter_changes() {
                     let line = format!("{}{}", change.tag(), change.value().trim_end_matches('\n'));
                     let line = match change.tag() {
@@ -69,4 +73,80 @@ pub fn run(config: &Config, query: &str, diff: bool, force: bool, out: &mut dyn 
         }
     }
     Ok(Outcome::Passed)
+}
+
+/// `text` without comments and blank lines: what a diff of two versions of the code
+/// should show. A `//` inside a string or char literal is code.
+fn code_only(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_block = 0usize;
+    for line in text.lines() {
+        let mut kept = String::new();
+        let mut chars = line.chars().peekable();
+        let mut in_string = false;
+        while let Some(c) = chars.next() {
+            if in_block > 0 {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    in_block -= 1;
+                } else if c == '/' && chars.peek() == Some(&'*') {
+                    chars.next();
+                    in_block += 1;
+                }
+                continue;
+            }
+            if in_string {
+                kept.push(c);
+                if c == '\\' {
+                    kept.extend(chars.next());
+                } else if c == '"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match (c, chars.peek()) {
+                ('/', Some('/')) => break,
+                ('/', Some('*')) => {
+                    chars.next();
+                    in_block += 1;
+                }
+                ('"', _) => {
+                    in_string = true;
+                    kept.push(c);
+                }
+                // A char literal (`'"'`, `'\\''`), not a lifetime: taken whole.
+                ('\'', _) => {
+                    kept.push(c);
+                    let ahead: Vec<char> = chars.clone().take(3).collect();
+                    let literal = match ahead.as_slice() {
+                        ['\\', _, '\'', ..] => 3,
+                        [_, '\'', ..] => 2,
+                        _ => 0,
+                    };
+                    for _ in 0..literal {
+                        kept.extend(chars.next());
+                    }
+                }
+                _ => kept.push(c),
+            }
+        }
+        if !kept.trim().is_empty() {
+            out.push_str(kept.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_only;
+
+    #[test]
+    fn comments_and_blank_lines_are_left_out_and_strings_kept() {
+        let text = "//! The task.\n\n/// Docs.\npub fn f() {\n    // TODO: do it\n    g(\"http://a\"); // call\n    /* old */ h();\n}\n";
+        assert_eq!(code_only(text), "pub fn f() {\n    g(\"http://a\");\n     h();\n}\n");
+        let chars = "fn q<'a>(c: char) -> bool { c == '\"' || c == '/' } // quote\n";
+        assert_eq!(code_only(chars), "fn q<'a>(c: char) -> bool { c == '\"' || c == '/' }\n");
+    }
 }
