@@ -50,6 +50,13 @@ pub fn compile_error(diagnostic: &Diagnostic) -> Option<Explanation> {
     {
         return Some(not_send(diagnostic));
     }
+    if code == "E0599"
+        && let Some(method) = quoted_after(message, "no method named")
+        && let Some((_, output)) = message.split_once("Future<Output = ")
+        && !output.starts_with("impl Stream")
+    {
+        return Some(method_on_a_future(method, output.trim_end_matches(['`', '>', ' '])));
+    }
     if (code == "E0277" || code == "E0599") && message.contains("Future<Output = impl Stream") {
         return explanation(
             "This is a future *of* a stream, not a stream: an `async fn` returning `impl Stream` \
@@ -358,12 +365,7 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
              .await }})`.",
             name.as_deref().unwrap_or("value")
         ),
-        _ => format!(
-            "Give the {what} its own copy, made before it starts: `let {0} = {0}.to_string();` (or \
-             `.clone()`, `.to_vec()`, whatever makes an owned value), and write {block} to move the \
-             copy in.",
-            name.as_deref().unwrap_or("value")
-        ),
+        _ => owned_copy_advice(rendered, name.as_deref(), what, block),
     };
     explained(
         format!(
@@ -374,6 +376,133 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
         ),
         chapter,
     )
+}
+
+/// A method called on a future instead of on what it gives (E0599, "no method named
+/// `unwrap` found for opaque type `impl Future<Output = …>`"): the call is async and
+/// wants `.await` first. A tokio lock's guard is the common case: `lock().unwrap()` as
+/// with `std::sync::Mutex`.
+fn method_on_a_future(method: &str, output: &str) -> Explanation {
+    let lock = ["MutexGuard", "RwLockReadGuard", "RwLockWriteGuard", "SemaphorePermit"]
+        .iter()
+        .any(|guard| output.contains(guard));
+    if lock {
+        let unwrap = if method == "unwrap" || method == "expect" {
+            format!(
+                " Then drop the `.{method}()`: tokio's lock gives the guard itself, not a `Result` (a \
+                 tokio lock can't be poisoned, so there is no error to unwrap)."
+            )
+        } else {
+            String::new()
+        };
+        return explained(
+            format!(
+                "`.{method}()` is called on a future: this lock is tokio's, and its `lock()` (`read()`, \
+                 `write()`, `acquire()`) is async. It gives back a future that waits for the lock, where \
+                 `std::sync::Mutex::lock` blocks and gives back a `Result`. `.await` it first: \
+                 `….lock().await` is the guard, like `async with lock:` in Python.{unwrap}"
+            ),
+            "07-lock.md#stdsyncmutex-or-tokiosyncmutex",
+        );
+    }
+    explained(
+        format!(
+            "`.{method}()` is called on a future, not on what it will give: the function before it \
+             is async, so calling it only makes a future. `.await` it first, then call `.{method}()` \
+             on the result: `(….await).{method}()` (or `….await.{method}()`)."
+        ),
+        "02-coroutines.md#awaits-nest",
+    )
+}
+
+/// How to give a task (or closure) its own copy of the argument `name` that escapes,
+/// by the argument's type as the signature in rustc's message shows it: a `&str`
+/// becomes a `String`; a slice or `Vec` gives each task its own copy of its item, made
+/// inside the loop; anything else is cloned.
+fn owned_copy_advice(rendered: &str, name: Option<&str>, what: &str, block: &str) -> String {
+    let Some(name) = name else {
+        return format!(
+            "Give the {what} its own copy, made before it starts (`.to_string()` of a `&str`, \
+             `.clone()` of most other values), and write {block} to move the copy in."
+        );
+    };
+    let ty = parameter_type(rendered, name);
+    let element = ty.as_deref().and_then(|ty| {
+        let inner = ty.strip_prefix("&[").and_then(|t| t.strip_suffix(']'));
+        inner.or_else(|| ty.strip_prefix("&Vec<").and_then(|t| t.strip_suffix('>'))).map(str::trim)
+    });
+    let copy = |ty: &str| if ty == "&str" || ty == "&&str" { "to_string" } else { "clone" };
+    match (ty.as_deref(), element) {
+        (Some(ty), Some(element)) => {
+            let item = loop_item(rendered).unwrap_or_else(|| "item".to_string());
+            format!(
+                "`{name}` is a `{ty}`: a list the caller lends you. Each {what} uses one item of it, so \
+                 give each {what} its own copy of its item, made inside the loop (or the `map` closure) \
+                 before the {what} starts: `let {item} = {item}.{}();`, then {block} uses `&{item}`. (A \
+                 copy made once, outside the loop, would be moved into the first {what} only.)",
+                copy(element)
+            )
+        }
+        (Some(ty), None) => format!(
+            "`{name}` is a `{ty}`. Give the {what} its own copy, made before it starts: \
+             `let {name} = {name}.{}();`, and write {block} to move the copy in.",
+            copy(ty)
+        ),
+        (None, _) => format!(
+            "Give the {what} its own copy of `{name}`, made before it starts (`.to_string()` of a \
+             `&str`, `.clone()` of most other values), and write {block} to move the copy in."
+        ),
+    }
+}
+
+/// The type of parameter `name` in the function signature rustc quotes in `rendered`.
+fn parameter_type(rendered: &str, name: &str) -> Option<String> {
+    let code = rendered.lines().filter_map(|line| line.split_once(" | ").map(|(_, code)| code));
+    for line in code.filter(|line| line.contains("fn ")) {
+        for opening in ["(", ", "] {
+            let Some(at) = line.find(&format!("{opening}{name}: ")) else { continue };
+            let rest = &line[at + opening.len() + name.len() + 2..];
+            let mut depth = 0i32;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '<' | '[' | '(' => depth += 1,
+                        '>' | ']' => depth -= 1,
+                        ')' if depth == 0 => return true,
+                        ')' => depth -= 1,
+                        ',' if depth == 0 => return true,
+                        _ => {}
+                    }
+                    false
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            return Some(rest[..end].trim().to_string());
+        }
+    }
+    None
+}
+
+/// The item a loop or a `map` closure in the code rustc quotes names: `person` in
+/// `.map(|person| …)` or `for person in people`.
+fn loop_item(rendered: &str) -> Option<String> {
+    let code: Vec<&str> = rendered.lines().filter_map(|line| line.split_once(" | ").map(|(_, code)| code)).collect();
+    let is_name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+    for line in &code {
+        if let Some((_, after)) = line.split_once("(|")
+            && let Some((item, _)) = after.split_once('|')
+            && is_name(item.trim())
+        {
+            return Some(item.trim().to_string());
+        }
+        if let Some((_, after)) = line.split_once("for ")
+            && let Some((item, _)) = after.split_once(" in ")
+            && is_name(item.trim())
+        {
+            return Some(item.trim().to_string());
+        }
+    }
+    None
 }
 
 /// A panic's location as the learner should read it: their own file as it is; a
@@ -646,6 +775,23 @@ mod tests {
     }
 
     #[test]
+    fn a_method_on_a_tokio_lock_s_future_says_await_it() {
+        let unwrap = diagnostic(
+            r#"{"level":"error","message":"no method named `unwrap` found for opaque type `impl futures::Future<Output = tokio::sync::MutexGuard<'_, Tally>>` in the current scope","code":{"code":"E0599"},"spans":[],"children":[],"rendered":"let tally = self.tally.lock().unwrap();"}"#,
+        );
+        let e = compile_error(&unwrap).unwrap();
+        assert!(plain(&e).contains("`….lock().await` is the guard"), "{}", e.text);
+        assert!(plain(&e).contains("drop the `.unwrap()`"), "{}", e.text);
+        assert_eq!(e.chapter, "07-lock.md#stdsyncmutex-or-tokiosyncmutex");
+        let other = diagnostic(
+            r#"{"level":"error","message":"no method named `len` found for opaque type `impl futures::Future<Output = Vec<Page>>` in the current scope","code":{"code":"E0599"},"spans":[],"children":[],"rendered":"fetch_all(urls).len()"}"#,
+        );
+        let e = compile_error(&other).unwrap();
+        assert!(plain(&e).contains("`.len()` is called on a future"), "{}", e.text);
+        assert!(e.chapter.starts_with("02-coroutines.md#"));
+    }
+
+    #[test]
     fn borrowing_in_a_spawned_task_or_closure_names_the_variable_and_the_fix() {
         let without_move = diagnostic(
             r#"{"level":"error","message":"async block may outlive the current function, but it borrows `first`, which is owned by the current function","code":{"code":"E0373"},"spans":[],"children":[],"rendered":"tokio::spawn(async { chat::send_message(&first).await })"}"#,
@@ -663,13 +809,28 @@ mod tests {
         assert!(plain(&e).contains("Write `move || …`"), "{}", e.text);
 
         let argument = diagnostic(
-            r#"{"level":"error","message":"borrowed data escapes outside of function","code":{"code":"E0521"},"rendered":"tokio::task::spawn_blocking(|| legacy::render_report(name))",
+            r#"{"level":"error","message":"borrowed data escapes outside of function","code":{"code":"E0521"},"rendered":"12 | pub async fn render(name: &str) -> String {\n13 |     tokio::task::spawn_blocking(|| legacy::render_report(name))",
             "spans":[{"file_name":"a.rs","line_start":13,"is_primary":true,"label":"`name` escapes the function body here"},
                      {"file_name":"a.rs","line_start":13,"is_primary":false,"label":"argument requires that `'1` must outlive `'static`"}],"children":[]}"#,
         );
         let e = compile_error(&argument).unwrap();
         assert_eq!(e.chapter.split('#').next().unwrap(), "09-spawn-blocking.md");
         assert!(plain(&e).contains("`let name = name.to_string();`"), "{}", e.text);
+
+        // A list lent by the caller: each task gets its own copy of its item, inside the
+        // loop (03's solution does exactly this, and compiles).
+        let slice = diagnostic(
+            r#"{"level":"error","message":"borrowed data escapes outside of function","code":{"code":"E0521"},"rendered":"23 | pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {\n26 |         .map(|person| tokio::spawn(async move { chat::send_message(person).await }))",
+            "spans":[{"file_name":"a.rs","line_start":26,"is_primary":true,"label":"`people` escapes the function body here"},
+                     {"file_name":"a.rs","line_start":26,"is_primary":false,"label":"argument requires that `'1` must outlive `'static`"}],"children":[]}"#,
+        );
+        let e = plain(&compile_error(&slice).unwrap());
+        assert!(e.contains("`people` is a `&[&str]`"), "{e}");
+        assert!(e.contains("`let person = person.to_string();`"), "{e}");
+        assert!(!e.contains("let people = people"), "{e}");
+        let strings = slice.rendered.as_deref().unwrap().replace("&[&str]", "&[String]");
+        let strings = Diagnostic { rendered: Some(strings), ..slice.clone() };
+        assert!(plain(&compile_error(&strings).unwrap()).contains("`let person = person.clone();`"));
 
         let local = diagnostic(
             r#"{"level":"error","message":"`first` does not live long enough","code":{"code":"E0597"},"rendered":"tokio::spawn(chat::send_message(&first))",

@@ -92,12 +92,24 @@ fn compile_errors(out: &mut dyn Write, report: &Report, detail: Detail) -> io::R
             writeln!(out)?;
         }
         writeln!(out, "{}", message.rendered.trim_end())?;
+        if message.times > 1 {
+            writeln!(
+                out,
+                "{}",
+                style::dim(&format!(
+                    "(rustc reported this error {} times at this same place: shown once.)",
+                    message.times
+                ))
+            )?;
+        }
         if let Some(explanation) = &message.explanation {
             writeln!(out)?;
-            if explained.contains(&&explanation.text) {
+            // Once per kind of mistake: the same section of the book is the same lesson.
+            let kind = if explanation.chapter.is_empty() { explanation.text.as_str() } else { explanation.chapter };
+            if explained.contains(&kind) {
                 writeln!(out, "{} the same as above.", style::hint("What this means:"))?;
             } else {
-                explained.push(&explanation.text);
+                explained.push(kind);
                 writeln!(
                     out,
                     "{} {}",

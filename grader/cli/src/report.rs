@@ -50,6 +50,14 @@ pub struct CompilerMessage {
     pub message: String,
     pub rendered: String,
     pub explanation: Option<Explanation>,
+    /// How many times rustc reported this same error at this same place (twice for a
+    /// `&[&str]` that escapes: once per lifetime); shown once.
+    #[serde(skip_serializing_if = "is_one")]
+    pub times: usize,
+}
+
+fn is_one(times: &usize) -> bool {
+    *times == 1
 }
 
 /// Everything known about one check of one exercise.
@@ -93,7 +101,20 @@ impl Report {
         diagnostics: &[Diagnostic],
         cargo_stderr: &str,
     ) -> Report {
-        let messages: Vec<CompilerMessage> = diagnostics.iter().map(compiler_message).collect();
+        // rustc reports some mistakes once per lifetime involved: one message per place.
+        let mut messages: Vec<CompilerMessage> = Vec::new();
+        let mut places: Vec<Option<(String, usize, String)>> = Vec::new();
+        for diagnostic in diagnostics {
+            let place = diagnostic.spans.iter().find(|s| s.is_primary).map(|span| {
+                (span.file_name.clone(), span.line_start, format!("{:?} {}", diagnostic.code(), diagnostic.message))
+            });
+            if let Some(seen) = place.as_ref().and_then(|p| places.iter().position(|q| q.as_ref() == Some(p))) {
+                messages[seen].times += 1;
+                continue;
+            }
+            places.push(place);
+            messages.push(compiler_message(diagnostic));
+        }
         let has_errors = messages.iter().any(|m| m.level == "error");
         Report {
             exercise: exercise.name.clone(),
@@ -147,5 +168,6 @@ fn compiler_message(d: &Diagnostic) -> CompilerMessage {
         message: d.message.clone(),
         rendered: d.rendered.clone().unwrap_or_else(|| d.message.clone()),
         explanation: explain::compile_error(d),
+        times: 1,
     }
 }

@@ -417,6 +417,9 @@ fn run_case(
                 record_traces: Some(traces_dir.clone()),
                 only: only.clone(),
                 sources: sources.clone(),
+                // The instructor's own fixtures, but hostile ones among them: the same
+                // sandbox as a learner's check, where it starts.
+                confine: crate::sandbox_policy::Confine::IfAvailable,
                 ..Default::default()
             },
         )?;
@@ -714,9 +717,16 @@ fn judge_case(expected: &Expectation, declared_in: DeclaredIn, report: &Report) 
             if report.verdict != Verdict::CompileError {
                 problems.push(format!("expected a compile error; the verdict is {}", report.verdict.as_str()));
             } else if let Some(fragment) = fragment
-                && !report.diagnostics.iter().any(|d| d.message.contains(fragment.as_str()) || d.rendered.contains(fragment.as_str()))
+                && !report.diagnostics.iter().any(|d| {
+                    d.message.contains(fragment.as_str())
+                        || d.rendered.contains(fragment.as_str())
+                        // The note keeps code together with non-breaking spaces.
+                        || d.explanation.as_ref().is_some_and(|e| e.text.replace('\u{a0}', " ").contains(fragment.as_str()))
+                })
             {
-                problems.push(format!("expected a compiler message containing {fragment:?}; none does"));
+                problems.push(format!(
+                    "expected a compiler message (or the grader's note on one) containing {fragment:?}; none does"
+                ));
             }
         }
         Expectation::Fail { checks } => {

@@ -107,6 +107,30 @@ fn a_spawned_task_borrowing_an_argument_is_explained() {
     insta::assert_snapshot!("spawn_borrows_argument", text);
 }
 
+/// rustc reports this one twice at one place (once per lifetime in `&[&str]`): it is
+/// shown once, with advice for a list (an owned copy of each item, inside the loop), not
+/// for a `&str`.
+#[test]
+fn tasks_borrowing_the_items_of_a_slice_are_explained_once_with_advice_for_a_list() {
+    let text = check(
+        "spawn_borrows_slice_items",
+        "03-tasks",
+        "src/tasks.rs",
+        "`let person = person.to_string();`",
+        "03-tasks.md",
+    );
+    assert_eq!(text.matches("error[E0521]").count(), 1, "{text}");
+    assert!(text.contains("rustc reported this error 2 times at this same place"), "{text}");
+    assert!(!text.contains("let people = people"), "{text}");
+    insta::assert_snapshot!("spawn_borrows_slice_items", text);
+}
+
+#[test]
+fn unwrap_on_a_tokio_lock_says_to_await_it() {
+    let text = check("tokio_lock_unwrapped", "07-lock", "src/lock.rs", "drop the `.unwrap()`", "07-lock.md");
+    insta::assert_snapshot!("tokio_lock_unwrapped", text);
+}
+
 #[test]
 fn a_spawned_block_without_move_is_explained() {
     let text = check("spawn_without_move", "03-tasks", "src/tasks.rs", "async move", "03-tasks.md");
