@@ -25,28 +25,6 @@ pub fn slug(heading: &str) -> String {
         .collect()
 }
 
-/// The text a heading shows: links reduced to their text, the rest as written.
-fn heading_text(raw: &str) -> String {
-    let mut out = String::new();
-    let mut rest = raw;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find("](").and_then(|close| after[close..].find(')').map(|end| (close, close + end))) {
-            Some((close, end)) => {
-                out.push_str(&after[..close]);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('[');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Lines of a Markdown file outside fenced code blocks, with their 1-based numbers.
 fn prose(text: &str) -> Vec<(usize, &str)> {
     let prose = crate::sync::prose_lines(text);
@@ -56,19 +34,33 @@ fn prose(text: &str) -> Vec<(usize, &str)> {
 /// The anchors a Markdown file defines: one per heading (repeats numbered `-1`, `-2`, …)
 /// and any `<a id="…">` or `<a name="…">`.
 pub fn anchors(text: &str) -> BTreeSet<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut found = BTreeSet::new();
-    for (_, line) in prose(text) {
-        let hashes = line.chars().take_while(|&c| c == '#').count();
-        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-            let base = slug(heading_text(line[hashes..].trim()).trim());
-            let mut id = base.clone();
-            let mut n = 1;
-            while found.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+    // Headings as CommonMark reads them (`pulldown-cmark`): the text they show, code
+    // without its backticks, links as their text.
+    let mut heading: Option<String> = None;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
             }
-            found.insert(id);
+            Event::End(TagEnd::Heading(_)) => {
+                let base = slug(heading.take().unwrap_or_default().trim());
+                let mut id = base.clone();
+                let mut n = 1;
+                while found.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                found.insert(id);
+            }
+            _ => {}
         }
+    }
+    for (_, line) in prose(text) {
         for key in ["<a id=\"", "<a name=\""] {
             let mut rest = line;
             while let Some(at) = rest.find(key) {

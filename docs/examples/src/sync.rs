@@ -162,26 +162,25 @@ pub struct Block {
     pub close: Option<usize>,
 }
 
-/// Every fenced block of `text`, in order.
+/// Every fenced block of `text`, in order, as CommonMark reads them (`pulldown-cmark`,
+/// the parser mdBook uses): fences inside list items and quotes included, a longer
+/// fence's inner ``` lines left as its text.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.lines().collect();
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let line_of = |offset: usize| text[..offset].matches('\n').count();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let trimmed = lines[i].trim_start();
-        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
-        if ticks < 3 {
-            i += 1;
-            continue;
-        }
-        let language = trimmed[ticks..].trim().to_string();
-        let closes = |line: &str| {
-            let line = line.trim();
-            line.len() >= ticks && line.chars().all(|c| c == '`')
-        };
-        let close = (i + 1..lines.len()).find(|&j| closes(lines[j]));
-        out.push(Block { ticks, language, open: i, close });
-        i = close.map_or(lines.len(), |c| c + 1);
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event else { continue };
+        let open = line_of(range.start);
+        let opening = text[range.start..].lines().next().unwrap_or("").trim_start();
+        let mark = opening.chars().next().unwrap_or('`');
+        let ticks = opening.chars().take_while(|&c| c == mark).count();
+        // The block's last line is its closing fence, unless it ran to the end.
+        let body = text[range.clone()].trim_end_matches('\n');
+        let last = open + body.matches('\n').count();
+        let last_line = body.lines().last().unwrap_or("").trim();
+        let closed = last > open && last_line.chars().all(|c| c == mark) && last_line.chars().count() >= ticks;
+        out.push(Block { ticks, language: info.trim().to_string(), open, close: closed.then_some(last) });
     }
     out
 }

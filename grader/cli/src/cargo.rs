@@ -51,6 +51,31 @@ pub struct Span {
     pub label: Option<String>,
 }
 
+impl From<cargo_metadata::diagnostic::Diagnostic> for Diagnostic {
+    /// The parts of rustc's diagnostic the grader reads and reports.
+    fn from(d: cargo_metadata::diagnostic::Diagnostic) -> Diagnostic {
+        // cargo_metadata's level serializes as rustc spells it ("error", "warning", …).
+        let level = serde_json::to_value(d.level).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        Diagnostic {
+            level,
+            message: d.message,
+            code: d.code.map(|c| Code { code: c.code }),
+            spans: d
+                .spans
+                .into_iter()
+                .map(|span| Span {
+                    file_name: span.file_name,
+                    line_start: span.line_start,
+                    is_primary: span.is_primary,
+                    label: span.label,
+                })
+                .collect(),
+            children: d.children.into_iter().map(Diagnostic::from).collect(),
+            rendered: d.rendered,
+        }
+    }
+}
+
 impl Diagnostic {
     /// The code or lint name, if any.
     pub fn code(&self) -> Option<&str> {
@@ -76,26 +101,6 @@ pub struct Build {
     pub executables: Vec<(String, PathBuf)>,
     /// What cargo itself printed, for failures that are not compiler errors.
     pub stderr: String,
-}
-
-#[derive(Deserialize)]
-struct Message {
-    reason: String,
-    package_id: Option<String>,
-    message: Option<Diagnostic>,
-    target: Option<Target>,
-    profile: Option<Profile>,
-    executable: Option<PathBuf>,
-}
-
-#[derive(Deserialize)]
-struct Target {
-    kind: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Profile {
-    test: bool,
 }
 
 /// Builds the checks (the lib's test executable) of `packages` in the workspace at
@@ -187,23 +192,24 @@ fn run_cargo(invocation: Invocation<'_>) -> Result<Build> {
     }
     let mut build = Build { diagnostics: Vec::new(), executables: Vec::new(), stderr: finished.stderr };
     for line in finished.stdout.lines() {
-        let Ok(message) = serde_json::from_str::<Message>(line) else { continue };
-        let package = message.package_id.as_deref().map(package_name).unwrap_or_default();
-        match message.reason.as_str() {
-            "compiler-message" => {
-                if let Some(diagnostic) = message.message
-                    && matches!(diagnostic.level.as_str(), "error" | "warning")
+        // cargo's JSON messages, read with `cargo_metadata`'s types.
+        let Ok(message) = serde_json::from_str::<cargo_metadata::Message>(line) else { continue };
+        match message {
+            cargo_metadata::Message::CompilerMessage(message) => {
+                let package = package_name(&message.package_id.repr);
+                let diagnostic = Diagnostic::from(message.message);
+                if matches!(diagnostic.level.as_str(), "error" | "warning")
                     && !diagnostic.message.starts_with("aborting due to")
                     && !build.diagnostics.iter().any(|(_, d)| d.rendered == diagnostic.rendered)
                 {
                     build.diagnostics.push((package, diagnostic));
                 }
             }
-            "compiler-artifact" => {
-                let is_lib_test = message.profile.is_some_and(|p| p.test)
-                    && message.target.is_some_and(|t| t.kind.iter().any(|k| k == "lib"));
-                if is_lib_test && let Some(executable) = message.executable {
-                    build.executables.push((package, executable));
+            cargo_metadata::Message::CompilerArtifact(artifact) => {
+                let is_lib_test =
+                    artifact.profile.test && artifact.target.kind.contains(&cargo_metadata::TargetKind::Lib);
+                if is_lib_test && let Some(executable) = artifact.executable {
+                    build.executables.push((package_name(&artifact.package_id.repr), executable.into_std_path_buf()));
                 }
             }
             _ => {}

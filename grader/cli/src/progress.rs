@@ -9,7 +9,6 @@
 //! update is lost.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -154,16 +153,8 @@ impl Store {
             .filter(|p| p.version == VERSION)
             .unwrap_or_else(|| self.loaded.clone());
         let merged = merge(on_disk, &self.loaded, &self.progress);
-        let temporary = dir.join(format!(".progress.json.{}.tmp", std::process::id()));
-        let text = serde_json::to_string_pretty(&merged).context("failed to encode progress")?;
-        let written = std::fs::File::create(&temporary).and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.write_all(b"\n")?;
-            file.sync_all()
-        });
-        written.with_context(|| format!("failed to write {}", temporary.display()))?;
-        std::fs::rename(&temporary, &self.path)
-            .with_context(|| format!("failed to replace {}", self.path.display()))?;
+        let text = serde_json::to_string_pretty(&merged).context("failed to encode progress")? + "\n";
+        crate::scratch::write_atomically(&self.path, text.as_bytes())?;
         self.loaded = merged.clone();
         self.progress = merged;
         Ok(())

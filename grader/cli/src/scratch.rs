@@ -2,6 +2,9 @@
 //! their pristine checks (a solution, an answer fixture, a submission). They share
 //! the workbook's target folder, so dependencies are built once, and they never
 //! touch the learner's files.
+//!
+//! Also the grader's two file helpers: [`Lock`] (one writer at a time) and
+//! [`write_atomically`] (a file replaced whole, never left half-written).
 
 use std::path::{Path, PathBuf};
 
@@ -292,4 +295,19 @@ impl Lock {
         }
         Ok(Lock { _file: file })
     }
+}
+
+/// Replaces the file at `path` with `contents` in one step: written to a temporary file
+/// beside it, flushed to the disk, then renamed over it (`tempfile`'s `persist`). A
+/// crash or a full disk leaves the old file, never half of the new one.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut file =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("failed to write beside {}", path.display()))?;
+    file.write_all(contents)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    file.persist(path).with_context(|| format!("failed to replace {}", path.display()))?;
+    Ok(())
 }

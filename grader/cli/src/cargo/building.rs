@@ -8,8 +8,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use serde::Deserialize;
-
 /// The build's display; it goes when dropped.
 #[derive(Debug)]
 pub struct BuildDisplay {
@@ -74,23 +72,14 @@ fn progress_message(what: &str, count: usize, name: &str) -> String {
 
 /// The crate a cargo message says was just compiled (not one already fresh).
 fn compiled_crate(line: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Artifact {
-        reason: String,
-        target: Target,
-        #[serde(default)]
-        fresh: bool,
-    }
-    #[derive(Deserialize)]
-    struct Target {
-        name: String,
-    }
     // Diagnostics are long and many; only artifacts move the count.
     if !line.contains("\"compiler-artifact\"") {
         return None;
     }
-    let artifact: Artifact = serde_json::from_str(line).ok()?;
-    (artifact.reason == "compiler-artifact" && !artifact.fresh).then_some(artifact.target.name)
+    match serde_json::from_str::<cargo_metadata::Message>(line).ok()? {
+        cargo_metadata::Message::CompilerArtifact(artifact) if !artifact.fresh => Some(artifact.target.name),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -99,8 +88,10 @@ mod tests {
 
     #[test]
     fn only_crates_compiled_now_count() {
-        let built = r#"{"reason":"compiler-artifact","target":{"name":"tokio"},"fresh":false}"#;
-        let fresh = r#"{"reason":"compiler-artifact","target":{"name":"tokio"},"fresh":true}"#;
+        // A line as cargo writes it (`--message-format=json`), fresh or not.
+        let built = r#"{"reason":"compiler-artifact","package_id":"path+file:///w/grader/protocol#grader-protocol@0.1.0","manifest_path":"/w/grader/protocol/Cargo.toml","target":{"kind":["lib"],"crate_types":["lib"],"name":"tokio","src_path":"/w/src/lib.rs","edition":"2024","doc":true,"doctest":true,"test":true},"profile":{"opt_level":"0","debuginfo":0,"debug_assertions":true,"overflow_checks":true,"test":false},"features":[],"filenames":["/w/libtokio.rlib"],"executable":null,"fresh":false}"#;
+        let fresh = built.replace(r#""fresh":false"#, r#""fresh":true"#);
+        let fresh = fresh.as_str();
         let other = r#"{"reason":"compiler-message","message":{"rendered":"compiler-artifact"}}"#;
         assert_eq!(compiled_crate(built).as_deref(), Some("tokio"));
         assert_eq!(compiled_crate(fresh), None);

@@ -49,7 +49,7 @@ pub fn run(config: &Config, query: &str, yes: bool, out: &mut dyn Write) -> Resu
             std::fs::write(&backup, current).with_context(|| format!("failed to back up {in_repo}"))?;
             writeln!(out, "Your version of {in_repo} is kept in {}", shown(config, &backup))?;
         }
-        write_atomically(path, shipped).with_context(|| format!("failed to restore {in_repo}"))?;
+        crate::scratch::write_atomically(path, shipped).with_context(|| format!("failed to restore {in_repo}"))?;
         writeln!(out, "{} {in_repo} is as shipped again.", style::pass("Reset:"))?;
     }
     writeln!(
@@ -93,14 +93,6 @@ fn confirm(files: &str) -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
-}
-
-fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().context("a learner's file has no folder")?;
-    let temporary = dir.join(format!(".{}.grader-reset.tmp", std::process::id()));
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path)?;
-    Ok(())
 }
 
 /// Seconds since the epoch: sortable, and unique enough for a learner's resets.

@@ -186,11 +186,11 @@ fn a_class_is_graded_on_pristine_checks_into_every_format() {
     }
     assert!(junit.contains("<property name=\"folder\" value=\"alice\"/>"), "{junit}");
     assert_eq!(junit.matches("<testsuite ").count(), 10, "{junit}");
-    assert!(junit.contains("<testcase classname=\"alice\" name=\"04-gather\""), "{junit}");
-    assert!(junit.contains("<failure type=\"timeout\""), "{junit}");
+    assert!(junit.contains("<testcase name=\"04-gather\" classname=\"alice\""), "{junit}");
+    assert!(junit.contains("type=\"timeout\">"), "{junit}");
     // Bob's edits had no effect: his test case fails as his code does on pristine checks.
     let bob_case = &junit[junit.find("classname=\"bob\"").unwrap()..];
-    assert!(bob_case[..bob_case.find("</testcase>").unwrap()].contains("<failure type=\"fail\""), "{junit}");
+    assert!(bob_case[..bob_case.find("</testcase>").unwrap()].contains("type=\"fail\">"), "{junit}");
 
     let gradescope: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("gradescope/alice/results.json")).unwrap()).unwrap();

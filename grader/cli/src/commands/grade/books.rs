@@ -24,15 +24,12 @@ pub fn write_all(book: &Gradebook, dir: &Path) -> Result<Vec<PathBuf>> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).with_context(|| format!("failed to create {}", parent.display()))?;
         }
-        // Written aside, then renamed: a gradebook is never left half-written.
-        let partial = path.with_extension("partial");
-        std::fs::write(&partial, text).with_context(|| format!("failed to write {}", partial.display()))?;
-        std::fs::rename(&partial, &path).with_context(|| format!("failed to write {}", path.display()))?;
-        Ok(())
+        // A gradebook is never left half-written.
+        crate::scratch::write_atomically(&path, text.as_bytes())
     };
     put("gradebook.json", serde_json::to_string_pretty(book)? + "\n")?;
     put("gradebook.csv", csv(book))?;
-    put("junit.xml", junit(book))?;
+    put("junit.xml", junit(book)?)?;
     for submission in &book.submissions {
         put(
             &format!("gradescope/{}/results.json", submission.id),
@@ -98,73 +95,41 @@ fn csv_cell(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
 
-fn junit(book: &Gradebook) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"grader grade\">\n");
+/// JUnit XML (written by `quick-junit`, as nextest does): a test suite per submission,
+/// its folder as a property, a test case per exercise.
+fn junit(book: &Gradebook) -> Result<String> {
+    use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+    let mut report = Report::new("grader grade");
     for submission in &book.submissions {
-        let failures = book.exercises.iter().filter(|e| grade(submission, e).is_none_or(|g| g.points == 0)).count();
-        let time: f64 = submission.grades.iter().map(|g| g.seconds).sum();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" time=\"{time:.2}\">\n    \
-             <properties>\n      <property name=\"folder\" value=\"{}\"/>\n    </properties>",
-            xml(&submission.id),
-            book.exercises.len(),
-            xml(&submission.path)
-        );
+        let mut suite = TestSuite::new(submission.id.as_str());
+        suite.add_property(Property::new("folder", submission.path.as_str()));
+        suite.set_time(std::time::Duration::from_secs_f64(submission.grades.iter().map(|g| g.seconds).sum()));
         for exercise in &book.exercises {
-            let (time, failure) = match grade(submission, exercise) {
-                Some(g) if g.points > 0 && g.tampered.is_empty() => (g.seconds, None),
-                Some(g) if g.points > 0 => (g.seconds, Some(("tampered", g.message.clone()))),
+            let failure = |kind: &str, message: &str| {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                let message = printable(message);
+                status.set_type(kind).set_message(message.as_str()).set_description(message);
+                status
+            };
+            let (seconds, status, note) = match grade(submission, exercise) {
+                Some(g) if g.points > 0 && g.tampered.is_empty() => (g.seconds, TestCaseStatus::success(), None),
+                // A pass on edited files still earns its point: the edits had no effect.
+                Some(g) if g.points > 0 => (g.seconds, TestCaseStatus::success(), Some(g.message.clone())),
                 // The failure is what the code earned on pristine checks; the message says
                 // what was edited.
-                Some(g) => (g.seconds, Some((g.graded.as_str(), g.message.clone()))),
-                None => (0.0, Some(("error", submission.error.clone().unwrap_or_default()))),
+                Some(g) => (g.seconds, failure(&g.graded, &g.message), None),
+                None => (0.0, failure("error", submission.error.as_deref().unwrap_or_default()), None),
             };
-            let _ = write!(
-                out,
-                "    <testcase classname=\"{}\" name=\"{}\" time=\"{time:.2}\"",
-                xml(&submission.id),
-                xml(exercise)
-            );
-            match failure {
-                // A pass on edited files still earns its point: the edits had no effect.
-                Some(("tampered", message)) => {
-                    let _ = writeln!(out, ">\n      <system-out>{}</system-out>\n    </testcase>", xml(&message));
-                }
-                Some((verdict, message)) => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
-                        xml(verdict),
-                        xml(&message),
-                        xml(&message)
-                    );
-                }
-                None => out.push_str("/>\n"),
+            let mut case = TestCase::new(exercise.as_str(), status);
+            case.set_classname(submission.id.as_str()).set_time(std::time::Duration::from_secs_f64(seconds));
+            if let Some(note) = note {
+                case.set_system_out(printable(&note));
             }
+            suite.add_test_case(case);
         }
-        out.push_str("  </testsuite>\n");
+        report.add_test_suite(suite);
     }
-    out.push_str("</testsuites>\n");
-    out
-}
-
-/// Text safe inside an XML attribute or element (and without characters XML 1.0 forbids).
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    report.to_string().context("failed to write junit.xml")
 }
 
 fn gradescope(book: &Gradebook, submission: &Submission) -> serde_json::Value {
@@ -231,6 +196,12 @@ fn classroom(book: &Gradebook, submission: &Submission) -> serde_json::Value {
     json!({ "version": 1, "status": status, "max_score": book.exercises.len(), "tests": tests })
 }
 
+/// `text` without the control characters XML 1.0 forbids (a learner's output may hold
+/// any), each replaced by U+FFFD; quick-junit escapes the rest.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') { '\u{fffd}' } else { c }).collect()
+}
+
 /// A grade in a sentence, for the formats that show one per exercise.
 fn describe(g: &Grade) -> String {
     let mut text = format!("{}: {} of {} checks pass", g.verdict, g.checks_passed, g.checks_total);
@@ -254,7 +225,25 @@ mod tests {
     }
 
     #[test]
-    fn xml_text_is_escaped() {
-        assert_eq!(xml("<a href=\"x\">&</a>\u{1b}"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;\u{fffd}");
+    fn junit_escapes_markup_and_drops_control_characters() {
+        let grade = Grade {
+            exercise: "04-gather".into(),
+            verdict: "fail".into(),
+            graded: "fail".into(),
+            points: 0,
+            checks_passed: 0,
+            checks_total: 1,
+            message: "<a href=\"x\">&</a>\u{1b}".into(),
+            tampered: vec![],
+            checks: vec![],
+            seconds: 0.5,
+        };
+        let submission =
+            Submission { id: "ada".into(), path: "ada".into(), error: None, ignored: vec![], grades: vec![grade] };
+        let book = Gradebook { version: 1, exercises: vec!["04-gather".into()], submissions: vec![submission] };
+        let xml = junit(&book).unwrap();
+        assert!(xml.contains("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;\u{fffd}"), "{xml}");
+        assert!(xml.contains("<property name=\"folder\" value=\"ada\"/>"), "{xml}");
+        assert!(xml.contains("<failure ") && xml.contains("type=\"fail\""), "{xml}");
     }
 }
