@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::jobs::{self, Thumbnail};
+use workbook::source::{Function, Site, Source};
+use workbook::story::{Bar, bars, listed_at_most};
 use workbook::trace::{Kind, Trace};
 use workbook::{Run, assert_trace, format_secs, secs};
 
@@ -73,50 +75,14 @@ fn run_scenario(scenario: &Scenario) -> Run<Outcome> {
     })
 }
 
-/// `["a", "b", "c"]` as `a, b and c`; a long list is cut short.
+/// `a, b and c`; a long list is cut short; nobody, for none.
 fn names<S: AsRef<str>>(names: &[S]) -> String {
-    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
-    match names.as_slice() {
-        [] => "nobody".to_string(),
-        [one] => one.to_string(),
-        [init @ .., last] if names.len() <= 5 => format!("{} and {last}", init.join(", ")),
-        _ => format!("{}, … and {} more", names[..3].join(", "), names.len() - 3),
-    }
+    if names.is_empty() { "nobody".to_string() } else { listed_at_most(names.iter().map(AsRef::as_ref), 5) }
 }
 
 /// `1 photo`, `3 photos`.
 fn photos_count(n: usize) -> String {
     if n == 1 { "1 photo".to_string() } else { format!("{n} photos") }
-}
-
-/// One resize, as the trace shows it.
-struct Resize<'a> {
-    photo: &'a str,
-    from: Duration,
-    /// When it finished or was dropped; `None` if it never did.
-    to: Option<Duration>,
-}
-
-impl Resize<'_> {
-    fn in_progress_at(&self, at: Duration) -> bool {
-        self.from <= at && self.to.is_none_or(|to| to > at)
-    }
-}
-
-fn resizes(trace: &Trace) -> Vec<Resize<'_>> {
-    let mut out: Vec<Resize<'_>> = Vec::new();
-    for e in trace.events() {
-        match e.kind {
-            Kind::Begin => out.push(Resize { photo: &e.actor, from: e.at, to: None }),
-            Kind::End | Kind::Dropped => {
-                if let Some(open) = out.iter_mut().rev().find(|r| r.photo == e.actor && r.to.is_none()) {
-                    open.to = Some(e.at);
-                }
-            }
-            Kind::Note => {}
-        }
-    }
-    out
 }
 
 /// The first moment the most resizes were in progress, and which they were.
@@ -224,9 +190,9 @@ fn ensure_limit_kept(run: &Run<Outcome>, scenario: &Scenario) {
 /// Fails unless every photo was resized exactly once and got exactly one thumbnail.
 fn ensure_one_thumbnail_each(run: &Run<Outcome>, scenario: &Scenario) {
     let what = scenario.what;
-    let resizes = resizes(&run.trace);
+    let resizes = bars(&run.trace);
     for photo in &scenario.photos {
-        let times = resizes.iter().filter(|r| r.photo == photo).count();
+        let times = resizes.iter().filter(|r| r.actor == photo).count();
         if times > 1 {
             run.fail(format!(
                 "{what}: {photo} was resized {times} times. Resize each photo once: one `jobs::resize` call per \
@@ -263,7 +229,7 @@ fn ensure_one_thumbnail_each(run: &Run<Outcome>, scenario: &Scenario) {
         run.fail(message);
     }
     for photo in &scenario.photos {
-        if !resizes.iter().any(|r| r.photo == photo && r.to.is_some()) {
+        if !resizes.iter().any(|r| r.actor == photo && r.to.is_some()) {
             run.fail(format!(
                 "{what}: there is a thumbnail of {photo}, but the thumbnail service never finished resizing it. \
                  Every thumbnail must come from `jobs::resize(photo).await`."
@@ -278,8 +244,8 @@ fn ensure_input_order(run: &Run<Outcome>, scenario: &Scenario) {
     let Some(position) = scenario.photos.iter().zip(&got).position(|(photo, thumbnail)| photo != thumbnail) else {
         return;
     };
-    let resizes = resizes(&run.trace);
-    let finished = |photo: &str| resizes.iter().find(|r| r.photo == photo).and_then(|r| r.to);
+    let resizes = bars(&run.trace);
+    let finished = |photo: &str| resizes.iter().find(|r| r.actor == photo).and_then(|r| r.to);
     let finish_times: Vec<Option<Duration>> = got.iter().map(|photo| finished(photo)).collect();
     let in_finishing_order = finish_times.windows(2).all(|pair| pair[0] <= pair[1]);
     let mut by_name = got.clone();
@@ -330,16 +296,16 @@ struct EmptyPlace<'a> {
     stretches: Vec<(Duration, Duration, Vec<&'a str>)>,
 }
 
-fn first_empty_place<'a>(resizes: &[Resize<'a>], limit: usize) -> Option<EmptyPlace<'a>> {
+fn first_empty_place<'a>(resizes: &[Bar<'a>], limit: usize) -> Option<EmptyPlace<'a>> {
     let mut instants: Vec<Duration> = resizes.iter().flat_map(|r| [Some(r.from), r.to]).flatten().collect();
     instants.sort_unstable();
     instants.dedup();
     let busy_at =
-        |at: Duration| -> Vec<&'a str> { resizes.iter().filter(|r| r.in_progress_at(at)).map(|r| r.photo).collect() };
+        |at: Duration| -> Vec<&'a str> { resizes.iter().filter(|r| r.in_progress_at(at)).map(|r| r.actor).collect() };
     for &at in &instants {
         let Some(next_start) = resizes.iter().map(|r| r.from).filter(|&from| from > at).min() else { break };
         if busy_at(at).len() < limit {
-            let waiting = resizes.iter().filter(|r| r.from > at).map(|r| r.photo).collect();
+            let waiting = resizes.iter().filter(|r| r.from > at).map(|r| r.actor).collect();
             let cuts: Vec<Duration> =
                 instants.iter().copied().filter(|&t| t >= at && t < next_start).chain([next_start]).collect();
             let stretches = cuts.windows(2).map(|pair| (pair[0], pair[1], busy_at(pair[0]))).collect();
@@ -350,7 +316,7 @@ fn first_empty_place<'a>(resizes: &[Resize<'a>], limit: usize) -> Option<EmptyPl
 }
 
 /// Whether every photo started when no other resize was in progress: batches.
-fn in_batches(resizes: &[Resize<'_>]) -> bool {
+fn in_batches(resizes: &[Bar<'_>]) -> bool {
     resizes.iter().all(|start| !resizes.iter().any(|r| r.from < start.from && r.in_progress_at(start.from)))
 }
 
@@ -385,7 +351,7 @@ fn assert_time(run: &Run<Outcome>, scenario: &Scenario, expected: Duration, why:
         return;
     }
     let what = scenario.what;
-    let resizes = resizes(&run.trace);
+    let resizes = bars(&run.trace);
     let head = format!("{what}: expected exactly {} ({why}); it took {}.", format_secs(expected), format_secs(took));
     if took > expected
         && let Some(empty) = first_empty_place(&resizes, scenario.limit)
@@ -410,7 +376,7 @@ fn assert_time(run: &Run<Outcome>, scenario: &Scenario, expected: Duration, why:
         message.push_str(if in_batches(&resizes) { BATCHES } else { HELD_PLACES });
         run.fail(message);
     }
-    let started = |photo: &str| resizes.iter().find(|r| r.photo == photo).map(|r| r.from);
+    let started = |photo: &str| resizes.iter().find(|r| r.actor == photo).map(|r| r.from);
     for (i, early) in scenario.photos.iter().enumerate() {
         let Some(early_start) = started(early) else { continue };
         let late = scenario.photos[i + 1..]
@@ -469,126 +435,6 @@ impl Scenario {
 /// The learner's file, as compiled: [`a_hand_made_cap_holds_on_many_threads`] reads it.
 const SOURCE: &str = include_str!("../src/bounded.rs");
 
-/// `src` with comments, and the insides of string and char literals, blanked out with
-/// spaces (newlines kept, so byte offsets and line numbers stay those of `src`).
-fn code_only(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = b.to_vec();
-    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
-        for c in &mut out[from..to.min(b.len())] {
-            if *c != b'\n' {
-                *c = b' ';
-            }
-        }
-    };
-    let mut i = 0;
-    while i < b.len() {
-        if b[i..].starts_with(b"//") {
-            let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
-            blank(&mut out, i, end);
-            i = end;
-        } else if b[i..].starts_with(b"/*") {
-            let (mut depth, mut j) = (1, i + 2);
-            while j < b.len() && depth > 0 {
-                if b[j..].starts_with(b"/*") {
-                    depth += 1;
-                    j += 2;
-                } else if b[j..].starts_with(b"*/") {
-                    depth -= 1;
-                    j += 2;
-                } else {
-                    j += 1;
-                }
-            }
-            blank(&mut out, i, j);
-            i = j;
-        } else if b[i] == b'"' {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'"' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j);
-            i = j + 1;
-        } else if b[i] == b'\'' && (b.get(i + 1) == Some(&b'\\') || b.get(i + 2) == Some(&b'\'')) {
-            let mut j = i + 1;
-            while j < b.len() && b[j] != b'\'' {
-                j += if b[j] == b'\\' { 2 } else { 1 };
-            }
-            blank(&mut out, i + 1, j);
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The position of the `}` that closes the `{` at `open`.
-fn closing(code: &str, open: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in code.bytes().enumerate().skip(open) {
-        match c {
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-fn is_ident(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// A named piece of code: a `fn`, or a closure bound with `let name = |…| {…}`. Its body
-/// is the byte range of its braces.
-struct Helper {
-    name: String,
-    body: std::ops::Range<usize>,
-}
-
-fn helpers(code: &str) -> Vec<Helper> {
-    let b = code.as_bytes();
-    let mut found = Vec::new();
-    let word_at = |at: usize| -> String {
-        code[at..].trim_start().bytes().take_while(|&c| is_ident(c)).map(char::from).collect()
-    };
-    for (kw, _) in code.match_indices("fn ").chain(code.match_indices("let ")) {
-        if kw > 0 && is_ident(b[kw - 1]) {
-            continue;
-        }
-        let is_fn = code[kw..].starts_with("fn ");
-        let after = kw + if is_fn { 3 } else { 4 };
-        let name = word_at(after);
-        if name.is_empty() || name == "mut" {
-            continue;
-        }
-        let Some(open) = code[after..].find(['{', ';']).map(|n| after + n) else { continue };
-        if b[open] == b';' {
-            continue;
-        }
-        if !is_fn {
-            // A closure: `let name = |…| {` or `let name = move |…| {`, nothing else.
-            let head = code[after..open].trim();
-            let Some(rest) = head.strip_prefix(name.as_str()).map(str::trim_start) else { continue };
-            let Some(rest) = rest.strip_prefix('=').map(str::trim_start) else { continue };
-            let rest = rest.strip_prefix("move").map_or(rest, str::trim_start);
-            if !rest.starts_with('|') || rest.contains("async") {
-                continue;
-            }
-        }
-        if let Some(close) = closing(code, open) {
-            found.push(Helper { name, body: open..close + 1 });
-        }
-    }
-    found
-}
-
 /// What one spot of the code does to shared state.
 #[derive(Clone, Copy, Default)]
 struct Does {
@@ -600,114 +446,82 @@ struct Does {
     change: bool,
 }
 
+impl Does {
+    fn any(self) -> bool {
+        self.access || self.compare || self.change
+    }
+
+    fn and(self, other: Does) -> Does {
+        Does {
+            access: self.access || other.access,
+            compare: self.compare || other.compare,
+            change: self.change || other.change,
+        }
+    }
+
+    /// What a site does by itself.
+    fn of(site: &Site) -> Does {
+        let method = |names: &[&str], args: Option<usize>| names.iter().any(|m| site.is_method(m, args));
+        let compare_exchange = method(&["compare_exchange", "compare_exchange_weak"], None);
+        Does {
+            access: method(&["lock", "try_lock", "read", "write", "borrow_mut"], Some(0))
+                || method(&["load", "fetch_add", "fetch_sub", "swap", "fetch_update"], None)
+                || compare_exchange,
+            compare: site.op().is_some_and(|op| ["<", ">", "<=", ">=", "==", "!="].contains(&op))
+                || compare_exchange
+                || method(&["fetch_update"], None),
+            change: site.op().is_some_and(|op| ["+=", "-="].contains(&op))
+                || method(&["fetch_add", "fetch_sub", "store", "swap"], None),
+        }
+    }
+}
+
 struct Step<'a> {
     at: usize,
     does: Does,
-    /// What was locked or read (`state.running`), for a direct access.
+    /// What was locked or read (`state.running`), for a direct access: the names and
+    /// dots just before the call.
     receiver: Option<&'a str>,
 }
 
-const ACCESSES: &[&str] = &[
-    ".lock()",
-    ".try_lock()",
-    ".read()",
-    ".write()",
-    ".borrow_mut()",
-    ".load(",
-    ".fetch_add(",
-    ".fetch_sub(",
-    ".swap(",
-    ".compare_exchange",
-    ".fetch_update(",
-];
-const COMPARES: &[&str] = &[" < ", " > ", " <= ", " >= ", " == ", " != ", ".compare_exchange", ".fetch_update("];
-const CHANGES: &[&str] = &[" += ", " -= ", ".fetch_add(", ".fetch_sub(", ".store(", ".swap("];
-
-/// `code[range]` with the bodies of `helpers` nested in it blanked out.
-fn own_code(code: &str, range: &std::ops::Range<usize>, helpers: &[Helper]) -> String {
-    let mut own = code.as_bytes().to_vec();
-    for h in helpers {
-        if range.start < h.body.start && h.body.end <= range.end {
-            for c in &mut own[h.body.clone()] {
-                if *c != b'\n' {
-                    *c = b' ';
-                }
+/// The steps of `function`'s own code, in order; a call of a helper (another function
+/// or named closure of the file) is one step that does what the helper does.
+fn steps<'a>(src: &'a Source, function: &'a Function, does: &[Does]) -> Vec<Step<'a>> {
+    let mut out = Vec::new();
+    for site in src.own_sites(function) {
+        let direct = Does::of(site);
+        let mut d = direct;
+        let name = site.path().or(site.method());
+        for (helper, helper_does) in src.functions().iter().zip(does) {
+            if name == Some(helper.name.as_str()) {
+                d = d.and(*helper_does);
             }
         }
-    }
-    for (i, c) in own.iter_mut().enumerate() {
-        if !range.contains(&i) && *c != b'\n' {
-            *c = b' ';
+        if d.any() {
+            let receiver =
+                site.receiver.as_deref().filter(|_| direct.access && site.method().is_some()).map(|r| {
+                    r.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).map_or(r, |n| &r[n + 1..])
+                });
+            out.push(Step { at: site.at, does: d, receiver: receiver.filter(|r| !r.is_empty()) });
         }
     }
-    String::from_utf8_lossy(&own).into_owned()
-}
-
-/// The steps of one body (`own` from [`own_code`]), in order; a call of a helper is one
-/// step that does what the helper does.
-fn steps<'a>(own: &'a str, helpers: &[Helper], does: &[Does]) -> Vec<Step<'a>> {
-    let b = own.as_bytes();
-    let mut out: Vec<Step<'a>> = Vec::new();
-    let mut add = |at: usize, d: Does, receiver: Option<&'a str>| {
-        if let Some(step) = out.iter_mut().find(|s| s.at == at) {
-            step.does.access |= d.access;
-            step.does.compare |= d.compare;
-            step.does.change |= d.change;
-        } else {
-            out.push(Step { at, does: d, receiver });
-        }
-    };
-    for pattern in ACCESSES {
-        for (at, _) in own.match_indices(pattern) {
-            let start = own[..at].bytes().rposition(|c| !(is_ident(c) || c == b'.')).map_or(0, |n| n + 1);
-            let receiver = Some(&own[start..at]).filter(|r| !r.is_empty());
-            add(at, Does { access: true, ..Does::default() }, receiver);
-        }
-    }
-    for pattern in COMPARES {
-        for (at, _) in own.match_indices(pattern) {
-            add(at, Does { compare: true, ..Does::default() }, None);
-        }
-    }
-    for pattern in CHANGES {
-        for (at, _) in own.match_indices(pattern) {
-            add(at, Does { change: true, ..Does::default() }, None);
-        }
-    }
-    for (h, d) in helpers.iter().zip(does) {
-        for (at, _) in own.match_indices(&format!("{}(", h.name)) {
-            let called = at == 0 || !is_ident(b[at - 1]);
-            let defined = own[..at].trim_end().ends_with("fn");
-            if called && !defined && (d.access || d.compare || d.change) {
-                add(at, *d, None);
-            }
-        }
-    }
-    out.sort_by_key(|s| s.at);
     out
 }
 
-/// The `.await`s of `own` that may suspend the task: not the one of a `.lock()` of an
-/// async mutex, which only waits while another task holds that very lock.
-fn awaits(own: &str) -> Vec<usize> {
-    own.match_indices(".await")
-        .map(|(at, _)| at)
-        .filter(|&at| ![".lock()", ".read()", ".write()"].iter().any(|p| own[..at].ends_with(p)))
+/// The `.await`s of `function`'s own code that may suspend the task: not the one of a
+/// `.lock()` of an async mutex, which only waits while another task holds that very lock.
+fn awaits<'a>(src: &'a Source, function: &'a Function) -> Vec<&'a Site> {
+    src.own_sites(function)
+        .filter(|s| {
+            s.is_await() && !s.awaited_method.as_deref().is_some_and(|m| ["lock", "read", "write"].contains(&m))
+        })
         .collect()
 }
 
-/// Whether `at` lies in a block that opens after `after` and closes before `before`
+/// Whether `site` lies in a block that opens after `after` and closes before `before`
 /// (the body of an `if` or a `while` that the way from `after` to `before` goes around).
-fn in_a_block_between(own: &str, at: usize, after: usize, before: usize) -> bool {
-    own[after..at]
-        .match_indices('{')
-        .any(|(n, _)| closing(own, after + n).is_some_and(|close| at < close && close < before))
-}
-
-/// The 1-based line of byte `at` in `src`, and that line, trimmed.
-fn line_at(src: &str, at: usize) -> (usize, &str) {
-    let number = src[..at].matches('\n').count() + 1;
-    (number, src.lines().nth(number - 1).unwrap_or("").trim())
+fn in_a_block_between(site: &Site, after: usize, before: usize) -> bool {
+    site.blocks.iter().any(|b| b.start > after && b.end <= before)
 }
 
 /// A race that one thread never shows, found in the source.
@@ -726,35 +540,31 @@ enum CapRace {
     LookBeforeEnabled { notified: usize, look: usize },
 }
 
-/// One body (a `fn`'s or a named closure's, without the helpers nested in it), and its steps.
+/// One function's own code: its steps, its `.await`s and its other sites.
 struct Body<'a> {
-    own: &'a str,
+    sites: Vec<&'a Site>,
     steps: Vec<Step<'a>>,
-    awaits: Vec<usize>,
+    awaits: Vec<&'a Site>,
 }
 
-fn cap_race_in_source(code: &str) -> Option<CapRace> {
-    let helpers = helpers(code);
-    let owns: Vec<String> = helpers.iter().map(|h| own_code(code, &h.body, &helpers)).collect();
+fn cap_race_in_source(src: &Source) -> Option<CapRace> {
+    let functions = src.functions();
     // What each helper does, calls of other helpers included (a few rounds: a helper that
     // calls a helper that calls one).
-    let mut does = vec![Does::default(); helpers.len()];
+    let mut does = vec![Does::default(); functions.len()];
     for _ in 0..3 {
-        does = owns
+        does = functions
             .iter()
-            .map(|own| {
-                steps(own, &helpers, &does).iter().fold(Does::default(), |all, s| Does {
-                    access: all.access || s.does.access,
-                    compare: all.compare || s.does.compare,
-                    change: all.change || s.does.change,
-                })
-            })
+            .map(|f| steps(src, f, &does).iter().fold(Does::default(), |all, s| all.and(s.does)))
             .collect();
     }
-    let bodies: Vec<Body<'_>> =
-        owns.iter().map(|own| Body { own, steps: steps(own, &helpers, &does), awaits: awaits(own) }).collect();
+    let bodies: Vec<Body<'_>> = functions
+        .iter()
+        .map(|f| Body { sites: src.own_sites(f).collect(), steps: steps(src, f, &does), awaits: awaits(src, f) })
+        .collect();
+    let await_between = |awaits: &[&Site], from: usize, to: usize| awaits.iter().any(|w| from < w.at && w.at < to);
 
-    for Body { own, steps, awaits } in &bodies {
+    for Body { steps, awaits, .. } in &bodies {
         for (i, change) in steps.iter().enumerate().filter(|(_, s)| s.does.change) {
             // The access under which the change is made, and no comparison from there on.
             let Some(a) = steps[..=i].iter().rposition(|s| s.does.access) else { continue };
@@ -772,65 +582,50 @@ fn cap_race_in_source(code: &str) -> Option<CapRace> {
             }
             let suspends = awaits
                 .iter()
-                .any(|&w| look.at < w && w < change.at && !in_a_block_between(own, w, compare.at, access.at));
+                .any(|w| look.at < w.at && w.at < change.at && !in_a_block_between(w, compare.at, access.at));
             if !suspends {
                 return Some(CapRace::LookThenChange { look: look.at, change: access.at });
             }
         }
     }
-    for Body { own, steps, awaits } in &bodies {
-        for (notified, _) in own.match_indices(".notified()") {
-            let Some(&wait) = awaits.iter().find(|&&w| w > notified) else { continue };
+    let notified_sites = |sites: &[&'_ Site]| -> Vec<usize> {
+        sites.iter().filter(|s| s.is_method("notified", Some(0))).map(|s| s.at).collect()
+    };
+    for Body { sites, steps, awaits } in &bodies {
+        for notified in notified_sites(sites) {
+            let Some(wait) = awaits.iter().find(|w| w.at > notified) else { continue };
             let looks = steps.iter().filter(|s| s.does.access);
             let Some(look) = looks.clone().rfind(|s| s.at < notified) else { continue };
-            if !looks.clone().any(|s| notified < s.at && s.at < wait) {
+            if !looks.clone().any(|s| notified < s.at && s.at < wait.at) {
                 return Some(CapRace::LookThenNotified { look: look.at, notified });
             }
         }
     }
-    for Body { own, steps, awaits } in &bodies {
-        for notify in find_all(own, &[".notify_waiters()", ".notify_one()", ".notify_last()"]) {
-            let Some(change) = steps.iter().find(|s| s.at > notify && s.does.change) else {
+    for Body { sites, steps, awaits } in &bodies {
+        let notifies = sites
+            .iter()
+            .filter(|s| ["notify_waiters", "notify_one", "notify_last"].iter().any(|m| s.is_method(m, Some(0))));
+        for notify in notifies {
+            let Some(change) = steps.iter().find(|s| s.at > notify.at && s.does.change) else {
                 continue;
             };
-            let same_block = enclosing_close(own, notify).is_none_or(|close| change.at < close);
-            if same_block && !awaits.iter().any(|&w| notify < w && w < change.at) {
-                return Some(CapRace::NotifyThenChange { notify, change: change.at });
+            let same_block = notify.blocks.first().is_none_or(|block| change.at < block.end);
+            if same_block && !await_between(awaits, notify.at, change.at) {
+                return Some(CapRace::NotifyThenChange { notify: notify.at, change: change.at });
             }
         }
     }
-    if code.contains(".notify_one()") || code.contains(".notify_last()") {
-        for Body { own, steps, awaits } in &bodies {
-            for (notified, _) in own.match_indices(".notified()") {
-                let Some(&wait) = awaits.iter().find(|&&w| w > notified) else { continue };
-                let Some(look) = steps.iter().find(|s| s.does.access && notified < s.at && s.at < wait) else {
+    if src.sites().iter().any(|s| s.is_method("notify_one", Some(0)) || s.is_method("notify_last", Some(0))) {
+        for Body { sites, steps, awaits } in &bodies {
+            for notified in notified_sites(sites) {
+                let Some(wait) = awaits.iter().find(|w| w.at > notified) else { continue };
+                let Some(look) = steps.iter().find(|s| s.does.access && notified < s.at && s.at < wait.at) else {
                     continue;
                 };
-                if !own[notified..look.at].contains(".enable()") {
+                if !src.sites_in(notified..look.at).any(|s| s.is_method("enable", Some(0))) {
                     return Some(CapRace::LookBeforeEnabled { notified, look: look.at });
                 }
             }
-        }
-    }
-    None
-}
-
-/// Where any of `patterns` occurs in `code`, in order.
-fn find_all(code: &str, patterns: &[&str]) -> Vec<usize> {
-    let mut found: Vec<usize> = patterns.iter().flat_map(|p| code.match_indices(p).map(|(i, _)| i)).collect();
-    found.sort_unstable();
-    found
-}
-
-/// The `}` that closes the innermost block around `at`.
-fn enclosing_close(code: &str, at: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in code.bytes().enumerate().skip(at) {
-        match c {
-            b'{' => depth += 1,
-            b'}' if depth == 0 => return Some(i),
-            b'}' => depth -= 1,
-            _ => {}
         }
     }
     None
@@ -934,18 +729,18 @@ workbook::checks! {
         // Read from the source: on the checks' one thread nothing runs between two lines
         // that have no `.await` between them, so a race there can't be made to strike.
         // A `Semaphore` does its looking and taking inside `acquire()`: nothing to read.
-        let code = code_only(SOURCE);
-        if code.contains("Semaphore::new") {
+        let Some(src) = Source::parse(SOURCE) else { return };
+        if src.sites().iter().any(|s| s.path().is_some_and(|p| p.ends_with("Semaphore::new"))) {
             return;
         }
         const ONE_THREAD: &str = "On the checks' single thread nothing runs between two lines that have no `.await` \
              between them, so the other checks could not show it; under `#[tokio::main]` (a multi-thread runtime) \
              the photos' tasks run on several threads at once, and it happens now and then, which is the hardest \
              kind of bug to find.";
-        match cap_race_in_source(&code) {
+        match cap_race_in_source(&src) {
             Some(CapRace::LookThenChange { look, change }) => {
-                let (ll, lt) = line_at(SOURCE, look);
-                let (cl, ct) = line_at(SOURCE, change);
+                let (ll, lt) = src.line(look);
+                let (cl, ct) = src.line(change);
                 workbook::fail(format!(
                     "In src/bounded.rs, a count is looked at and compared in one step:\n  line {ll}: {lt}\n\
                      and changed in a second step, under a lock taken again (or a second atomic operation):\n  \
@@ -961,8 +756,8 @@ workbook::checks! {
                 ));
             }
             Some(CapRace::LookThenNotified { look, notified }) => {
-                let (ll, lt) = line_at(SOURCE, look);
-                let (nl, nt) = line_at(SOURCE, notified);
+                let (ll, lt) = src.line(look);
+                let (nl, nt) = src.line(notified);
                 workbook::fail(format!(
                     "In src/bounded.rs, a task looks at the shared state:\n  line {ll}: {lt}\n\
                      before the `notified()` future it then waits on is created:\n  line {nl}: {nt}\n\
@@ -982,8 +777,8 @@ workbook::checks! {
                 ));
             }
             Some(CapRace::NotifyThenChange { notify, change }) => {
-                let (nl, nt) = line_at(SOURCE, notify);
-                let (cl, ct) = line_at(SOURCE, change);
+                let (nl, nt) = src.line(notify);
+                let (cl, ct) = src.line(change);
                 workbook::fail(format!(
                     "In src/bounded.rs, the waiters are notified:\n  line {nl}: {nt}\n\
                      before the count they look at is changed:\n  line {cl}: {ct}\n\
@@ -998,8 +793,8 @@ workbook::checks! {
                 ));
             }
             Some(CapRace::LookBeforeEnabled { notified, look }) => {
-                let (nl, nt) = line_at(SOURCE, notified);
-                let (ll, lt) = line_at(SOURCE, look);
+                let (nl, nt) = src.line(notified);
+                let (ll, lt) = src.line(look);
                 workbook::fail(format!(
                     "In src/bounded.rs, the `notified()` future is created:\n  line {nl}: {nt}\n\
                      but not `enable()`d before the look:\n  line {ll}: {lt}\n\
