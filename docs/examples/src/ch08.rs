@@ -10,13 +10,14 @@ use std::time::Duration;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 use workbook::sim::race::{self, Leg};
+use workbook::trace::{Span, note};
 use workbook::{millis, secs};
 
 use crate::{Picture, Scene};
 
 /// The runs this chapter draws.
 pub const SCENES: &[Scene] = &[
-    ("ch08::watch_race", || Picture::of(watch_race())),
+    ("ch08::watch_doors", || Picture::of(watch_doors())),
     ("ch08::notify_waiters_alone", || {
         Picture::of(async {
             let gun = Arc::new(Notify::new());
@@ -67,65 +68,91 @@ pub async fn finish<const N: usize>(runners: [JoinHandle<Leg>; N]) -> Vec<Leg> {
     legs
 }
 
-/// A race started with a watch channel: Ada, Ben and Cleo line up before the gun, Dev
-/// after it.
-pub async fn watch_race() -> Vec<Leg> {
+/// A fan, as a task: arrives at the concert hall at `arrives_at`, queues until
+/// `doors` is ready, then walks in, and says when. The trace shows the wait as a span
+/// `fan <name>`.
+pub fn fan(
+    name: &'static str,
+    arrives_at: Duration,
+    doors: impl Future<Output = ()> + Send + 'static,
+) -> JoinHandle<tokio::time::Instant> {
+    tokio::spawn(async move {
+        tokio::time::sleep(arrives_at).await;
+        let queue = Span::begin(format!("fan {name}"), "queues");
+        doors.await;
+        queue.end("walks in");
+        tokio::time::Instant::now()
+    })
+}
+
+/// The staff open the doors: a note `staff • open the doors`.
+fn open_the_doors() {
+    note("staff", "open the doors");
+}
+
+/// The doors of a concert hall, opened with a watch channel at 2 s: Ada, Ben and Cleo
+/// queue before, Dev arrives after.
+pub async fn watch_doors() -> Vec<tokio::time::Instant> {
     // ANCHOR: watch_race
-    let gun = watch::Sender::new(false); // the starter's end: not fired yet
-    let mut runners = Vec::new();
-    for (name, lines_up_at) in [("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1)), ("Dev", secs(3))] {
-        let mut fired = gun.subscribe(); // each runner gets its own receiver
-        runners.push(runner(name, lines_up_at, async move {
+    let doors = watch::Sender::new(false); // the staff's end: closed for now
+    let mut fans = Vec::new();
+    for (name, arrives_at) in [("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1)), ("Dev", secs(3))] {
+        let mut open = doors.subscribe(); // each fan gets a receiver of their own
+        fans.push(fan(name, arrives_at, async move {
             // Looks at the current value first; sleeps only while it is false.
-            let _ = fired.wait_for(|&fired| fired).await;
+            let _ = open.wait_for(|&open| open).await;
         }));
     }
     tokio::time::sleep(secs(2)).await;
-    race::fire_gun(); // the trace's `starter • fires the gun`
-    gun.send_replace(true); // stored, and every waiting receiver is woken
+    open_the_doors(); // the trace's `staff • open the doors`
+    doors.send_replace(true); // stored, and every waiting receiver is woken
     // ANCHOR_END: watch_race
-    let mut legs = Vec::new();
-    for runner in runners {
-        legs.push(runner.await.expect("a runner panicked"));
+    let mut walked_in = Vec::new();
+    for fan in fans {
+        walked_in.push(fan.await.expect("a fan panicked"));
     }
-    legs
+    walked_in
 }
 
 // ANCHOR: notify_and_flag
-/// The starter: the state first, then wake everyone waiting now.
-fn fire(fired: &AtomicBool, gun: &Notify) {
-    fired.store(true, Ordering::SeqCst);
-    gun.notify_waiters();
+/// The staff: the state first, then wake everyone waiting now.
+fn open(opened: &AtomicBool, doors: &Notify) {
+    opened.store(true, Ordering::SeqCst);
+    doors.notify_waiters();
 }
 
-/// A runner's wait: returns at once if the gun has fired, sleeps until it does otherwise.
-async fn wait_for_gun(fired: &AtomicBool, gun: &Notify) {
-    let notified = pin!(gun.notified()); // from this line on, `notify_waiters` reaches it
-    if fired.load(Ordering::SeqCst) {
-        return; // the gun has fired already: don't sleep
+/// A fan's wait: returns at once if the doors are open, sleeps until they are otherwise.
+async fn wait_for_doors(opened: &AtomicBool, doors: &Notify) {
+    let notified = pin!(doors.notified()); // from this line on, `notify_waiters` reaches it
+    if opened.load(Ordering::SeqCst) {
+        return; // the doors are open already: don't sleep
     }
     notified.await;
 }
 // ANCHOR_END: notify_and_flag
 
-/// A starting gun made of a `Notify` and a flag, shared by the runners' tasks.
+/// Doors made of a `Notify` and a flag, shared by the fans' tasks.
 #[derive(Debug, Default)]
-pub struct StartLine {
-    pub fired: AtomicBool,
-    pub gun: Notify,
+pub struct Doors {
+    pub opened: AtomicBool,
+    pub notify: Notify,
 }
 
-/// The same race as [`watch_race`], with [`fire`] and [`wait_for_gun`].
-pub async fn notify_and_flag_race() -> Vec<Leg> {
-    let start = Arc::new(StartLine::default());
-    let runners = [("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1)), ("Dev", secs(3))].map(|(name, at)| {
-        let start = Arc::clone(&start);
-        runner(name, at, async move { wait_for_gun(&start.fired, &start.gun).await })
+/// The same doors as [`watch_doors`], with [`open`] and [`wait_for_doors`].
+pub async fn notify_and_flag_doors() -> Vec<tokio::time::Instant> {
+    let doors = Arc::new(Doors::default());
+    let fans = [("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1)), ("Dev", secs(3))].map(|(name, at)| {
+        let doors = Arc::clone(&doors);
+        fan(name, at, async move { wait_for_doors(&doors.opened, &doors.notify).await })
     });
     tokio::time::sleep(secs(2)).await;
-    race::fire_gun();
-    fire(&start.fired, &start.gun);
-    finish(runners).await
+    open_the_doors();
+    open(&doors.opened, &doors.notify);
+    let mut walked_in = Vec::new();
+    for fan in fans {
+        walked_in.push(fan.await.expect("a fan panicked"));
+    }
+    walked_in
 }
 
 /// The lost wakeup with `Notify` alone.
@@ -160,33 +187,21 @@ mod tests {
     use workbook::run;
     use workbook::sim::race::Outcome;
 
-    /// When each runner ran off, since the run started.
-    fn off_at(legs: &[Leg], start: tokio::time::Instant) -> Vec<Duration> {
-        legs.iter()
-            .map(|leg| {
-                assert_eq!(leg.outcome, Outcome::Off, "{leg:?}");
-                leg.ended - start
-            })
-            .collect()
-    }
-
     #[test]
     fn a_watch_channel_releases_everyone_and_remembers() {
         let run = run(async {
             let start = tokio::time::Instant::now();
-            let legs = watch_race().await;
-            (off_at(&legs, start), legs.iter().map(|l| l.wakeups_before_gun).sum::<u32>())
+            watch_doors().await.into_iter().map(|at| at - start).collect::<Vec<_>>()
         });
-        let (off, wakeups) = run.value;
-        assert_eq!(off, [secs(2), secs(2), secs(2), secs(3)], "Dev runs off the moment he lines up");
-        assert_eq!(wakeups, 0, "nobody was woken before the gun");
+        assert_eq!(run.value, [secs(2), secs(2), secs(2), secs(3)], "Dev walks in the moment he arrives");
+        assert_eq!(run.trace.find("staff", "open the doors").unwrap().at, secs(2));
     }
 
     #[test]
     fn notify_and_a_flag_work_too() {
         let run = run(async {
             let start = tokio::time::Instant::now();
-            off_at(&notify_and_flag_race().await, start)
+            notify_and_flag_doors().await.into_iter().map(|at| at - start).collect::<Vec<_>>()
         });
         assert_eq!(run.value, [secs(2), secs(2), secs(2), secs(3)]);
     }
