@@ -20,6 +20,7 @@ use tokio::time::{Instant, timeout};
 
 use super::*;
 use workbook::fail;
+use workbook::source::{Site, Source};
 
 /// How long a client waits for a line (or a connection, or `online()` to change)
 /// before the check calls it missing.
@@ -531,19 +532,41 @@ fn missed(line: &str) -> Option<usize> {
     rest.parse().ok()
 }
 
-/// The lines of the learner's source that store a new head count computed from one
-/// read before (`online.store(..)` with a `load`, or `online()`, on the same line or
-/// the line before), trimmed.
-fn read_then_store(source: &str) -> Vec<String> {
-    let lines: Vec<&str> = source.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
-    let reads = |line: &str| line.contains("online.load(") || line.contains(".online()");
+/// The lines of the learner's source that store a new head count computed from a read
+/// (`online.store(..)` with a `load` of `online`, or `online()`, in its arguments, on
+/// its line or the line before, or bound by a `let` whose name the store uses), trimmed,
+/// in the order they are written.
+fn read_then_store(text: &str) -> Vec<String> {
+    let Some(src) = Source::parse(text) else { return Vec::new() };
+    let of_online = |s: &Site| s.receiver.as_deref().is_some_and(|r| r == "online" || r.ends_with(".online"));
+    let reads = |s: &Site| s.is_method("load", None) && of_online(s) || s.is_method("online", Some(0));
     let mut found = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.contains("online.store(") && (reads(line) || i > 0 && reads(lines[i - 1])) {
-            if i > 0 && !reads(line) {
-                found.push(lines[i - 1].trim().to_string());
-            }
-            found.push(line.trim().to_string());
+    for store in src.sites().iter().filter(|s| s.is_method("store", None) && of_online(s)) {
+        let function = src.function_at(store.at, false).map_or(0..text.len(), |f| f.body.clone());
+        let earlier = src.sites_in(function.start..store.at);
+        let read = src
+            .sites_in(store.span.clone())
+            .find(|s| reads(s))
+            .or_else(|| earlier.clone().filter(|s| reads(s) && s.line + 1 >= store.line).last())
+            .or_else(|| {
+                // `let count = room.online(); … room.online.store(count + 1, ..)`.
+                let bound = |l: &workbook::source::Let| {
+                    l.name.as_ref().is_some_and(|name| {
+                        store.arguments.first().is_some_and(|arg| {
+                            arg.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == name)
+                        })
+                    })
+                };
+                let binding = src.lets().iter().filter(|l| l.span.end <= store.at && bound(l)).last()?;
+                let value = binding.value.clone()?;
+                earlier.clone().find(|s| reads(s) && value.contains(&s.at))
+            });
+        if let Some(read) = read {
+            // In the order they are written: a read inside the store's arguments after it.
+            let mut lines = vec![read.line, store.line];
+            lines.sort_unstable();
+            lines.dedup();
+            found.extend(lines.into_iter().map(|line| text.lines().nth(line - 1).unwrap_or("").trim().to_string()));
         }
     }
     found

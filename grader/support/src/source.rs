@@ -263,7 +263,7 @@ impl Source {
     /// let b = src.function("b").unwrap();
     /// assert_eq!(src.sites_in(b.body.clone()).count(), 1);
     /// ```
-    pub fn sites_in(&self, range: Range<usize>) -> impl Iterator<Item = &Site> + '_ {
+    pub fn sites_in(&self, range: Range<usize>) -> impl Iterator<Item = &Site> + Clone + '_ {
         self.sites.iter().filter(move |s| range.contains(&s.at))
     }
 
