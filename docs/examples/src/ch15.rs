@@ -17,6 +17,26 @@ use crate::{Picture, Scene};
 /// How often a session pings the client: every second.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
 
+/// How often the chapter's scoreboard redraws its clock: every second.
+pub const REFRESH: Duration = Duration::from_secs(1);
+
+/// The chapter's own scene, so that the exercise's session is left for you: a live
+/// scoreboard that shows each score update as it comes, redraws its clock every
+/// [`REFRESH`], and stops at the final whistle (or when the feed hangs up).
+pub mod board {
+    use workbook::trace::note;
+
+    /// Puts a score update on the board: a note `board • shows "<update>"`.
+    pub fn show(update: &str) {
+        note("board", &format!("shows {update:?}"));
+    }
+
+    /// Redraws the board's clock: a note `board • refreshes the clock`.
+    pub fn refresh() {
+        note("board", "refreshes the clock");
+    }
+}
+
 /// One thing the other side of a session does.
 #[derive(Clone, Copy, Debug)]
 pub enum Step {
@@ -170,21 +190,21 @@ pub const SCENES: &[Scene] = &[
     ("ch15::detached", || Picture::of(first_of_a_task_and_a_timer())),
 ];
 
-/// A session: a message, the next keep-alive tick or the shutdown, whichever comes
+/// The scoreboard: an update, the next refresh or the final whistle, whichever comes
 /// first. Several can be ready at once, and then `select!` picks one at random.
-pub async fn session(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
+pub async fn scoreboard(mut updates: mpsc::Receiver<String>, mut whistle: oneshot::Receiver<()>) {
     // ANCHOR: select_loop
     // ANCHOR: interval
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut clock = interval_at(Instant::now() + REFRESH, REFRESH);
     // ANCHOR_END: interval
     loop {
         tokio::select! {
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
-                None => break,                      // every sender is gone
+            update = updates.recv() => match update {
+                Some(update) => board::show(&update),
+                None => break,                    // every sender is gone
             },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,             // a oneshot::Receiver<()>
+            _ = clock.tick() => board::refresh(),
+            _ = &mut whistle => break,              // a oneshot::Receiver<()>
         }
     }
     // ANCHOR_END: select_loop
@@ -206,21 +226,21 @@ pub async fn session_with_a_sleep(mut inbox: mpsc::Receiver<String>, mut shutdow
     // ANCHOR_END: sleep_in_select
 }
 
-/// The keep-alive as a sleep until a deadline that outlives each round.
-pub async fn session_with_a_deadline(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
+/// The scoreboard's clock as a sleep until a deadline that outlives each round.
+pub async fn scoreboard_with_a_deadline(mut updates: mpsc::Receiver<String>, mut whistle: oneshot::Receiver<()>) {
     // ANCHOR: deadline
-    let mut next_ping = Instant::now() + KEEP_ALIVE;
+    let mut next_refresh = Instant::now() + REFRESH;
     loop {
         tokio::select! {
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
+            update = updates.recv() => match update {
+                Some(update) => board::show(&update),
                 None => break,
             },
-            () = sleep_until(next_ping) => {
-                mailbox::keep_alive();
-                next_ping += KEEP_ALIVE;                  // the next deadline, on the beat
+            () = sleep_until(next_refresh) => {
+                board::refresh();
+                next_refresh += REFRESH;                  // the next deadline, on the beat
             }
-            _ = &mut shutdown => break,
+            _ = &mut whistle => break,
         }
     }
     // ANCHOR_END: deadline
@@ -258,45 +278,45 @@ pub async fn session_shutdown_first(mut inbox: mpsc::Receiver<String>, mut shutd
     }
 }
 
-/// `biased;`, with the inbox first: what was sent before the shutdown goes out first.
-pub async fn session_inbox_first(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+/// The scoreboard with `biased;`, updates first: what was sent before the whistle goes out first.
+pub async fn scoreboard_updates_first(mut updates: mpsc::Receiver<String>, mut whistle: oneshot::Receiver<()>) {
+    let mut clock = interval_at(Instant::now() + REFRESH, REFRESH);
     loop {
         // ANCHOR: biased
-        // Try the branches in the order written: the inbox first.
+        // Try the branches in the order written: the updates first.
         tokio::select! {
             biased;
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
+            update = updates.recv() => match update {
+                Some(update) => board::show(&update),
                 None => break,
             },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,
+            _ = clock.tick() => board::refresh(),
+            _ = &mut whistle => break,
         }
         // ANCHOR_END: biased
     }
 }
 
-/// In any order, then drain: close the inbox, and deliver what was already in it.
-pub async fn session_then_drain(inbox: mpsc::Receiver<String>, shutdown: oneshot::Receiver<()>) {
-    let mut inbox = inbox;
-    let mut shutdown = shutdown;
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+/// The scoreboard in any order, then a drain: close the feed, and show what was already in it.
+pub async fn scoreboard_then_drain(updates: mpsc::Receiver<String>, whistle: oneshot::Receiver<()>) {
+    let mut updates = updates;
+    let mut whistle = whistle;
+    let mut clock = interval_at(Instant::now() + REFRESH, REFRESH);
     loop {
         tokio::select! {
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
+            update = updates.recv() => match update {
+                Some(update) => board::show(&update),
                 None => break,
             },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,
+            _ = clock.tick() => board::refresh(),
+            _ = &mut whistle => break,
         }
     }
     // ANCHOR: drain
     // After the loop, drain what was already sent.
-    inbox.close(); // no more sends...
-    while let Some(message) = inbox.recv().await {
-        mailbox::deliver(&message); // ...but what is in there comes out
+    updates.close(); // no more sends...
+    while let Some(update) = updates.recv().await {
+        board::show(&update); // ...but what is in there comes out
     }
     // ANCHOR_END: drain
 }
@@ -322,10 +342,10 @@ pub async fn serve_with_read_line(connection: DuplexStream) -> io::Result<()> {
     // ANCHOR_END: read_line
 }
 
-/// Lines read with `read_until` into a buffer that outlives each round: what a
-/// cancelled call had read is already in the buffer.
-pub async fn serve_with_read_until(connection: DuplexStream) -> io::Result<()> {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+/// Score lines read from a connection with `read_until`, into a buffer that outlives
+/// each round: what a cancelled call had read is already in the buffer.
+pub async fn board_from_a_connection(connection: DuplexStream) -> io::Result<()> {
+    let mut clock = interval_at(Instant::now() + REFRESH, REFRESH);
     // ANCHOR: read_until
     let mut reader = BufReader::new(connection);
     let mut buf = Vec::new(); // outside the loop: a cancelled read leaves its bytes here
@@ -337,9 +357,9 @@ pub async fn serve_with_read_until(connection: DuplexStream) -> io::Result<()> {
                 }
                 let line = String::from_utf8(std::mem::take(&mut buf))
                     .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-                mailbox::deliver(line.trim_end_matches('\n'));
+                board::show(line.trim_end_matches('\n'));
             }
-            _ = keep_alive.tick() => mailbox::keep_alive(),
+            _ = clock.tick() => board::refresh(),
         }
     }
     // ANCHOR_END: read_until
@@ -391,27 +411,39 @@ mod tests {
         run.trace.of("keep-alive").map(|e| e.at).collect()
     }
 
+    /// What the scoreboard showed, and when.
+    fn shown(run: &Run<bool>) -> Vec<(Duration, String)> {
+        run.trace
+            .of("board")
+            .filter_map(|e| e.what.strip_prefix("shows ").map(|m| (e.at, m.trim_matches('"').to_string())))
+            .collect()
+    }
+
+    fn refreshes(run: &Run<bool>) -> Vec<Duration> {
+        run.trace.of("board").filter(|e| e.what == "refreshes the clock").map(|e| e.at).collect()
+    }
+
     #[test]
     fn a_select_loop_delivers_at_once_and_pings_on_the_beat() {
-        let run = run(talk(THREE_MESSAGES, session));
+        let run = run(talk(THREE_MESSAGES, scoreboard));
         assert!(run.value);
         assert_eq!(
-            deliveries(&run),
+            shown(&run),
             [
                 (millis(300), "hello".into()),
                 (millis(1400), "are you there?".into()),
                 (millis(2200), "see you at 5".into())
             ]
         );
-        assert_eq!(pings(&run), [secs(1), secs(2), secs(3)]);
+        assert_eq!(refreshes(&run), [secs(1), secs(2), secs(3)]);
         assert_eq!(run.virtual_elapsed, millis(3500));
     }
 
     #[test]
     fn an_interval_keeps_the_beat_through_a_busy_inbox() {
-        let run = run(talk(BUSY_INBOX, session));
-        assert_eq!(pings(&run), [secs(1), secs(2), secs(3)]);
-        assert_eq!(deliveries(&run).len(), 8);
+        let run = run(talk(BUSY_INBOX, scoreboard));
+        assert_eq!(refreshes(&run), [secs(1), secs(2), secs(3)]);
+        assert_eq!(shown(&run).len(), 8);
     }
 
     #[test]
@@ -424,8 +456,8 @@ mod tests {
 
     #[test]
     fn a_sleep_until_a_deadline_keeps_the_beat_too() {
-        let run = run(talk(BUSY_INBOX, session_with_a_deadline));
-        assert_eq!(pings(&run), [secs(1), secs(2), secs(3)]);
+        let run = run(talk(BUSY_INBOX, scoreboard_with_a_deadline));
+        assert_eq!(refreshes(&run), [secs(1), secs(2), secs(3)]);
     }
 
     #[test]
@@ -448,7 +480,7 @@ mod tests {
 
     #[test]
     fn the_hang_up_ends_the_session() {
-        let run = run(talk(HANG_UP, session));
+        let run = run(talk(HANG_UP, scoreboard));
         assert!(run.value);
         assert_eq!(run.virtual_elapsed, millis(1700));
     }
@@ -483,7 +515,7 @@ mod tests {
 
     #[test]
     fn without_biased_some_runs_lose_messages_at_shutdown() {
-        let delivered: Vec<usize> = (0..12).map(|_| deliveries(&run(talk(ALL_AT_ONCE, session))).len()).collect();
+        let delivered: Vec<usize> = (0..12).map(|_| shown(&run(talk(ALL_AT_ONCE, scoreboard))).len()).collect();
         assert!(delivered.iter().any(|&n| n < 4), "12 runs delivered everything: {delivered:?}");
     }
 
@@ -496,9 +528,9 @@ mod tests {
     #[test]
     fn biased_with_the_inbox_first_or_a_drain_lose_nothing() {
         for _ in 0..12 {
-            assert_eq!(deliveries(&run(talk(ALL_AT_ONCE, session_inbox_first))).len(), 4);
-            let drained = run(talk(ALL_AT_ONCE, session_then_drain));
-            assert_eq!(deliveries(&drained).len(), 4);
+            assert_eq!(shown(&run(talk(ALL_AT_ONCE, scoreboard_updates_first))).len(), 4);
+            let drained = run(talk(ALL_AT_ONCE, scoreboard_then_drain));
+            assert_eq!(shown(&drained).len(), 4);
             assert_eq!(drained.virtual_elapsed, millis(2500));
         }
     }
@@ -512,10 +544,10 @@ mod tests {
 
     #[test]
     fn read_until_into_a_kept_buffer_loses_nothing() {
-        let run = run(connect(LINES_IN_PIECES, serve_with_read_until));
+        let run = run(connect(LINES_IN_PIECES, board_from_a_connection));
         assert!(run.value);
-        assert_eq!(deliveries(&run), [(millis(1300), "temp 21.9".into()), (millis(2600), "temp 22.0".into())]);
-        assert_eq!(pings(&run), [secs(1), secs(2), secs(3)]);
+        assert_eq!(shown(&run), [(millis(1300), "temp 21.9".into()), (millis(2600), "temp 22.0".into())]);
+        assert_eq!(refreshes(&run), [secs(1), secs(2), secs(3)]);
     }
 
     #[test]
