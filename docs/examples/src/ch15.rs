@@ -399,12 +399,17 @@ mod tests {
     use super::*;
     use workbook::{Run, run, secs};
 
+    /// What `actor` noted after `prefix` (a delivery, a score shown), and when.
+    fn noted(run: &Run<bool>, actor: &str, prefix: &str) -> Vec<(Duration, String)> {
+        run.trace
+            .of(actor)
+            .filter_map(|e| e.what.strip_prefix(prefix).map(|m| (e.at, m.trim_matches('"').to_string())))
+            .collect()
+    }
+
     /// What the session delivered, and when (time since the run started).
     fn deliveries(run: &Run<bool>) -> Vec<(Duration, String)> {
-        run.trace
-            .of("session")
-            .filter_map(|e| e.what.strip_prefix("delivers ").map(|m| (e.at, m.trim_matches('"').to_string())))
-            .collect()
+        noted(run, "session", "delivers ")
     }
 
     fn pings(run: &Run<bool>) -> Vec<Duration> {
@@ -413,10 +418,7 @@ mod tests {
 
     /// What the scoreboard showed, and when.
     fn shown(run: &Run<bool>) -> Vec<(Duration, String)> {
-        run.trace
-            .of("board")
-            .filter_map(|e| e.what.strip_prefix("shows ").map(|m| (e.at, m.trim_matches('"').to_string())))
-            .collect()
+        noted(run, "board", "shows ")
     }
 
     fn refreshes(run: &Run<bool>) -> Vec<Duration> {
