@@ -182,13 +182,21 @@ fn own_package_name(sandbox: &Sandbox, name: &str) {
     .unwrap();
 }
 
+/// Scaffolds `<next free number>-<slug>` in `sandbox`, with a package name of its own;
+/// returns the number as the scaffold writes it, and the exercise's name.
+fn scaffolded(sandbox: &Sandbox, slug: &str, title: &[&str]) -> (String, String) {
+    let (_, nn) = next_free(sandbox);
+    let name = format!("{nn}-{slug}");
+    let output = sandbox.grader(&[&["new", name.as_str()], title].concat());
+    assert_eq!(output.code, 0, "{}", output.text);
+    own_package_name(sandbox, &name);
+    (nn, name)
+}
+
 #[test]
 fn the_new_exercise_builds_and_its_placeholder_check_fails() {
     let sandbox = workbook();
-    let (_, nn) = next_free(&sandbox);
-    let name = format!("{nn}-rate-limiter");
-    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
-    own_package_name(&sandbox, &name);
+    let (nn, _) = scaffolded(&sandbox, "rate-limiter", &[]);
     let check = sandbox.grader(&["check", &nn]);
     assert_eq!(check.code, 1, "{}", check.text);
     assert!(check.text.contains("✗ checks are still to be written"), "{}", check.text);
@@ -283,10 +291,7 @@ fn listed(sandbox: &Sandbox, name: &str) -> (String, bool) {
 fn authoring_mode_expects_new_files_and_records_nothing() {
     let sandbox = workbook();
     sandbox.commit_as_shipped();
-    let (_, nn) = next_free(&sandbox);
-    let name = format!("{nn}-rate-limiter");
-    assert_eq!(sandbox.grader(&["new", &name]).code, 0);
-    own_package_name(&sandbox, &name);
+    let (nn, name) = scaffolded(&sandbox, "rate-limiter", &[]);
     let check = sandbox.grader(&["check", &nn]);
     assert_eq!(check.code, 1, "{}", check.text);
     assert!(
@@ -315,4 +320,59 @@ fn authoring_mode_expects_new_files_and_records_nothing() {
     assert_eq!(learner.code, 1, "{}", learner.text);
     assert!(learner.text.contains("This pass is not recorded"), "{}", learner.text);
     assert_eq!(listed(&sandbox, "04-gather").0, "not started");
+}
+
+/// An author's whole round, as the instructor guide tells it: `grader new` at the next
+/// free number, every placeholder replaced by a small complete exercise (a stub, a
+/// check, a solution, two wrong answers and a valid one, a chapter and its code, from
+/// `tests/fixtures/new_exercise/`), the README's row given its Python constructs (the one
+/// line outside the exercise's own files written by hand), then `grader verify`: green.
+#[test]
+fn a_scaffolded_exercise_filled_in_verifies() {
+    let sandbox = workbook();
+    let (nn, name) = scaffolded(&sandbox, "two-pages", &["--title", "two pages: fetch them together"]);
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/new_exercise");
+    let ch = format!("ch{nn}");
+    let fill = |file: &str, to: &str| {
+        let text = std::fs::read_to_string(fixtures.join(file)).unwrap();
+        let text = text.replace("{{number}}", &nn).replace("{{name}}", &name).replace("{{ch}}", &ch);
+        sandbox.write(&to.replace("<name>", &name).replace("<ch>", &ch), &text);
+    };
+    let answers = sandbox.root().join(format!("solutions/{name}/answers"));
+    std::fs::remove_dir_all(&answers).unwrap();
+    std::fs::create_dir_all(&answers).unwrap();
+    for (file, to) in [
+        ("exercise.toml", "exercises/<name>/exercise.toml"),
+        ("task.md", "exercises/<name>/README.md"),
+        ("checks.rs", "exercises/<name>/checks/checks.rs"),
+        ("stub.rs", "exercises/<name>/src/two_pages.rs"),
+        ("solution.rs", "solutions/<name>/two_pages.rs"),
+        ("answers/one_after_another.rs", "solutions/<name>/answers/one_after_another.rs"),
+        ("answers/swapped.rs", "solutions/<name>/answers/swapped.rs"),
+        ("answers/joined_futures.rs", "solutions/<name>/answers/joined_futures.rs"),
+        ("chapter.md", "docs/src/<name>.md"),
+        ("chapter_code.rs", "docs/examples/src/<ch>.rs"),
+    ] {
+        fill(file, to);
+    }
+    let readme = read(&sandbox, "README.md");
+    sandbox.write("README.md", &readme.replace("TODO(grader new) the Python constructs", "`asyncio.gather`"));
+
+    let recorded = sandbox.grader(&["verify", &nn, "--record-expected"]);
+    assert_eq!(recorded.code, 0, "{}", recorded.text);
+    assert!(
+        sandbox.root().join(format!("exercises/{name}/checks/expected/two_pages_take_one_second.0.trace")).is_file()
+    );
+    let verify = sandbox.grader(&["verify", &nn]);
+    assert_eq!(verify.code, 0, "{}", verify.text);
+    for case in [
+        "stub (fails as declared; verdict fail, 0 of 1 checks pass)",
+        "solution (passes; verdict pass, 1 of 1 checks pass)",
+        "answers/joined_futures.rs (passes;",
+        "answers/one_after_another.rs (fails as declared;",
+        "answers/swapped.rs (fails as declared;",
+    ] {
+        assert!(verify.text.contains(&format!("✓ {name} {case}")), "{case} is missing from:\n{}", verify.text);
+    }
+    assert!(verify.text.contains("Verified: 5 cases behave as declared."), "{}", verify.text);
 }
