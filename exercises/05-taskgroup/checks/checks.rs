@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::deploy::{self, DeployError, Deployed};
+use workbook::story::listed;
 use workbook::trace::{Event, Kind, Trace};
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
@@ -19,11 +20,6 @@ async fn deploy_and_watch(servers: &[&str]) -> (Result<Vec<Deployed>, DeployErro
 fn fate<'a>(trace: &'a Trace, server: &str) -> Option<&'a Event> {
     let actor = format!("deploy {server}");
     trace.events().iter().find(|e| e.actor == actor && matches!(e.kind, Kind::End | Kind::Dropped))
-}
-
-/// `web-1, web-3` or `web-1`: names for a message.
-fn listed(servers: &[&str]) -> String {
-    servers.join(" and ")
 }
 
 /// One server of a scenario: its name, how long its roll-out takes (ms), and the reason

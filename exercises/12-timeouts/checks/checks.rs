@@ -32,7 +32,7 @@ struct Watched<T> {
 /// Awaits `call` for at most [`PATIENCE`], then keeps the runtime going `idle_after`
 /// longer, so the trace also shows what went on after the call returned.
 async fn watch<T>(call: impl Future<Output = T>, idle_after: Duration) -> Watched<T> {
-    let (value, returned_at) = workbook::then_idle(tokio::time::timeout(PATIENCE, call), idle_after).await;
+    let (value, returned_at) = workbook::then_idle(workbook::story::within(PATIENCE, call), idle_after).await;
     Watched { value: value.ok(), returned_at }
 }
 

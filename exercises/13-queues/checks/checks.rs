@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use super::*;
 use workbook::sim::orders::{self, Dish};
+use workbook::story::listed;
 use workbook::trace::{Kind, Trace};
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
@@ -26,7 +27,7 @@ type Service = Option<(Vec<Dish>, Duration, Vec<Dish>)>;
 /// Serves `order_count` orders with `cooks` cooks and a queue of `capacity`.
 async fn serve(order_count: u32, cooks: usize, capacity: usize) -> Service {
     let start = tokio::time::Instant::now();
-    let dishes = tokio::time::timeout(PATIENCE, run_kitchen(order_count, cooks, capacity)).await.ok()?;
+    let dishes = workbook::story::within(PATIENCE, run_kitchen(order_count, cooks, capacity)).await.ok()?;
     Some((dishes, start.elapsed(), orders::cooked()))
 }
 
@@ -91,11 +92,10 @@ fn stoves_used(trace: &Trace) -> usize {
 
 /// `order #5`, `orders #1 and #2`, `orders #1, #2 and #5`.
 fn orders_named(orders: &[u32]) -> String {
-    let named: Vec<String> = orders.iter().map(|n| format!("#{n}")).collect();
-    match named.split_last() {
-        Some((last, [])) => format!("order {last}"),
-        Some((last, rest)) => format!("orders {} and {last}", rest.join(", ")),
-        None => "no order".to_string(),
+    match orders {
+        [] => "no order".to_string(),
+        [one] => format!("order #{one}"),
+        _ => format!("orders {}", listed(orders.iter().map(|n| format!("#{n}")))),
     }
 }
 

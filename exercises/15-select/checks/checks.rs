@@ -19,6 +19,7 @@ use tokio::time::{Instant, sleep_until};
 
 use super::*;
 use workbook::sim::mailbox;
+use workbook::story::{listed, side_by_side};
 use workbook::trace::note;
 use workbook::{Run, assert_trace, format_secs, millis, secs};
 
@@ -346,12 +347,7 @@ impl Expected {
 
 /// `1.000s, 2.000s and 3.000s`.
 fn list_secs(times: &[Duration]) -> String {
-    let times: Vec<String> = times.iter().map(|t| format_secs(*t)).collect();
-    match times.split_last() {
-        None => "none".to_string(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    if times.is_empty() { "none".to_string() } else { listed(times.iter().map(|t| format_secs(*t))) }
 }
 
 /// What the other side did, as a list, for messages.
@@ -372,17 +368,10 @@ fn script_table(script: Script) -> String {
 
 /// The expected deliveries beside yours, for messages.
 fn deliveries_table(expected: &[(Duration, String)], got: &[(Duration, String)]) -> String {
-    let cell = |d: Option<&(Duration, String)>| match d {
-        Some((at, message)) => format!("{} {message:?}", format_secs(*at)),
-        None => "-".to_string(),
+    let cells = |list: &[(Duration, String)]| -> Vec<String> {
+        list.iter().map(|(at, message)| format!("{} {message:?}", format_secs(*at))).collect()
     };
-    let width = expected.iter().map(|d| cell(Some(d)).chars().count()).max().unwrap_or(0).max("expected".len());
-    let mut out = format!("    {:width$}  yours\n", "expected");
-    for i in 0..expected.len().max(got.len()) {
-        let mark = if expected.get(i) == got.get(i) { ' ' } else { '✗' };
-        let _ = writeln!(out, "  {mark} {:width$}  {}", cell(expected.get(i)), cell(got.get(i)));
-    }
-    out
+    side_by_side(&cells(expected), &cells(got))
 }
 
 /// The fix for a timer that restarts or ticks at once.

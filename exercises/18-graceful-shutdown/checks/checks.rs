@@ -178,12 +178,7 @@ fn fates_table(fates: &[Fate], scenario: &Scenario, returned_at: Option<Duration
 
 /// `job 2 and job 3`, `job 1, job 2 and job 4`.
 fn names(fates: &[&Fate]) -> String {
-    let names: Vec<String> = fates.iter().map(|f| f.name()).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
+    workbook::story::listed(fates.iter().map(|f| f.name()))
 }
 
 /// `s` with its first letter in upper case, to start a sentence.
