@@ -216,8 +216,7 @@ fn source_locks(text: &str) -> Option<SourceLocks> {
         }
         let other = reads
             .iter()
-            .filter(|&&(r, l)| l.is_some() && r < write)
-            .last()
+            .rfind(|&&(r, l)| l.is_some() && r < write)
             .or_else(|| reads.iter().find(|&&(_, l)| l.is_some()));
         if let Some(&(read, read_lock)) = other {
             // A guard of a shared lock, held from before the read to after the write

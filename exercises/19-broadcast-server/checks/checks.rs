@@ -557,7 +557,7 @@ fn read_then_store(text: &str) -> Vec<String> {
                         })
                     })
                 };
-                let binding = src.lets().iter().filter(|l| l.span.end <= store.at && bound(l)).last()?;
+                let binding = src.lets().iter().rfind(|l| l.span.end <= store.at && bound(l))?;
                 let value = binding.value.clone()?;
                 earlier.clone().find(|s| reads(s) && value.contains(&s.at))
             });

@@ -301,7 +301,7 @@ impl Source {
     /// assert!(src.guard_of(locks[1]).is_none());
     /// ```
     pub fn guard_of(&self, site: &Site) -> Option<&Let> {
-        let binding = self.lets.iter().filter(|l| l.value.as_ref().is_some_and(|v| v.contains(&site.at))).last()?;
+        let binding = self.lets.iter().rfind(|l| l.value.as_ref().is_some_and(|v| v.contains(&site.at)))?;
         let value = binding.value.clone()?;
         // From the start of the value to the end of the call, nothing but the call.
         if value.start != site.span.start {
