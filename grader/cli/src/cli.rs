@@ -197,6 +197,11 @@ pub enum Command {
         /// loaded machine is what determinism is proven on with --runs).
         #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
         jobs: u32,
+        /// First rewrite each whole-file answer fixture as the items it changes
+        /// (`//! grader: replaces items`), where grafting those onto the solution gives
+        /// the same file back; then verify.
+        #[arg(long)]
+        shrink_fixtures: bool,
     },
 }
 

@@ -8,6 +8,7 @@
 //! - [`explain`] holds every heuristic that reads compiler or panic text;
 //! - [`render`] and [`style`] turn results into text; [`progress`] remembers;
 //! - [`scratch`] builds throw-away workspaces that graft code onto pristine checks;
+//! - [`graft`] grafts an answer fixture that replaces items onto its solution;
 //! - [`commands`] holds one module per subcommand.
 
 pub mod cargo;
@@ -18,6 +19,7 @@ pub mod config;
 pub mod exercise;
 pub mod exit;
 pub mod explain;
+pub mod graft;
 pub mod policy;
 pub mod pool;
 pub mod process;
@@ -89,7 +91,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
                 commands::grade::run(&config, &paths, &dir, options, &mut out)
             }
         }
-        Some(Command::Verify { exercise, case, verbose, format, timeout, record_expected, runs, jobs }) => {
+        Some(Command::Verify {
+            exercise,
+            case,
+            verbose,
+            format,
+            timeout,
+            record_expected,
+            runs,
+            jobs,
+            shrink_fixtures,
+        }) => {
+            if shrink_fixtures {
+                graft::shrink_fixtures(&config, exercise.as_deref(), &mut out)?;
+            }
             let options = commands::verify::Options {
                 case,
                 verbose,

@@ -219,6 +219,9 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
                     for problem in &result.problems {
                         writeln!(out, "    {}", problem)?;
                     }
+                    if options.verbose || !result.problems.is_empty() {
+                        grafted_note(out, config, case, &places[i])?;
+                    }
                     if options.verbose {
                         show_in_full(out, &report)?;
                     }
@@ -279,6 +282,26 @@ fn only_case(cases: Vec<Case>, wanted: &str) -> Result<Case> {
             names.iter().map(|n| n.strip_prefix("answers/").unwrap_or(n)).collect::<Vec<_>>().join(", ")
         )
     })
+}
+
+/// For an answer that replaces items: the file its line numbers refer to, the solution
+/// with its items grafted on (kept in the scratch workspace).
+fn grafted_note(out: &mut dyn Write, config: &Config, case: &Case, place: &Place) -> std::io::Result<()> {
+    let Some((file, contents)) = case.files.first().filter(|(_, text)| crate::graft::replaces_items(text)) else {
+        return Ok(());
+    };
+    let dir = match place {
+        Place::Own(graft) => &graft.dir,
+        Place::Bundled(_, bundled) => &bundled.dir,
+        Place::Refused(_) => return Ok(()),
+    };
+    let path = dir.join(file);
+    let shown = path.strip_prefix(&config.root).unwrap_or(&path).display().to_string();
+    let note = format!(
+        "(line numbers refer to {shown}: the solution with this answer's items grafted on, {} lines)",
+        contents.lines().count()
+    );
+    writeln!(out, "    {}", style::dim(&note))
 }
 
 /// Every check of a case, as `grader check --verbose` shows them, indented under the
@@ -862,7 +885,7 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
         exercise: exercise.clone(),
         name: "solution".to_string(),
         package: format!("{package_base}-solution"),
-        files: solution_files,
+        files: solution_files.clone(),
         expected: Expectation::Pass,
         traces_vary: false,
         declared_in: DeclaredIn::Header,
@@ -872,12 +895,18 @@ fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case>> {
         let text = std::fs::read_to_string(&path).with_context(|| format!("failed to read {}", path.display()))?;
         let expected = parse_expectation(&text).with_context(|| format!("in {}", path.display()))?;
         let stem = path.file_stem().unwrap_or_default().to_string_lossy().replace('_', "-");
+        // An answer that replaces items is built grafted onto the solution.
+        let contents = if crate::graft::replaces_items(&text) {
+            crate::graft::graft(&solution_files[0].1, &text).with_context(|| format!("in {}", path.display()))?
+        } else {
+            text.clone()
+        };
         cases.push(Case {
             exercise: exercise.clone(),
             name: format!("answers/{}", path.file_name().unwrap_or_default().to_string_lossy()),
             package: format!("{package_base}-a-{stem}"),
             traces_vary: traces_vary(&text),
-            files: vec![(learner_file.clone(), text)],
+            files: vec![(learner_file.clone(), contents)],
             expected,
             declared_in: DeclaredIn::Header,
         });
@@ -954,7 +983,7 @@ fn as_stub_entries(text: &str) -> String {
 /// What a fixture's header may say, one directive a line.
 const GRAMMAR: &str = "`//! grader: expect pass`, `//! grader: expect fail <check> \"<text>\"` (one line per failing \
                        check), `//! grader: expect compile-error \"<text>\"`, `//! grader: expect forbidden \"<text>\"`, \
-                       `//! grader: traces vary \"<why>\"`";
+                       `//! grader: traces vary \"<why>\"`, `//! grader: replaces items`";
 
 /// The verbs of `grader: expect`.
 const VERBS: [&str; 4] = ["pass", "fail", "compile-error", "forbidden"];
@@ -987,6 +1016,9 @@ pub fn parse_expectation(text: &str) -> Result<Expectation> {
         let directive = directive.trim();
         if let Some(why) = directive.strip_prefix("traces vary") {
             fragment(line, why, |why| format!("//! grader: traces vary {why}"))?;
+            continue;
+        }
+        if directive == crate::graft::DIRECTIVE {
             continue;
         }
         let Some(rest) = directive.strip_prefix("expect").filter(|r| r.is_empty() || r.starts_with(' ')) else {
