@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use crate::process;
@@ -130,6 +130,22 @@ pub fn clippy(root: &Path, target_dir: &Path, packages: &[&str]) -> Result<Vec<(
     Ok(run_cargo(Invocation::new("clippy", root, target_dir, packages))?.diagnostics)
 }
 
+/// Cargo ran past its limit (code that makes rustc work forever): an error of its
+/// own, so callers tell it from other failures by its type, not its words.
+#[derive(Debug)]
+pub struct TimedOut {
+    pub subcommand: String,
+    pub limit: Duration,
+}
+
+impl std::fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cargo {} did not finish within {} s", self.subcommand, self.limit.as_secs())
+    }
+}
+
+impl std::error::Error for TimedOut {}
+
 /// One run of cargo over the tests of some packages.
 struct Invocation<'a> {
     subcommand: &'a str,
@@ -188,7 +204,7 @@ fn run_cargo(invocation: Invocation<'_>) -> Result<Build> {
         None => process::run_limited(command, limit, keep)?,
     };
     if finished.status.is_none() {
-        bail!("cargo {subcommand} did not finish within {} s", limit.as_secs());
+        return Err(TimedOut { subcommand: subcommand.to_string(), limit }.into());
     }
     let mut build = Build { diagnostics: Vec::new(), executables: Vec::new(), stderr: finished.stderr };
     for line in finished.stdout.lines() {

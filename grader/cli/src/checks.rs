@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use grader_protocol::{FailKind, PanicOrigin, Record};
+
 use anyhow::{Context as _, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::process;
 
@@ -35,9 +37,9 @@ pub enum Status {
 pub struct CheckResult {
     /// The check's function name.
     pub name: String,
-    /// `lesson`, `panic`, `blocked`, `deadlock`, `hung`, `crashed` or `tampered` (its report
-    /// was forged) when it did not pass.
-    pub kind: Option<String>,
+    /// How it failed, when it did not pass (the harness's kinds, and the grader's own:
+    /// hung, crashed, tampered).
+    pub kind: Option<FailKind>,
     pub status: Status,
     /// The lesson or panic message.
     pub message: String,
@@ -59,10 +61,9 @@ pub struct CheckResult {
 pub struct PanicNote {
     pub location: String,
     pub message: String,
-    /// Where it happened when that was not the check's own code: `task` (a spawned task
-    /// or `spawn_blocking` job) or `thread` (a thread the learner's code started).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub origin: String,
+    /// Where it happened: the check's own code, a spawned task (or `spawn_blocking`
+    /// job), or a thread the learner's code started.
+    pub origin: PanicOrigin,
 }
 
 impl CheckResult {
@@ -92,22 +93,6 @@ pub struct RunOptions {
     pub sources: Option<PathBuf>,
     /// Whether the checks' process runs in the OS sandbox ([`crate::sandbox`]).
     pub confine: crate::sandbox_policy::Confine,
-}
-
-#[derive(Deserialize)]
-struct Record {
-    event: String,
-    check: String,
-    #[serde(default)]
-    kind: String,
-    #[serde(default)]
-    location: String,
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    position: String,
-    #[serde(default)]
-    origin: String,
 }
 
 /// Runs the checks in `executable` (a libtest binary built from an exercise crate in
@@ -180,7 +165,7 @@ pub fn run(
             match finished.status {
                 None => {
                     result.status = Status::Hung;
-                    result.kind = Some("hung".to_string());
+                    result.kind = Some(FailKind::Hung);
                     result.message = hang_message(name, limit);
                 }
                 Some(status) => {
@@ -188,7 +173,7 @@ pub fn run(
                     // a stack overflow too) goes to the check's output file.
                     let last_words = format!("{}\n{}", finished.stderr, read_tail(Path::new(&result.output)));
                     result.status = Status::Crashed;
-                    result.kind = Some("crashed".to_string());
+                    result.kind = Some(FailKind::Crashed);
                     result.message = crash_message(Some(name), status, &last_words);
                 }
             }
@@ -204,7 +189,7 @@ pub fn run(
                     name.clone(),
                     CheckResult {
                         name,
-                        kind: Some("crashed".to_string()),
+                        kind: Some(FailKind::Crashed),
                         status: Status::Crashed,
                         message: match finished.status {
                             None => format!("The checks did not start within {} s.", limit.as_secs()),
@@ -228,7 +213,6 @@ pub fn run(
         if !path.as_os_str().is_empty() {
             result.output = process::read_bounded(&path);
         }
-        note_panics_elsewhere(result);
     }
     results.sort_by_key(|r| (r.position, r.name.clone()));
     Ok(results)
@@ -249,13 +233,14 @@ fn account(
     // the two reports came from the code under test driving the harness itself.
     let mut tampered: Vec<String> = Vec::new();
     for record in records {
-        let name = short_name(&record.check).to_string();
-        match record.event.as_str() {
+        let name = short_name(record.check()).to_string();
+        match record {
             // Checks run one at a time: a start for a check this process was not asked
             // to run, or while another runs, is not the harness's.
-            "start" if started_unfinished.is_some() || !remaining.iter().any(|full| short_name(full) == name) => {}
-            "start" if results.contains_key(&name) => tampered.push(name),
-            "start" => {
+            Record::Start { .. }
+                if started_unfinished.is_some() || !remaining.iter().any(|full| short_name(full) == name) => {}
+            Record::Start { .. } if results.contains_key(&name) => tampered.push(name),
+            Record::Start { position, .. } => {
                 let output_file = PathBuf::from(format!("{}.{}.out", report.display(), name));
                 results.insert(
                     name.clone(),
@@ -268,43 +253,49 @@ fn account(
                         panics: Vec::new(),
                         output: output_file.to_string_lossy().into_owned(),
                         timelines: Vec::new(),
-                        position: record.position.parse().unwrap_or(u32::MAX),
+                        position,
                     },
                 );
                 started_unfinished = Some(name);
             }
             // Only the check running can end, once.
-            "pass" | "fail" if started_unfinished.as_deref() != Some(name.as_str()) => {}
-            "pass" | "fail" => {
+            Record::Pass { .. } | Record::Fail { .. } if started_unfinished.as_deref() != Some(name.as_str()) => {}
+            Record::Pass { .. } => {
                 if let Some(result) = results.get_mut(&name) {
-                    result.status = if record.event == "pass" { Status::Pass } else { Status::Fail };
-                    result.kind = (record.event == "fail").then(|| record.kind.clone());
-                    result.message = record.message;
-                    result.location = crate::explain::short_location(&record.location);
+                    result.status = Status::Pass;
+                    result.kind = None;
                 }
                 started_unfinished = None;
             }
-            "timeline" => {
+            Record::Fail { kind, location, message, .. } => {
                 if let Some(result) = results.get_mut(&name) {
-                    result.timelines.push(record.message);
+                    result.status = Status::Fail;
+                    result.kind = Some(kind);
+                    result.message = message;
+                    result.location = crate::explain::short_location(&location);
+                }
+                started_unfinished = None;
+            }
+            Record::Timeline { message, .. } => {
+                if let Some(result) = results.get_mut(&name) {
+                    result.timelines.push(message);
                 }
             }
-            "panic" => {
+            Record::Panic { location, message, origin, .. } => {
                 if let Some(result) = results.get_mut(&name) {
                     result.panics.push(PanicNote {
-                        location: crate::explain::short_location(&record.location),
-                        message: record.message,
-                        origin: record.origin,
+                        location: crate::explain::short_location(&location),
+                        message,
+                        origin,
                     });
                 }
             }
-            _ => {}
         }
     }
     for name in tampered {
         if let Some(result) = results.get_mut(&name) {
             result.status = Status::Fail;
-            result.kind = Some("tampered".to_string());
+            result.kind = Some(FailKind::Tampered);
             result.message = format!(
                 "`{name}` was reported as started twice, so something other than the check \
                  wrote its report: the code under test, driving the checks' harness itself. \
@@ -389,20 +380,7 @@ const LINE_LIMIT: u64 = 256 * 1024;
 /// (see [`grader_protocol`]): what the code under test wrote, having read the file,
 /// never does.
 fn parse_records(text: &str, token: &str) -> Vec<Record> {
-    text.lines()
-        .filter_map(|line| {
-            let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).ok()?;
-            let mac = object.get(grader_protocol::MAC_FIELD)?.as_str()?;
-            let mut fields = Vec::with_capacity(object.len());
-            for (name, value) in object.iter().filter(|(name, _)| *name != grader_protocol::MAC_FIELD) {
-                fields.push((name.as_str(), value.as_str()?));
-            }
-            if !grader_protocol::verify(token, &fields, mac) {
-                return None;
-            }
-            serde_json::from_value::<Record>(serde_json::Value::Object(object)).ok()
-        })
-        .collect()
+    text.lines().filter_map(|line| grader_protocol::open(token, line)).collect()
 }
 
 /// A secret for one checks process's records: 128 bits from the standard library's
@@ -426,22 +404,6 @@ fn read_tail(path: &Path) -> String {
     let mut tail = Vec::new();
     let _ = file.take(4096).read_to_end(&mut tail);
     String::from_utf8_lossy(&tail).into_owned()
-}
-
-/// A failing check during which a spawned task or thread panicked says so in its
-/// message: that panic ended only the task, and the check's own lesson (a missing
-/// result, say) may not show that a panic was the cause.
-fn note_panics_elsewhere(result: &mut CheckResult) {
-    if result.status == Status::Pass || result.message.contains("JoinError") {
-        return;
-    }
-    let Some(origin) = result.panics.iter().map(|p| p.origin.as_str()).find(|o| !o.is_empty()) else { return };
-    let note = crate::explain::panic_elsewhere(origin);
-    result.message.truncate(result.message.trim_end().len());
-    if !result.message.is_empty() {
-        result.message.push_str("\n\n");
-    }
-    result.message.push_str(&note);
 }
 
 fn hang_message(name: &str, limit: Duration) -> String {
@@ -580,13 +542,30 @@ mod tests {
         (results, unfinished)
     }
 
+    /// A record line as the harness would write it: `line`'s fields (those left out get
+    /// the harness's defaults), signed with the key its `"token"` names; unsigned (an
+    /// empty MAC) without one.
     fn sign(line: &str) -> String {
         let mut object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).unwrap();
-        let Some(serde_json::Value::String(key)) = object.remove("token") else { return line.to_string() };
-        let fields: Vec<(&str, &str)> = object.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap())).collect();
-        let mac = grader_protocol::mac(&key, &fields);
-        object.insert("mac".to_string(), serde_json::Value::String(mac));
-        serde_json::Value::Object(object).to_string()
+        let key = object.remove("token");
+        let event = object["event"].as_str().unwrap().to_string();
+        let defaults: &[(&str, serde_json::Value)] = match event.as_str() {
+            "start" => &[("position", serde_json::json!(0))],
+            "fail" => &[
+                ("kind", serde_json::json!("lesson")),
+                ("location", serde_json::json!("")),
+                ("message", serde_json::json!("")),
+            ],
+            _ => &[],
+        };
+        for (name, value) in defaults {
+            object.entry(name.to_string()).or_insert(value.clone());
+        }
+        let record: Record = serde_json::from_value(serde_json::Value::Object(object)).unwrap();
+        match key {
+            Some(serde_json::Value::String(key)) => grader_protocol::sign(&key, &record),
+            _ => serde_json::json!({ "record": record, "mac": "" }).to_string(),
+        }
     }
 
     #[test]
@@ -606,12 +585,12 @@ mod tests {
     fn a_record_copied_and_changed_does_not_verify() {
         // The code under test can read the report: it copies the harness's own `start`
         // record of the check running and turns it into a pass, keeping the MAC.
-        let start = sign(r#"{"event":"start","check":"first","position":"0","token":"t"}"#);
-        let forged = start.replace(r#""event":"start""#, r#""event":"pass""#);
+        let start = sign(r#"{"event":"start","check":"first","position":0,"token":"t"}"#);
+        let forged = start.replace(r#""event":"start""#, r#""event":"pass""#).replace(r#","position":0"#, "");
         let text = format!("{start}\n{forged}");
         let records = parse_records(&text, "t");
         assert_eq!(records.len(), 1, "only the harness's record verifies");
-        assert_eq!(records[0].event, "start");
+        assert!(matches!(records[0], Record::Start { .. }), "{records:?}");
     }
 
     fn status(results: &BTreeMap<String, CheckResult>, name: &str) -> Status {
@@ -663,7 +642,7 @@ mod tests {
         assert_eq!(status(&results, "second"), Status::Pass);
         for name in ["first", "third"] {
             assert_eq!(status(&results, name), Status::Fail, "{name}");
-            assert_eq!(results[name].kind.as_deref(), Some("tampered"), "{name}");
+            assert_eq!(results[name].kind, Some(FailKind::Tampered), "{name}");
         }
     }
 

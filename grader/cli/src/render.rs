@@ -4,7 +4,6 @@ use std::io::{self, Write};
 
 use crate::checks::{CheckResult, Status};
 use crate::exercise::Exercise;
-use crate::explain;
 use crate::report::{Report, Verdict};
 use crate::style;
 
@@ -176,20 +175,6 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
             writeln!(out, "{}", wrap(line, 80, "    "))?;
         }
     }
-    for panic in &check.panics {
-        if panic.message == check.message {
-            continue;
-        }
-        let place = if explain::in_library(&panic.location) {
-            format!("A panic inside a library your code called ({}):", panic.location)
-        } else {
-            format!("A panic in your code at {}:", panic.location)
-        };
-        writeln!(out, "    {} {}", style::warn(&place), panic.message)?;
-        if let Some(explanation) = explain::panic(&panic.message) {
-            writeln!(out, "{}", wrap(&explanation.text, 78, "      "))?;
-        }
-    }
     if !check.output.trim().is_empty() {
         writeln!(out, "    {}", style::dim("Your code printed:"))?;
         for line in check.output.lines().take(40) {
@@ -202,26 +187,9 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
     Ok(())
 }
 
-/// The text of a failure: the lesson as written, or a panic with its explanation.
+/// The text of a failure, explanations included ([`explain::attach`] put them in).
 fn failure_text(check: &CheckResult) -> String {
-    match check.kind.as_deref() {
-        Some("panic") => {
-            let mut text = if explain::in_library(&check.location) {
-                format!("A library your code called panicked ({}):\n  {}", check.location, check.message)
-            } else {
-                format!("Your code panicked at {}:\n  {}", check.location, check.message)
-            };
-            if let Some(explanation) = explain::panic(&check.message) {
-                text.push_str("\n\n");
-                text.push_str(&wrap(&explanation.text, 74, ""));
-                if !explanation.chapter.is_empty() {
-                    text.push_str(&format!("\nRead more: docs/src/{}", explanation.chapter));
-                }
-            }
-            text
-        }
-        _ => check.message.clone(),
-    }
+    check.message.clone()
 }
 
 fn footer(out: &mut dyn Write, report: &Report, exercise: &Exercise, detail: Detail) -> io::Result<()> {

@@ -1,14 +1,15 @@
 //! The result of checking one exercise, ready for any renderer: the verdict, each
 //! check's result, and the compiler's diagnostics with their explanations.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cargo::Diagnostic;
 use crate::checks::{CheckResult, Status};
 use crate::explain::{self, Explanation};
 
-/// The overall verdict on an exercise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// The overall verdict on an exercise: one word each (`compile_error`…), the same in
+/// JSON, progress and gradebooks ([`Verdict::as_str`] and serde agree, tested).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every check passed.
@@ -28,6 +29,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict its word names, if any (serde's reading: one list of words).
+    pub fn from_word(word: &str) -> Option<Verdict> {
+        serde_json::from_value(serde_json::Value::String(word.to_string())).ok()
+    }
+
     /// The verdict as a word, as progress and JSON store it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -138,7 +144,7 @@ impl Report {
             Verdict::Timeout
         } else if checks.iter().any(|c| c.status == Status::Crashed) {
             Verdict::Crashed
-        } else if checks.iter().any(|c| c.kind.as_deref() == Some("blocked")) {
+        } else if checks.iter().any(|c| c.kind == Some(grader_protocol::FailKind::Blocked)) {
             Verdict::Blocked
         } else {
             Verdict::Fail
@@ -169,5 +175,38 @@ fn compiler_message(d: &Diagnostic) -> CompilerMessage {
         rendered: d.rendered.clone().unwrap_or_else(|| d.message.clone()),
         explanation: explain::compile_error(d),
         times: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Verdict;
+
+    #[test]
+    fn each_verdict_has_one_word_that_reads_back() {
+        // A new variant fails to compile here until it is listed below too.
+        let listed = |v: Verdict| match v {
+            Verdict::Pass
+            | Verdict::Fail
+            | Verdict::CompileError
+            | Verdict::Timeout
+            | Verdict::Blocked
+            | Verdict::Crashed
+            | Verdict::Forbidden => (),
+        };
+        for verdict in [
+            Verdict::Pass,
+            Verdict::Fail,
+            Verdict::CompileError,
+            Verdict::Timeout,
+            Verdict::Blocked,
+            Verdict::Crashed,
+            Verdict::Forbidden,
+        ] {
+            listed(verdict);
+            assert_eq!(serde_json::to_value(verdict).unwrap(), verdict.as_str());
+            assert_eq!(Verdict::from_word(verdict.as_str()), Some(verdict));
+        }
+        assert_eq!(Verdict::from_word("missing"), None);
     }
 }

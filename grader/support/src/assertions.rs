@@ -1,6 +1,7 @@
 //! Assertions whose failure messages are lessons: what happened (times, order, the
 //! timeline), why that is not the async way, and what to use instead.
 
+use grader_protocol::FailKind;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -19,11 +20,11 @@ use crate::watchdog::{Doing, Spin};
 /// ```
 #[track_caller]
 pub fn fail(message: impl Into<String>) -> ! {
-    fail_as("lesson", message.into())
+    fail_as(FailKind::Lesson, message.into())
 }
 
 #[track_caller]
-fn fail_as(kind: &'static str, message: String) -> ! {
+fn fail_as(kind: FailKind, message: String) -> ! {
     harness::mark_lesson(kind);
     std::panic::panic_any(message)
 }
@@ -43,7 +44,7 @@ pub fn ensure(condition: bool, message: impl Into<String>) {
 pub(crate) fn deadlock(so_far: &Trace) -> ! {
     let check = harness::current_check().unwrap_or_else(|| "this check".to_string());
     fail_as(
-        "deadlock",
+        FailKind::Deadlock,
         format!(
             "`{check}` never finished: after {} of virtual time it was still waiting, and nothing \
          was left that could wake it up.\n\
@@ -62,7 +63,7 @@ pub(crate) fn deadlock(so_far: &Trace) -> ! {
 /// scheduling tasks: some task was always ready to run again.
 pub(crate) fn spinning(spin: Spin, so_far: &Trace) -> ! {
     fail_as(
-        "blocked",
+        FailKind::Blocked,
         format!(
             "The runtime never became idle: its thread kept running tasks for {} of real time while \
              virtual time stood still at {}, so the check was stopped. Tokio's clock moves on only \
@@ -254,7 +255,7 @@ impl<T> Run<T> {
             None => format!("busy for {} of real time", format_real(self.busy)),
         };
         fail_as(
-            "blocked",
+            FailKind::Blocked,
             format!(
                 "The runtime was blocked: its only thread was {held}, while a correct run keeps it \
              busy for well under a millisecond; {} of virtual time passed.\n\

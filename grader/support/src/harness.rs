@@ -3,30 +3,27 @@
 //!
 //! Each check becomes an ordinary `#[test]` (see [`crate::checks!`]), so plain
 //! `cargo test -p <exercise>` still works. When the grader runs the test binary it
-//! sets `GRADER_REPORT`; the harness then appends one JSON line per event to that file:
-//!
-//! ```text
-//! {"event":"start","check":"three_fetches_take_one_second"}
-//! {"event":"pass","check":"three_fetches_take_one_second"}
-//! {"event":"fail","check":"results_keep_input_order","kind":"lesson","message":"…"}
-//! {"event":"panic","check":"…","location":"src/gather.rs:9:5","message":"…","origin":"task"}
-//! ```
+//! sets `GRADER_REPORT`; the harness then appends one signed [`grader_protocol::Record`]
+//! a line to that file (`start`, `pass`, `fail` with its [`FailKind`], `panic` with its
+//! origin, `timeline`); the protocol crate holds their types, shared with the grader.
 //!
 //! A `start` with no `pass` or `fail` after it means the check hung or the process died.
-//! Every record also carries a MAC of its fields (`grader_protocol::mac`), keyed by the
+//! Every record also carries a MAC (`grader_protocol::sign`), keyed by the
 //! token the grader left in `<report>.token`, which the harness reads and deletes
 //! before any check runs. The token itself never sits in the file, so code under test
 //! that reads the report (an exercise may allow `std::fs`) learns nothing that lets it
 //! write a record the grader accepts.
-//! A `panic` record's `origin` says where a panic that did not end the check happened:
-//! `task` (a spawned tokio task or `spawn_blocking` job, whose panic tokio caught) or
-//! `thread` (a thread the learner's code started); empty for the check's own code.
+//! A `panic` record's `origin` says where a panic happened: in a spawned tokio task or
+//! `spawn_blocking` job (whose panic tokio caught), in a thread the learner's code
+//! started, or in the check's own code.
 //!
 //! While a check runs under the grader, what the learner's code prints goes to the
 //! file `<report>.<check>.out` (see [`output`]), so the grader can show it beside the
 //! check it belongs to.
 
 use std::cell::{Cell, RefCell};
+
+use grader_protocol::{FailKind, PanicOrigin, Record};
 use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, Once, OnceLock, PoisonError};
@@ -41,7 +38,7 @@ pub const TIMELINES_ENV: &str = "GRADER_TIMELINES";
 
 thread_local! {
     static CHECK: RefCell<Option<String>> = const { RefCell::new(None) };
-    static LESSON: Cell<Option<&'static str>> = const { Cell::new(None) };
+    static LESSON: Cell<Option<FailKind>> = const { Cell::new(None) };
     static LAST_PANIC: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
 }
 
@@ -79,8 +76,8 @@ fn token() -> &'static str {
 }
 
 /// Marks the panic about to happen as a lesson from an assertion, not a crash.
-/// `kind` is `lesson`, or a more precise verdict: `blocked` or `deadlock`.
-pub(crate) fn mark_lesson(kind: &'static str) {
+/// `kind` is `Lesson`, or a more precise verdict: `Blocked` or `Deadlock`.
+pub(crate) fn mark_lesson(kind: FailKind) {
     LESSON.with(|l| l.set(Some(kind)));
 }
 
@@ -114,7 +111,7 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     LAST_PANIC.with(|p| p.borrow_mut().take());
     crate::expected::reset();
     crate::findings::reset();
-    write_record(&[("event", "start"), ("check", name), ("position", &position.to_string())]);
+    write_record(Record::Start { check: name.to_string(), position });
 
     let capture = report.as_ref().map(|path| output::Capture::start(path, name));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -130,18 +127,12 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
     }
     CHECK.with(|c| c.borrow_mut().take());
     match outcome {
-        Ok(()) => write_record(&[("event", "pass"), ("check", name)]),
+        Ok(()) => write_record(Record::Pass { check: name.to_string() }),
         Err(payload) => {
             let message = payload_text(payload.as_ref());
-            let kind = LESSON.with(|l| l.replace(None)).unwrap_or("panic");
+            let kind = LESSON.with(|l| l.replace(None)).unwrap_or(FailKind::Panic);
             let location = LAST_PANIC.with(|p| p.borrow_mut().take()).map(|(location, _)| location).unwrap_or_default();
-            write_record(&[
-                ("event", "fail"),
-                ("check", name),
-                ("kind", kind),
-                ("location", &location),
-                ("message", &message),
-            ]);
+            write_record(Record::Fail { check: name.to_string(), kind, location, message });
             panic::resume_unwind(payload);
         }
     }
@@ -177,20 +168,14 @@ fn install_quiet_hook() {
                 // check, or in a task or thread, which ends only that.
                 let own = current_check();
                 let origin = if tokio::task::try_id().is_some() {
-                    "task"
+                    PanicOrigin::Task
                 } else if own.is_none() {
-                    "thread"
+                    PanicOrigin::Thread
                 } else {
-                    ""
+                    PanicOrigin::Check
                 };
                 let check = own.or_else(running).unwrap_or_default();
-                write_record(&[
-                    ("event", "panic"),
-                    ("check", &check),
-                    ("location", &location),
-                    ("message", &message),
-                    ("origin", origin),
-                ]);
+                write_record(Record::Panic { check, location: location.clone(), message: message.clone(), origin });
             }
             LAST_PANIC.with(|p| *p.borrow_mut() = Some((location, message)));
         }));
@@ -201,15 +186,11 @@ fn install_quiet_hook() {
 /// failed with `kind` and `message`: the watchdog's way out when the check's thread is
 /// stuck inside a poll and can't fail by itself. The grader runs the checks not yet
 /// run in a new process.
-pub(crate) fn abandon(kind: &str, message: &str) -> ! {
+pub(crate) fn abandon(kind: FailKind, message: &str) -> ! {
     match running() {
-        Some(check) => write_record(&[
-            ("event", "fail"),
-            ("check", &check),
-            ("kind", kind),
-            ("location", ""),
-            ("message", message),
-        ]),
+        Some(check) => {
+            write_record(Record::Fail { check, kind, location: String::new(), message: message.to_string() })
+        }
         None => {
             let _ = writeln!(std::io::stderr(), "{message}");
         }
@@ -217,21 +198,12 @@ pub(crate) fn abandon(kind: &str, message: &str) -> ! {
     std::process::exit(101)
 }
 
-pub(crate) fn write_record(fields: &[(&str, &str)]) {
+/// Appends `record` to the grader's report, signed (no-op outside the grader).
+pub(crate) fn write_record(record: Record) {
     let Some(path) = std::env::var_os(REPORT_ENV) else { return };
-    let mut line = String::from("{");
-    // No secret in the file: a MAC of the fields, keyed by the token (see
+    // No secret in the file: a MAC of the record, keyed by the token (see
     // `grader_protocol`), which only the harness holds.
-    let mac = grader_protocol::mac(token(), fields);
-    for (i, (key, value)) in fields.iter().chain([&(grader_protocol::MAC_FIELD, mac.as_str())]).enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        line.push_str(&json_string(key));
-        line.push(':');
-        line.push_str(&json_string(value));
-    }
-    line.push_str("}\n");
+    let line = grader_protocol::sign(token(), &record) + "\n";
     // One write per line, in append mode, so records never interleave.
     let written = std::fs::OpenOptions::new()
         .create(true)
@@ -241,33 +213,5 @@ pub(crate) fn write_record(fields: &[(&str, &str)]) {
     if let Err(error) = written {
         // Straight to stderr: libtest would capture eprintln!.
         let _ = writeln!(std::io::stderr(), "workbook: cannot write the grader's report {path:?}: {error}");
-    }
-}
-
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::json_string;
-
-    #[test]
-    fn json_strings_escape_quotes_newlines_and_controls() {
-        assert_eq!(json_string("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
     }
 }

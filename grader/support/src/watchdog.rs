@@ -209,7 +209,7 @@ fn abandon(shared: &Shared, recorder: &Recorder, doing: Doing, held: Duration, a
     let after_return = shared.returned.load(Ordering::Relaxed);
     let so_far = recorder.snapshot();
     let message = crate::assertions::stuck_lesson(doing, held, at, after_return, &so_far);
-    crate::harness::abandon("blocked", &message)
+    crate::harness::abandon(grader_protocol::FailKind::Blocked, &message)
 }
 
 /// Reads what one thread is doing from `/proc` (Linux only; elsewhere it knows nothing).

@@ -229,12 +229,10 @@ pub fn report_for(
         Some((_, executable)) => {
             let sources_dir = options.sources.clone().unwrap_or_else(|| crate_dir.to_path_buf());
             let mut results = checks::run(executable, crate_dir, workspace_root, scratch, options)?;
-            // Lessons that can only list possible causes are ranked by the learner's code.
+            // Every explanation goes into the report here, once (see `explain::attach`).
             let sources = exercise.sources_in(&sources_dir);
-            for result in results.iter_mut().filter(|r| r.status != checks::Status::Pass) {
-                if let Some(evidence) = crate::explain::source_evidence(&result.message, &sources) {
-                    result.message = format!("{}\n\n{evidence}", result.message.trim_end());
-                }
+            for result in &mut results {
+                crate::explain::attach(result, &sources);
             }
             Ok(Report::ran(exercise, &diagnostics, results))
         }

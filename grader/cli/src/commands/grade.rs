@@ -80,16 +80,72 @@ pub struct Submission {
     pub grades: Vec<Grade>,
 }
 
+/// What a grade says of an exercise: a check report's verdict, or what kept it from
+/// having one. One word in every gradebook format ([`Graded::as_str`]), the report's
+/// verdicts spelt as the report spells them (`compile_error`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Graded {
+    /// The checks' verdict.
+    Ran(Verdict),
+    /// The learner's files are not in the submission.
+    Missing,
+    /// The grader could not run it (a setup problem, not the submission's).
+    Error,
+    /// The submission edited the grader's files: graded anyway, on pristine checks.
+    Tampered,
+}
+
+impl Graded {
+    /// The word the gradebooks use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Graded::Ran(verdict) => verdict.as_str(),
+            Graded::Missing => "missing",
+            Graded::Error => "error",
+            Graded::Tampered => "tampered",
+        }
+    }
+}
+
+impl std::fmt::Display for Graded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A [`Graded`] as one word in the gradebook's JSON: `pass`, `missing`, `tampered`…
+mod graded_word {
+    use super::Graded;
+    use crate::report::Verdict;
+
+    pub fn serialize<S: serde::Serializer>(graded: &Graded, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(graded.as_str())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Graded, D::Error> {
+        let word = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(match word.as_str() {
+            "missing" => Graded::Missing,
+            "error" => Graded::Error,
+            "tampered" => Graded::Tampered,
+            other => Graded::Ran(
+                Verdict::from_word(other).ok_or_else(|| serde::de::Error::custom(format!("no verdict `{other}`")))?,
+            ),
+        })
+    }
+}
+
 /// One exercise of one submission.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Grade {
     pub exercise: String,
-    /// `pass`, `fail`, `compile_error`, `timeout`, `blocked`, `crashed`, `missing`,
-    /// `error` (the grader could not run it), or `tampered` (the learner edited the
-    /// grader's files: graded anyway, on pristine checks, as `graded` says).
-    pub verdict: String,
+    /// What happened: the verdict, or `tampered` when the learner edited the grader's
+    /// files (graded anyway, on pristine checks, as `graded` says).
+    #[serde(with = "graded_word")]
+    pub verdict: Graded,
     /// The verdict on pristine checks (the same as `verdict` unless tampered).
-    pub graded: String,
+    #[serde(with = "graded_word")]
+    pub graded: Graded,
     /// 1 for a pass on pristine checks, else 0.
     pub points: u32,
     pub checks_passed: usize,
@@ -270,7 +326,7 @@ fn summary_line(out: &mut dyn Write, submission: &Submission, exercises: usize) 
     let flags: Vec<String> = submission
         .grades
         .iter()
-        .filter(|g| !matches!(g.verdict.as_str(), "pass" | "fail"))
+        .filter(|g| !matches!(g.verdict, Graded::Ran(Verdict::Pass | Verdict::Fail)))
         .map(|g| format!("{} {}", g.exercise, g.verdict))
         .collect();
     let mark = if passed == exercises { style::pass("✓") } else { style::warn("·") };
@@ -394,7 +450,7 @@ fn grade_exercises(
                 let package = format!("g-{id}-{:02}-{}", exercise.number, exercise.slug);
                 plans.push(Ok((scratch.graft(exercise, &package, &files)?, tampered)));
             }
-            Err(why) => plans.push(Err(grade_without_run(exercise, "missing", &why, tampered))),
+            Err(why) => plans.push(Err(grade_without_run(exercise, Graded::Missing, &why, tampered))),
         }
     }
     scratch.finish()?;
@@ -417,7 +473,11 @@ fn grade_exercises(
             Ok(build) => build,
             Err(error) => {
                 let message = format!("{error:#}");
-                let verdict = if message.contains("did not finish within") { "timeout" } else { "error" };
+                let verdict = if error.downcast_ref::<cargo::TimedOut>().is_some() {
+                    Graded::Ran(Verdict::Timeout)
+                } else {
+                    Graded::Error
+                };
                 grades.push(grade_without_run(exercise, verdict, &message, tampered));
                 continue;
             }
@@ -438,7 +498,7 @@ fn grade_exercises(
         let _ = std::fs::remove_dir_all(&run_dir);
         let mut grade = match report {
             Ok(report) => grade_of(exercise, &report, tampered),
-            Err(error) => grade_without_run(exercise, "error", &format!("{error:#}"), tampered),
+            Err(error) => grade_without_run(exercise, Graded::Error, &format!("{error:#}"), tampered),
         };
         grade.seconds = (started.elapsed().as_secs_f64() * 100.0).round() / 100.0;
         grades.push(grade);
@@ -566,11 +626,11 @@ fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn grade_without_run(exercise: &Exercise, verdict: &str, message: &str, tampered: Vec<String>) -> Grade {
+fn grade_without_run(exercise: &Exercise, verdict: Graded, message: &str, tampered: Vec<String>) -> Grade {
     Grade {
         exercise: exercise.name.clone(),
-        verdict: if tampered.is_empty() { verdict.to_string() } else { "tampered".to_string() },
-        graded: verdict.to_string(),
+        verdict: if tampered.is_empty() { verdict } else { Graded::Tampered },
+        graded: verdict,
         points: 0,
         checks_passed: 0,
         checks_total: 0,
@@ -582,7 +642,7 @@ fn grade_without_run(exercise: &Exercise, verdict: &str, message: &str, tampered
 }
 
 fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grade {
-    let graded = report.verdict.as_str().to_string();
+    let graded = Graded::Ran(report.verdict);
     let message = match report.verdict {
         Verdict::Pass => String::new(),
         Verdict::CompileError => report
@@ -614,7 +674,7 @@ fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grad
     };
     Grade {
         exercise: exercise.name.clone(),
-        verdict: if tampered.is_empty() { graded.clone() } else { "tampered".to_string() },
+        verdict: if tampered.is_empty() { graded } else { Graded::Tampered },
         points: u32::from(report.verdict == Verdict::Pass),
         graded,
         checks_passed: report.passed(),

@@ -61,8 +61,8 @@ fn csv(book: &Gradebook) -> String {
                     submission.id.clone(),
                     submission.path.clone(),
                     exercise.clone(),
-                    g.verdict.clone(),
-                    g.graded.clone(),
+                    g.verdict.to_string(),
+                    g.graded.to_string(),
                     g.points.to_string(),
                     g.checks_passed.to_string(),
                     g.checks_total.to_string(),
@@ -117,7 +117,7 @@ fn junit(book: &Gradebook) -> Result<String> {
                 Some(g) if g.points > 0 => (g.seconds, TestCaseStatus::success(), Some(g.message.clone())),
                 // The failure is what the code earned on pristine checks; the message says
                 // what was edited.
-                Some(g) => (g.seconds, failure(&g.graded, &g.message), None),
+                Some(g) => (g.seconds, failure(g.graded.as_str(), &g.message), None),
                 None => (0.0, failure("error", submission.error.as_deref().unwrap_or_default()), None),
             };
             let mut case = TestCase::new(exercise.as_str(), status);
@@ -171,7 +171,7 @@ fn classroom(book: &Gradebook, submission: &Submission) -> serde_json::Value {
         .map(|exercise| {
             let (status, message, score, seconds) = match grade(submission, exercise) {
                 Some(g) if g.points > 0 => ("pass", describe(g), 1, g.seconds),
-                Some(g) if g.graded == "error" => ("error", describe(g), 0, g.seconds),
+                Some(g) if g.graded == super::Graded::Error => ("error", describe(g), 0, g.seconds),
                 Some(g) => ("fail", describe(g), 0, g.seconds),
                 None => ("error", submission.error.clone().unwrap_or_default(), 0, 0.0),
             };
@@ -228,8 +228,8 @@ mod tests {
     fn junit_escapes_markup_and_drops_control_characters() {
         let grade = Grade {
             exercise: "04-gather".into(),
-            verdict: "fail".into(),
-            graded: "fail".into(),
+            verdict: super::super::Graded::Ran(crate::report::Verdict::Fail),
+            graded: super::super::Graded::Ran(crate::report::Verdict::Fail),
             points: 0,
             checks_passed: 0,
             checks_total: 1,

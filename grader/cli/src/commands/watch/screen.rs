@@ -27,9 +27,7 @@ pub(crate) enum State {
 impl State {
     /// The state a recorded verdict (`pass`, `fail`…) stands for.
     pub(crate) fn recorded(verdict: Option<&str>) -> State {
-        const ALL: [Verdict; 6] =
-            [Verdict::Pass, Verdict::Fail, Verdict::CompileError, Verdict::Timeout, Verdict::Blocked, Verdict::Crashed];
-        match ALL.into_iter().find(|v| Some(v.as_str()) == verdict) {
+        match verdict.and_then(Verdict::from_word) {
             Some(verdict) => State::Checked { verdict, counts: None },
             None => State::NotChecked,
         }
