@@ -5,12 +5,10 @@ use grader_protocol::FailKind;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::harness;
-use crate::runner::{REAL_BUDGET, Run, VIRTUAL_DEADLINE};
+use crate::run::{REAL_BUDGET, Run, VIRTUAL_DEADLINE};
 use crate::time::{format_real, format_secs};
 use crate::timeline::timeline;
 use crate::trace::{Kind, Trace};
-use crate::watchdog::{Doing, Spin};
 
 /// Fails the current check with `message`, a lesson for the learner. Use it for
 /// checks the ready-made assertions don't cover.
@@ -24,8 +22,8 @@ pub fn fail(message: impl Into<String>) -> ! {
 }
 
 #[track_caller]
-fn fail_as(kind: FailKind, message: String) -> ! {
-    harness::mark_lesson(kind);
+pub(crate) fn fail_as(kind: FailKind, message: String) -> ! {
+    crate::checking::mark_lesson(kind);
     std::panic::panic_any(message)
 }
 
@@ -42,7 +40,7 @@ pub fn ensure(condition: bool, message: impl Into<String>) {
 }
 
 pub(crate) fn deadlock(so_far: &Trace) -> ! {
-    let check = harness::current_check().unwrap_or_else(|| "this check".to_string());
+    let check = crate::checking::current_check().unwrap_or_else(|| "this check".to_string());
     fail_as(
         FailKind::Deadlock,
         format!(
@@ -58,106 +56,11 @@ pub(crate) fn deadlock(so_far: &Trace) -> ! {
     )
 }
 
-/// Ends a run whose thread spun: the watchdog saw it use the CPU while virtual time
-/// stood still, and the run's own future answered the alarm, so the runtime was still
-/// scheduling tasks: some task was always ready to run again.
-pub(crate) fn spinning(spin: Spin, so_far: &Trace) -> ! {
-    fail_as(
-        FailKind::Blocked,
-        format!(
-            "The runtime never became idle: its thread kept running tasks for {} of real time while \
-             virtual time stood still at {}, so the check was stopped. Tokio's clock moves on only \
-             when every task is waiting; here some task was always ready to run again, so no timer \
-             could fire and nothing that needs time could happen.\n\
-             That is what waiting without a real wait looks like. Possible causes: a loop that checks \
-             a flag, `try_recv`, `try_lock` or `JoinHandle::is_finished()` and then awaits \
-             `tokio::task::yield_now()` (or another future that is always ready); a hand-written \
-             future that calls `cx.waker().wake_by_ref()` and returns `Poll::Pending` when nothing \
-             has changed.\n\
-             Wait for the event itself: `.await` the JoinHandle, the channel's `recv()`, the \
-             `Notify`, the lock.\n\n\
-             What happened before it was stopped:\n{}",
-            format_real(spin.busy),
-            format_secs(spin.at),
-            picture(so_far, spin.at),
-        ),
-    )
-}
-
-/// The lesson for a run whose thread was stuck inside one poll, from what the kernel
-/// said it was doing. `after_return`: the code under test had already returned, so
-/// something it left running did it.
-pub(crate) fn stuck_lesson(doing: Doing, held: Duration, at: Duration, after_return: bool, so_far: &Trace) -> String {
-    let who = if after_return {
-        "After the code under test returned, something it left running blocked the runtime"
-    } else {
-        "The runtime was blocked"
-    };
-    let (what, causes) = match doing {
-        Doing::Running => (
-            format!(
-                "its only thread kept running code inside one poll for {} of real time, never returning to the runtime",
-                format_real(held)
-            ),
-            "Possible causes: a loop that waits for a condition by checking it again and again with no \
-             `.await` that waits in it (a flag, an atomic, `try_recv`, `try_lock`); a hand-written `poll` \
-             that loops until the value is ready instead of returning `Poll::Pending`; a long computation \
-             on the runtime's thread (`tokio::task::spawn_blocking` is for that).",
-        ),
-        Doing::Sleeping => (
-            format!(
-                "its only thread slept inside one poll for {} (the kernel showed it in a sleep call)",
-                format_real(held)
-            ),
-            "Possible causes: `std::thread::sleep` in async code, or a synchronous library call that \
-             sleeps. Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
-             blocking calls you can't avoid.",
-        ),
-        Doing::WaitingOnLock => (
-            format!(
-                "its only thread waited inside one poll for {} on a lock, a condition variable or a \
-                 thread park (the kernel showed it in a `futex` wait)",
-                format_real(held)
-            ),
-            "Whatever it waits for would need this very thread to happen, so it never comes. Possible \
-             causes: `futures::executor::block_on`, `Handle::block_on`, `blocking_recv` or \
-             `blocking_lock` on async work that needs the runtime's thread; a `std::sync::Mutex` or \
-             `RwLock` locked twice, or held by a task that awaits while holding it; a blocking `recv()` on \
-             a `std::sync::mpsc` channel, or `join()` of a thread, that waits for something that needs \
-             this thread. Inside async code, `.await` tokio's types instead.",
-        ),
-        Doing::WaitingOnIo => (
-            format!(
-                "its only thread waited inside one poll for {} on blocking I/O (the kernel showed it in \
-                 a read or poll call)",
-                format_real(held)
-            ),
-            "Possible cause: std's blocking I/O in async code (`std::io::stdin().read_line`, `std::fs`, \
-             `std::net`). Use tokio's I/O types and `.await` them, or `spawn_blocking`.",
-        ),
-        Doing::Unknown | Doing::Unreadable => (
-            format!(
-                "its only thread stayed inside one poll for {} without returning to the runtime",
-                format_real(held)
-            ),
-            "Possible causes: a blocking call that does not return (`std::thread::sleep`, a blocking \
-             channel `recv()`, a `std::sync::Mutex` locked twice), `block_on` on work that needs this \
-             thread, or a loop with no `.await` in it.",
-        ),
-    };
-    format!(
-        "{who}: {what}, while virtual time stood at {}, so the check was stopped.\n{causes}\n\n\
-         What happened before it was stopped:\n{}",
-        format_secs(at),
-        picture(so_far, at),
-    )
-}
-
 /// The run's timeline for a message. When the reference solution's trace of the same
 /// run is known (see [`crate::expected`]) and differs, both are drawn on one scale:
 /// expected first, then yours.
 fn picture_of<T>(run: &Run<T>) -> String {
-    let expected = harness::current_check().and_then(|check| crate::expected::load(&check, run.index));
+    let expected = crate::checking::current_check().and_then(|check| crate::expected::load(&check, run.index));
     match expected {
         Some((expected, took)) if expected.table() != crate::expected::normal(&run.trace).table() => {
             match run.returned_at {
@@ -205,7 +108,7 @@ fn indent(text: &str) -> String {
 
 /// The table and the timeline of a trace, indented, for messages. Where no virtual
 /// time passed, bars would all sit in one column at 0 s: the events are listed instead.
-fn picture(trace: &Trace, end: Duration) -> String {
+pub(crate) fn picture(trace: &Trace, end: Duration) -> String {
     if trace.events().is_empty() {
         return "  (nothing was recorded: no simulated service was called)\n".to_string();
     }
@@ -290,7 +193,7 @@ impl<T> Run<T> {
             format_secs(expected),
             format_secs(self.virtual_elapsed)
         );
-        let reference = harness::current_check().and_then(|check| crate::expected::load(&check, self.index));
+        let reference = crate::checking::current_check().and_then(|check| crate::expected::load(&check, self.index));
         message.push_str(&explain_timing(
             &self.trace,
             reference.as_ref().map(|(t, _)| t),

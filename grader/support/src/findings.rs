@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::runner::{AFTER_RETURN, Run};
+use crate::run::{AFTER_RETURN, Run};
 use crate::time::{format_real, format_secs};
 use crate::trace::{Event, Kind, Trace};
 use crate::watchdog::Spin;

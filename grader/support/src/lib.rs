@@ -22,11 +22,13 @@
 //! This crate never depends on the grader's CLI.
 
 mod assertions;
+mod checking;
 pub mod child;
 pub mod expected;
 mod findings;
 pub mod harness;
 pub mod heartbeat;
+mod run;
 mod runner;
 pub mod sim;
 pub mod source;
@@ -38,7 +40,8 @@ mod watchdog;
 
 pub use assertions::{ensure, fail};
 pub use findings::{POLL_LIMIT, allow_timer_wakeups, allow_work_after_return};
-pub use runner::{AFTER_RETURN, REAL_BUDGET, Run, VIRTUAL_DEADLINE, run, then_idle};
+pub use run::{AFTER_RETURN, REAL_BUDGET, Run, VIRTUAL_DEADLINE};
+pub use runner::{run, then_idle};
 pub use time::{format_real, format_secs, millis, secs};
 pub use timeline::timeline;
 

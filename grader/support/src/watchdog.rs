@@ -26,10 +26,16 @@
 //!   parked. Nothing can end such a run from outside, so the watchdog reports the
 //!   check's verdict itself and ends the checks' process; the grader runs the remaining
 //!   checks in a new one.
+//!
+//! The lessons of both (`spinning`, `stuck_lesson`) live here, beside the evidence they
+//! read.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
+
+use crate::time::{format_real, format_secs};
+use crate::trace::Trace;
 
 use crate::trace::Recorder;
 
@@ -208,8 +214,8 @@ fn watch(
 fn abandon(shared: &Shared, recorder: &Recorder, doing: Doing, held: Duration, at: Duration) -> ! {
     let after_return = shared.returned.load(Ordering::Relaxed);
     let so_far = recorder.snapshot();
-    let message = crate::assertions::stuck_lesson(doing, held, at, after_return, &so_far);
-    crate::harness::abandon(grader_protocol::FailKind::Blocked, &message)
+    let message = stuck_lesson(doing, held, at, after_return, &so_far);
+    crate::checking::abandon(grader_protocol::FailKind::Blocked, &message)
 }
 
 /// Reads what one thread is doing from `/proc` (Linux only; elsewhere it knows nothing).
@@ -277,4 +283,99 @@ fn io_call(n: i64) -> bool {
     #[cfg(target_arch = "x86_64")]
     calls.extend([libc::SYS_open, libc::SYS_poll, libc::SYS_select, libc::SYS_epoll_wait, libc::SYS_accept]);
     calls.contains(&n)
+}
+
+/// Ends a run whose thread spun: the watchdog saw it use the CPU while virtual time
+/// stood still, and the run's own future answered the alarm, so the runtime was still
+/// scheduling tasks: some task was always ready to run again.
+pub(crate) fn spinning(spin: Spin, so_far: &Trace) -> ! {
+    crate::assertions::fail_as(
+        grader_protocol::FailKind::Blocked,
+        format!(
+            "The runtime never became idle: its thread kept running tasks for {} of real time while \
+             virtual time stood still at {}, so the check was stopped. Tokio's clock moves on only \
+             when every task is waiting; here some task was always ready to run again, so no timer \
+             could fire and nothing that needs time could happen.\n\
+             That is what waiting without a real wait looks like. Possible causes: a loop that checks \
+             a flag, `try_recv`, `try_lock` or `JoinHandle::is_finished()` and then awaits \
+             `tokio::task::yield_now()` (or another future that is always ready); a hand-written \
+             future that calls `cx.waker().wake_by_ref()` and returns `Poll::Pending` when nothing \
+             has changed.\n\
+             Wait for the event itself: `.await` the JoinHandle, the channel's `recv()`, the \
+             `Notify`, the lock.\n\n\
+             What happened before it was stopped:\n{}",
+            format_real(spin.busy),
+            format_secs(spin.at),
+            crate::assertions::picture(so_far, spin.at),
+        ),
+    )
+}
+
+/// The lesson for a run whose thread was stuck inside one poll, from what the kernel
+/// said it was doing. `after_return`: the code under test had already returned, so
+/// something it left running did it.
+pub(crate) fn stuck_lesson(doing: Doing, held: Duration, at: Duration, after_return: bool, so_far: &Trace) -> String {
+    let who = if after_return {
+        "After the code under test returned, something it left running blocked the runtime"
+    } else {
+        "The runtime was blocked"
+    };
+    let (what, causes) = match doing {
+        Doing::Running => (
+            format!(
+                "its only thread kept running code inside one poll for {} of real time, never returning to the runtime",
+                format_real(held)
+            ),
+            "Possible causes: a loop that waits for a condition by checking it again and again with no \
+             `.await` that waits in it (a flag, an atomic, `try_recv`, `try_lock`); a hand-written `poll` \
+             that loops until the value is ready instead of returning `Poll::Pending`; a long computation \
+             on the runtime's thread (`tokio::task::spawn_blocking` is for that).",
+        ),
+        Doing::Sleeping => (
+            format!(
+                "its only thread slept inside one poll for {} (the kernel showed it in a sleep call)",
+                format_real(held)
+            ),
+            "Possible causes: `std::thread::sleep` in async code, or a synchronous library call that \
+             sleeps. Use `tokio::time::sleep(..).await` to wait, and `tokio::task::spawn_blocking` for \
+             blocking calls you can't avoid.",
+        ),
+        Doing::WaitingOnLock => (
+            format!(
+                "its only thread waited inside one poll for {} on a lock, a condition variable or a \
+                 thread park (the kernel showed it in a `futex` wait)",
+                format_real(held)
+            ),
+            "Whatever it waits for would need this very thread to happen, so it never comes. Possible \
+             causes: `futures::executor::block_on`, `Handle::block_on`, `blocking_recv` or \
+             `blocking_lock` on async work that needs the runtime's thread; a `std::sync::Mutex` or \
+             `RwLock` locked twice, or held by a task that awaits while holding it; a blocking `recv()` on \
+             a `std::sync::mpsc` channel, or `join()` of a thread, that waits for something that needs \
+             this thread. Inside async code, `.await` tokio's types instead.",
+        ),
+        Doing::WaitingOnIo => (
+            format!(
+                "its only thread waited inside one poll for {} on blocking I/O (the kernel showed it in \
+                 a read or poll call)",
+                format_real(held)
+            ),
+            "Possible cause: std's blocking I/O in async code (`std::io::stdin().read_line`, `std::fs`, \
+             `std::net`). Use tokio's I/O types and `.await` them, or `spawn_blocking`.",
+        ),
+        Doing::Unknown | Doing::Unreadable => (
+            format!(
+                "its only thread stayed inside one poll for {} without returning to the runtime",
+                format_real(held)
+            ),
+            "Possible causes: a blocking call that does not return (`std::thread::sleep`, a blocking \
+             channel `recv()`, a `std::sync::Mutex` locked twice), `block_on` on work that needs this \
+             thread, or a loop with no `.await` in it.",
+        ),
+    };
+    format!(
+        "{who}: {what}, while virtual time stood at {}, so the check was stopped.\n{causes}\n\n\
+         What happened before it was stopped:\n{}",
+        format_secs(at),
+        crate::assertions::picture(so_far, at),
+    )
 }
