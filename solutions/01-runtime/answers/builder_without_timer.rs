@@ -4,9 +4,7 @@
 //! Builds current-thread runtimes without `.enable_all()` / `.enable_time()`: the
 //! runtime has no timer, and the first tokio timer (the forecast's wait, the link's
 //! timeout) panics.
-
-use tokio::runtime::{Builder, Runtime};
-use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
+//! grader: replaces items
 
 /// Today's forecast, for code that is not async.
 pub fn forecast_blocking() -> String {
@@ -14,15 +12,6 @@ pub fn forecast_blocking() -> String {
         .build()
         .expect("failed to start a tokio runtime");
     runtime.block_on(station::fetch_forecast())
-}
-
-/// The weather station, opened once and read many times.
-#[derive(Debug)]
-pub struct Station {
-    /// The station's runtime.
-    runtime: Runtime,
-    /// The open radio link, connected on `runtime`.
-    link: RadioLink,
 }
 
 impl Station {
@@ -39,21 +28,4 @@ impl Station {
     pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
         self.runtime.block_on(self.link.read(sensor))
     }
-}
-
-/// Reads the three sensors one after another: 6 s.
-pub async fn read_in_sequence() -> (Reading, Reading, Reading) {
-    let thermometer = station::read_sensor("thermometer").await;
-    let barometer = station::read_sensor("barometer").await;
-    let anemometer = station::read_sensor("anemometer").await;
-    (thermometer, barometer, anemometer)
-}
-
-/// Reads the three sensors together: 3 s.
-pub async fn read_together() -> (Reading, Reading, Reading) {
-    tokio::join!(
-        station::read_sensor("thermometer"),
-        station::read_sensor("barometer"),
-        station::read_sensor("anemometer"),
-    )
 }

@@ -1,12 +1,10 @@
 //! grader: expect fail station_connects_once "of the reads ran on a runtime other than the one that connected the link"
 //! Keeps the connecting runtime alive with `std::mem::forget` instead of storing it, and still starts a new runtime in every `read`.
-use tokio::runtime::{Builder, Runtime};
-use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
+//! grader: replaces items
 
 pub fn forecast_blocking() -> String {
     Runtime::new().expect("a runtime").block_on(station::fetch_forecast())
 }
-
 
 #[derive(Debug)]
 pub struct Station {
@@ -27,19 +25,3 @@ impl Station {
         runtime.block_on(self.link.read(sensor))
     }
 }
-
-pub async fn read_in_sequence() -> (Reading, Reading, Reading) {
-    let thermometer = station::read_sensor("thermometer").await;
-    let barometer = station::read_sensor("barometer").await;
-    let anemometer = station::read_sensor("anemometer").await;
-    (thermometer, barometer, anemometer)
-}
-
-pub async fn read_together() -> (Reading, Reading, Reading) {
-    tokio::join!(
-        station::read_sensor("thermometer"),
-        station::read_sensor("barometer"),
-        station::read_sensor("anemometer"),
-    )
-}
-

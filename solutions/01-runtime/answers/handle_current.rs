@@ -1,17 +1,9 @@
 //! grader: expect fail forecast_from_plain_code "Nor does `Handle::current()` help"
 //! Asks `Handle::current()` for the runtime to `block_on` with, on a thread where no runtime runs.
-use tokio::runtime::{Builder, Runtime};
-use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
-
+//! grader: replaces items
 
 pub fn forecast_blocking() -> String {
     tokio::runtime::Handle::current().block_on(station::fetch_forecast())
-}
-
-#[derive(Debug)]
-pub struct Station {
-    runtime: Runtime,
-    link: RadioLink,
 }
 
 impl Station {
@@ -25,19 +17,3 @@ impl Station {
         self.runtime.block_on(self.link.read(sensor))
     }
 }
-
-pub async fn read_in_sequence() -> (Reading, Reading, Reading) {
-    let thermometer = station::read_sensor("thermometer").await;
-    let barometer = station::read_sensor("barometer").await;
-    let anemometer = station::read_sensor("anemometer").await;
-    (thermometer, barometer, anemometer)
-}
-
-pub async fn read_together() -> (Reading, Reading, Reading) {
-    tokio::join!(
-        station::read_sensor("thermometer"),
-        station::read_sensor("barometer"),
-        station::read_sensor("anemometer"),
-    )
-}
-

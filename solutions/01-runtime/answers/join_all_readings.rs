@@ -1,18 +1,10 @@
 //! grader: expect pass
 //! Another correct answer: `join_all` over the three reads (results in input order), taken apart again; the forecast through an `async` block on `Runtime::new()`.
-use tokio::runtime::{Builder, Runtime};
-use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
-
+//! grader: replaces items
 
 pub fn forecast_blocking() -> String {
     let runtime = Runtime::new().expect("a runtime");
     runtime.block_on(async { station::fetch_forecast().await })
-}
-
-#[derive(Debug)]
-pub struct Station {
-    runtime: Runtime,
-    link: RadioLink,
 }
 
 impl Station {
@@ -26,14 +18,6 @@ impl Station {
         self.runtime.block_on(self.link.read(sensor))
     }
 }
-
-pub async fn read_in_sequence() -> (Reading, Reading, Reading) {
-    let thermometer = station::read_sensor("thermometer").await;
-    let barometer = station::read_sensor("barometer").await;
-    let anemometer = station::read_sensor("anemometer").await;
-    (thermometer, barometer, anemometer)
-}
-
 
 pub async fn read_together() -> (Reading, Reading, Reading) {
     let readings = futures::future::join_all(["thermometer", "barometer", "anemometer"].map(station::read_sensor)).await;
