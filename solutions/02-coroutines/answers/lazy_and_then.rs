@@ -1,10 +1,8 @@
 //! grader: expect pass
 //! Another correct answer: `futures::future::lazy` for take_order (its closure runs at the first poll), and the steps chained with `FutureExt::then`.
-use std::future::Future;
+//! grader: replaces items
 
 use futures::FutureExt as _;
-use workbook::sim::cafe::{self, Drink, Ticket};
-
 
 pub fn take_order(customer: &str, drink: &str) -> impl Future<Output = Ticket> {
     futures::future::lazy(move |_| cafe::write_ticket(customer, drink))
@@ -14,11 +12,4 @@ pub async fn make_latte(ticket: &Ticket) -> Drink {
     let shot = cafe::grind_beans().then(cafe::pull_shot).await;
     let milk = cafe::steam_milk().await;
     cafe::pour_latte(ticket, shot, milk)
-}
-
-pub async fn serve(customer: &str, drink: &str) -> Drink {
-    let ticket = take_order(customer, drink).await;
-    let latte = make_latte(&ticket).await;
-    cafe::call_customer(customer).await;
-    latte
 }

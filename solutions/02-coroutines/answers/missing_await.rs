@@ -1,27 +1,7 @@
 //! grader: expect compile-error "unused implementer of `Future` that must be used"
 //! Calls `cafe::call_customer(customer);` without `.await`: a future built and
 //! thrown away, which the workspace's `unused_must_use = "deny"` turns into an error.
-
-use std::future::Future;
-
-use workbook::sim::cafe::{self, Drink, Ticket};
-
-/// The ticket is written when the future is awaited.
-#[allow(
-    clippy::manual_async_fn,
-    reason = "the exercise asks for a plain fn that returns a future"
-)]
-pub fn take_order(customer: &str, drink: &str) -> impl Future<Output = Ticket> {
-    async move { cafe::write_ticket(customer, drink) }
-}
-
-/// Grind, shot, milk, pour: 4 s.
-pub async fn make_latte(ticket: &Ticket) -> Drink {
-    let grounds = cafe::grind_beans().await;
-    let shot = cafe::pull_shot(grounds).await;
-    let milk = cafe::steam_milk().await;
-    cafe::pour_latte(ticket, shot, milk)
-}
+//! grader: replaces items
 
 /// Order, latte, and a call that is never awaited.
 pub async fn serve(customer: &str, drink: &str) -> Drink {
