@@ -18,8 +18,10 @@ pub mod commands;
 pub mod config;
 pub mod exercise;
 pub mod exit;
+pub mod expectation;
 pub mod explain;
 pub mod graft;
+pub mod judge;
 pub mod policy;
 pub mod pool;
 pub mod process;
@@ -29,6 +31,7 @@ pub mod report;
 #[cfg(target_os = "linux")]
 pub mod sandbox;
 pub mod sandbox_policy;
+pub mod scaffold;
 pub mod scratch;
 pub mod style;
 pub mod tamper;

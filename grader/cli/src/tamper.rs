@@ -4,7 +4,7 @@
 //! left out: another cargo version may rewrite it without anyone editing anything.)
 //!
 //! "As shipped" means as in git's upstream branch, the same version `grader reset`
-//! restores (see [`crate::commands::reset`]): `origin/HEAD`, else `origin/main`, else
+//! restores (as `grader reset` does): `origin/HEAD`, else `origin/main`, else
 //! `HEAD`. Without git, or outside a clone, nothing can be compared and nothing is said.
 //! This is a notice for honest learners, not a defence: `grader grade` never runs the
 //! learner's copies of these files at all.
@@ -17,7 +17,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::commands::reset::SHIPPED_REVISIONS;
+/// Where the shipped files are looked up, in order.
+pub const SHIPPED_REVISIONS: [&str; 3] = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "HEAD"];
+
 use crate::exercise::Exercise;
 
 /// What the learner changed among the grader's files, relative to the shipped version.
@@ -95,4 +97,33 @@ fn lines(text: &str) -> Vec<String> {
 fn git(root: &Path, args: &[&str]) -> Option<String> {
     let output = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Tells the learner which of the grader's files they edited, that a pass with them
+/// doesn't count, and how to put them back.
+pub fn notice(out: &mut dyn std::io::Write, edits: &Edits, verdict: crate::report::Verdict) -> anyhow::Result<()> {
+    if edits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{} these files belong to the grader, and you have changed them:", crate::style::warn("Note:"))?;
+    for file in &edits.changed {
+        writeln!(out, "  {file} (differs from {})", edits.revision)?;
+    }
+    for file in &edits.added {
+        writeln!(out, "  {file} (not part of the workbook)")?;
+    }
+    if verdict == crate::report::Verdict::Pass {
+        writeln!(out, "  This pass is not recorded: checks count only as shipped,")?;
+    } else {
+        writeln!(out, "  Checks count only as shipped,")?;
+    }
+    writeln!(out, "  and your instructor grades on the shipped ones.")?;
+    if let Some(restore) = edits.restore_command() {
+        writeln!(out, "  Put them back with: {}", crate::style::command(&restore))?;
+    }
+    if !edits.added.is_empty() {
+        writeln!(out, "  Delete the files that are not part of the workbook.")?;
+    }
+    Ok(())
 }

@@ -24,10 +24,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::cargo;
 use crate::checks::Status;
-use crate::commands::check::{limit_for, report_for};
 use crate::config::Config;
 use crate::exercise::{self, Exercise};
 use crate::exit::Outcome;
+use crate::judge::{limit_for, report_for};
 use crate::report::{Report, Verdict};
 use crate::scratch::Scratch;
 use crate::style;

@@ -14,12 +14,9 @@ use anyhow::{Context as _, Result, bail};
 use crate::config::Config;
 use crate::exit::Outcome;
 
-mod unfinished;
-
-pub use unfinished::{unfinished, unwired};
-
-/// The words every placeholder holds, so an instructor (and [`unfinished`]) can find them.
-pub const MARKER: &str = "TODO(grader new)";
+use crate::scaffold::{
+    EXAMPLES, MARKER, chapter_module, list_entry_number, module_number, scenes_number, table_row_number,
+};
 
 /// The one placeholder check of a new exercise's `checks/checks.rs`.
 const PLACEHOLDER_CHECK: &str = "checks_are_still_to_be_written";
@@ -297,26 +294,6 @@ impl Scaffold {
     }
 }
 
-/// Where the book's code lives: `chNN.rs` per chapter, declared in its `lib.rs`.
-pub(crate) const EXAMPLES: &str = "docs/examples/src";
-
-/// The name of chapter `number`'s module in the book's code crate: `ch04`, `ch21`.
-pub(crate) fn chapter_module(number: u32) -> String {
-    format!("ch{number:02}")
-}
-
-/// The number of a line `pub mod ch04;`.
-pub(crate) fn module_number(line: &str) -> Option<u32> {
-    let digits = line.trim().strip_prefix("pub mod ch")?.strip_suffix(';')?;
-    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
-}
-
-/// The number of a line `ch04::SCENES,` in `scenes()`.
-pub(crate) fn scenes_number(line: &str) -> Option<u32> {
-    let digits = line.trim().strip_prefix("ch")?.strip_suffix("::SCENES,")?;
-    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
-}
-
 /// What to do to one of the files that list the exercises.
 #[derive(Debug)]
 enum Edit {
@@ -396,27 +373,6 @@ fn insert_in_order(text: &str, line: &str, number: u32, entry: fn(&str) -> Optio
         }
     }
     Some(out)
-}
-
-/// The exercise number of a contents line such as `- [04 · gather](04-gather.md)` or
-/// `- [04 · …](src/04-gather.md)`.
-fn list_entry_number(line: &str) -> Option<u32> {
-    let target = line.trim_start().strip_prefix("- [")?.split_once("](")?.1;
-    let file = target.rsplit('/').next()?;
-    let (number, _) = file.split_once('-')?;
-    if !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    number.parse().ok()
-}
-
-/// The exercise number of a README table row such as `| 04 | `gather`: … | … |`.
-fn table_row_number(line: &str) -> Option<u32> {
-    let cell = line.trim_start().strip_prefix('|')?.split('|').next()?.trim();
-    if cell.is_empty() || !cell.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    cell.parse().ok()
 }
 
 /// What to write next, in the order that works.

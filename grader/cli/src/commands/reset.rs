@@ -16,9 +16,6 @@ use crate::config::Config;
 use crate::exit::Outcome;
 use crate::style;
 
-/// Where the shipped files are looked up, in order.
-pub(crate) const SHIPPED_REVISIONS: [&str; 3] = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "HEAD"];
-
 pub fn run(config: &Config, query: &str, yes: bool, out: &mut dyn Write) -> Result<Outcome> {
     let workbook = Workbook::load(config)?;
     let exercise = crate::exercise::resolve(&workbook.exercises, query)?;
@@ -62,7 +59,7 @@ pub fn run(config: &Config, query: &str, yes: bool, out: &mut dyn Write) -> Resu
 
 /// The shipped contents of `in_repo` (a path relative to the workbook's root).
 fn shipped(root: &Path, in_repo: &str) -> Result<Vec<u8>> {
-    for revision in SHIPPED_REVISIONS {
+    for revision in crate::tamper::SHIPPED_REVISIONS {
         let output = Command::new("git").arg("-C").arg(root).args(["show", &format!("{revision}:{in_repo}")]).output();
         match output {
             Ok(output) if output.status.success() => return Ok(output.stdout),

@@ -194,25 +194,24 @@ impl<'a> Session<'a> {
         self.screen.checking(&self.exercise.name)?;
         let mut workbook = Workbook::load(self.config)?;
         let exercise = self.exercise.clone();
-        let limit = commands::check::limit_for(&exercise, None);
-        let mut report =
-            match commands::check::judge(self.config, &exercise, limit, false, commands::check::BuildShown::No) {
-                Ok(report) => report,
-                Err(error) => {
-                    self.screen.set_main(format!("{} {error:#}\n", style::fail("error:")).into_bytes());
-                    self.state = State::Failed;
-                    self.take_queued();
-                    return self.show();
-                }
-            };
-        let edits = commands::check::record(self.config, &mut workbook, &exercise, &mut report);
+        let limit = crate::judge::limit_for(&exercise, None);
+        let mut report = match crate::judge::judge(self.config, &exercise, limit, false, crate::judge::BuildShown::No) {
+            Ok(report) => report,
+            Err(error) => {
+                self.screen.set_main(format!("{} {error:#}\n", style::fail("error:")).into_bytes());
+                self.state = State::Failed;
+                self.take_queued();
+                return self.show();
+            }
+        };
+        let edits = crate::judge::record(self.config, &mut workbook.store, &exercise, &mut report);
         workbook.store.save()?;
 
         let mut text = Vec::new();
         render::check_report(&mut text, &report, &exercise, Detail { watching: true, ..Detail::default() })?;
-        commands::check::tamper_notice(&mut text, &edits, report.verdict)?;
+        crate::tamper::notice(&mut text, &edits, report.verdict)?;
         self.state = State::Checked { verdict: report.verdict, counts: Some((report.passed(), report.checks.len())) };
-        if report.verdict == Verdict::Pass && commands::check::counts(&report) {
+        if report.verdict == Verdict::Pass && crate::judge::counts(&report) {
             writeln!(text)?;
             self.move_on(&mut text)?;
         }

@@ -1,12 +1,56 @@
-//! What a scaffolded exercise still lacks: the places holding [`MARKER`], and the
-//! answer fixtures it needs. `grader verify` reports them.
+//! What a scaffold is, for `grader new`, which writes one, and `grader verify`, which
+//! reports what is still missing from it: the marker every placeholder holds, where an
+//! exercise is wired into the book and the README, and what is left to write.
 
 use std::path::{Path, PathBuf};
 
-use super::{EXAMPLES, MARKER, chapter_module, module_number, scenes_number, table_row_number};
-use crate::commands::verify::{Expectation, parse_expectation};
 use crate::config::Config;
 use crate::exercise::Exercise;
+use crate::expectation::{Expectation, parse_expectation};
+
+/// The words every placeholder holds, so an instructor (and [`unfinished`]) can find them.
+pub const MARKER: &str = "TODO(grader new)";
+
+/// Where the book's code lives: `chNN.rs` per chapter, declared in its `lib.rs`.
+pub const EXAMPLES: &str = "docs/examples/src";
+
+/// The name of chapter `number`'s module in the book's code crate: `ch04`, `ch21`.
+pub fn chapter_module(number: u32) -> String {
+    format!("ch{number:02}")
+}
+
+/// The number of a line `pub mod ch04;`.
+pub fn module_number(line: &str) -> Option<u32> {
+    let digits = line.trim().strip_prefix("pub mod ch")?.strip_suffix(';')?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+}
+
+/// The number of a line `ch04::SCENES,` in `scenes()`.
+pub fn scenes_number(line: &str) -> Option<u32> {
+    let digits = line.trim().strip_prefix("ch")?.strip_suffix("::SCENES,")?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+}
+
+/// The exercise number of a contents line such as `- [04 · gather](04-gather.md)` or
+/// `- [04 · …](src/04-gather.md)`.
+pub fn list_entry_number(line: &str) -> Option<u32> {
+    let target = line.trim_start().strip_prefix("- [")?.split_once("](")?.1;
+    let file = target.rsplit('/').next()?;
+    let (number, _) = file.split_once('-')?;
+    if !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    number.parse().ok()
+}
+
+/// The exercise number of a README table row such as `| 04 | `gather`: … | … |`.
+pub fn table_row_number(line: &str) -> Option<u32> {
+    let cell = line.trim_start().strip_prefix('|')?.split('|').next()?.trim();
+    if cell.is_empty() || !cell.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    cell.parse().ok()
+}
 
 /// The places of `exercise` that still hold [`MARKER`], in plain words (`exercises/21-rate-limiter/exercise.toml:
 /// the title`), then what `solutions/<exercise>/answers/` lacks: fewer than two wrong answers, or no
