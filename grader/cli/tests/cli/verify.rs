@@ -110,18 +110,15 @@ fn runs_catch_an_answer_that_changes_between_runs() {
     let solution = std::fs::read_to_string(sandbox.root().join("solutions/04-gather/gather.rs")).unwrap();
     let fetch_all = "    join_all(urls.iter().map(|url| web::fetch_page(url))).await\n";
     assert!(solution.contains(fetch_all), "the solution of 04 changed shape; update this test");
-    // Together in the first run: its checks' process finds no marker in the crate's
-    // folder and leaves one; the next run's process finds it, and fetches one after
-    // another. (It needs files, which 04 does not allow: this copy of 04 does.)
+    // Together in the first run, in sequence in the second. Each run of a case has a
+    // run folder of its own (`run-1`, `run-2`), holding the sandbox's private TMPDIR:
+    // the answer reads which run it is in there. (It reads the environment, which 04
+    // does not allow: this copy of 04 does.)
+    crate::sandbox::require_os_sandbox();
     let toml = sandbox.root().join("exercises/04-gather/exercise.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(&toml, text.replace("\nfiles = ", "\nallow = [\"std::fs\"]\nfiles = ")).unwrap();
-    let sequential = "    static SECOND_RUN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    let second_run = *SECOND_RUN.get_or_init(|| {
-        let seen = std::fs::exists(\"ran-once\").unwrap();
-        std::fs::write(\"ran-once\", \"\").unwrap();
-        seen
-    });
+    std::fs::write(&toml, text.replace("\nfiles = ", "\nallow = [\"std::env\"]\nfiles = ")).unwrap();
+    let sequential = "    let second_run = std::env::var(\"TMPDIR\").is_ok_and(|dir| dir.contains(\"run-2\"));
     if second_run {
         let mut pages = Vec::new();
         for url in urls {
