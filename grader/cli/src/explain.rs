@@ -378,62 +378,6 @@ fn must_be_static(diagnostic: &Diagnostic, code: &str) -> Explanation {
     )
 }
 
-/// Puts every explanation of a failing check into its message, once, as the report is
-/// made: a panic's place and what it means, a panic that ended only a task or thread,
-/// and the learner's lines that match a lesson's candidate causes. Every reporter
-/// (terminal, watch, JSON, gradebooks) then shows the same text.
-pub fn attach(result: &mut crate::checks::CheckResult, sources: &[(String, String)]) {
-    use grader_protocol::{FailKind, PanicOrigin};
-    if result.status == crate::checks::Status::Pass {
-        return;
-    }
-    let original = result.message.clone();
-    if result.kind == Some(FailKind::Panic) {
-        let mut text = if in_library(&result.location) {
-            format!("A library your code called panicked ({}):\n  {}", result.location, result.message)
-        } else {
-            format!("Your code panicked at {}:\n  {}", result.location, result.message)
-        };
-        if let Some(explanation) = panic(&result.message) {
-            text.push_str("\n\n");
-            text.push_str(&crate::render::wrap(&explanation.text, 74, ""));
-            if !explanation.chapter.is_empty() {
-                text.push_str(&format!("\nRead more: docs/src/{}", explanation.chapter));
-            }
-        }
-        result.message = text;
-    }
-    // A spawned task or thread that panicked: that panic ended only the task, and the
-    // check's own lesson (a missing result, say) may not show that it was the cause.
-    if !result.message.contains("JoinError")
-        && let Some(origin) = result.panics.iter().map(|p| p.origin).find(|o| *o != PanicOrigin::Check)
-    {
-        let note = panic_elsewhere(origin);
-        result.message.truncate(result.message.trim_end().len());
-        if !result.message.is_empty() {
-            result.message.push_str("\n\n");
-        }
-        result.message.push_str(&note);
-    }
-    // Lessons that can only list possible causes are ranked by the learner's code.
-    if let Some(evidence) = source_evidence(&result.message, sources) {
-        result.message = format!("{}\n\n{evidence}", result.message.trim_end());
-    }
-    // The other panics while it ran (in tasks, threads, libraries), each explained.
-    for note in result.panics.iter().filter(|p| p.message != original) {
-        let place = if in_library(&note.location) {
-            format!("A panic inside a library your code called ({}):", note.location)
-        } else {
-            format!("A panic in your code at {}:", note.location)
-        };
-        result.message = format!("{}\n\n{place} {}", result.message.trim_end(), note.message);
-        if let Some(explanation) = panic(&note.message) {
-            result.message.push('\n');
-            result.message.push_str(crate::render::wrap(&explanation.text, 78, "  ").trim_end());
-        }
-    }
-}
-
 /// A method called on a future instead of on what it gives (E0599, "no method named
 /// `unwrap` found for opaque type `impl Future<Output = …>`"): the call is async and
 /// wants `.await` first. A tokio lock's guard is the common case: `lock().unwrap()` as

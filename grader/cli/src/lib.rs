@@ -22,6 +22,7 @@ pub mod expectation;
 pub mod explain;
 pub mod graft;
 pub mod judge;
+pub mod learner;
 pub mod policy;
 pub mod pool;
 pub mod process;
@@ -66,7 +67,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<exit::Outcome> {
         Some(Command::List { format }) => commands::list::run(&config, format, &mut out),
         Some(Command::Check { all: true, format, timeout, verbose, authoring, .. }) => {
             let mode = if authoring { commands::check::Mode::Authoring } else { commands::check::Mode::Learner };
-            commands::check::run_all_as(&config, format, timeout, verbose, mode, &mut out)
+            learner::check_all::run(&config, format, timeout, verbose, mode, &mut out)
         }
         Some(Command::Check { exercise, format, timeout, verbose, timeline, authoring, .. }) => {
             let mode = if authoring { commands::check::Mode::Authoring } else { commands::check::Mode::Learner };

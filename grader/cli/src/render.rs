@@ -187,7 +187,7 @@ fn one_check(out: &mut dyn Write, check: &CheckResult, full: bool) -> io::Result
     Ok(())
 }
 
-/// The text of a failure, explanations included ([`explain::attach`] put them in).
+/// The text of a failure, explanations included ([`crate::judge::attach`] put them in).
 fn failure_text(check: &CheckResult) -> String {
     check.message.clone()
 }

@@ -10,25 +10,15 @@ use std::io::Write;
 use anyhow::{Context as _, Result};
 
 use crate::cli::Format;
-use crate::commands::Workbook;
 use crate::config::Config;
 use crate::exercise::Exercise;
 use crate::exit::Outcome;
+use crate::learner::Workbook;
 use crate::render::{self, Detail};
 use crate::report::Verdict;
 use crate::style;
 
-/// Whose check it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// A learner's: the verdict is recorded (unless it is a pass on edited grader files),
-    /// and edits to the grader's files are named, with how to put them back.
-    Learner,
-    /// An author's (`--authoring`): the grader's files are taken as they are, new and
-    /// changed files are expected, and nothing is recorded, pass or not. An exercise the
-    /// shipped version does not have is checked this way even without the flag.
-    Authoring,
-}
+pub use crate::learner::Mode;
 
 pub fn run(
     config: &Config,
@@ -95,58 +85,7 @@ pub fn run_all(
     verbose: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    run_all_as(config, format, timeout, verbose, Mode::Learner, out)
-}
-
-/// [`run_all`] in either mode: in [`Mode::Authoring`], nothing is recorded.
-pub fn run_all_as(
-    config: &Config,
-    format: Format,
-    timeout: Option<u64>,
-    verbose: bool,
-    mode: Mode,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
-    let mut workbook = Workbook::load(config)?;
-    let exercises = workbook.exercises.clone();
-    let bar = crate::render::progress_bar(exercises.len() as u64, format == Format::Human);
-    let mut reports = Vec::new();
-    for exercise in &exercises {
-        bar.set_message(exercise.name.clone());
-        let mut report = crate::judge::judge(
-            config,
-            exercise,
-            crate::judge::limit_for(exercise, timeout),
-            false,
-            crate::judge::BuildShown::No,
-        )?;
-        let unshipped = matches!(crate::tamper::shipped(&config.root, exercise), Some((false, _)));
-        if mode == Mode::Learner && !unshipped {
-            crate::judge::record(config, &mut workbook.store, exercise, &mut report);
-            workbook.store.save()?;
-        }
-        if format == Format::Human {
-            bar.suspend(|| render::summary_line(out, &report, exercise, Detail { verbose, ..Detail::default() }))?;
-        }
-        bar.inc(1);
-        reports.push(report);
-    }
-    bar.finish_with_message("checked");
-    let passed = reports.iter().filter(|r| r.verdict == Verdict::Pass).count();
-    match format {
-        Format::Human => {
-            writeln!(out)?;
-            writeln!(out, "{passed} of {} exercises pass.", reports.len())?;
-            if mode == Mode::Authoring {
-                writeln!(out, "{} nothing was recorded in the progress.", style::warn("Authoring mode:"))?;
-            }
-        }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &reports).context("failed to write JSON")?;
-            writeln!(out)?;
-        }
-    }
-    Ok(if passed == reports.len() { Outcome::Passed } else { Outcome::NotYet })
+    crate::learner::check_all::run(config, format, timeout, verbose, Mode::Learner, out)
 }
 
 /// Says where the learner is when checking did not simply make the checked exercise

@@ -479,3 +479,109 @@ mod tests {
         assert!(matches!(Scaffold::new("3-c", None).unwrap().code_wiring(&config).1, Edit::Note(_)));
     }
 }
+
+/// `grader new`, then what its scaffold still lacks ([`crate::scaffold`]), until none.
+#[cfg(test)]
+mod scaffold_tests {
+    use super::run;
+    use crate::config::Config;
+    use crate::exit::Outcome;
+    use crate::scaffold::*;
+    use std::path::Path;
+
+    /// A workbook with two exercises listed, to scaffold in.
+    fn tiny_workbook() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("Cargo.toml", "[workspace]\nmembers = [\"exercises/*\"]\n");
+        write("docs/src/SUMMARY.md", "# Summary\n\n- [01 · a](01-a.md)\n- [03 · c](03-c.md)\n");
+        write("docs/README.md", "- [01 · a: one](src/01-a.md)\n- [03 · c: three](src/03-c.md)\n");
+        write(
+            "README.md",
+            "| # | Exercise | Python |\n|---|---|---|\n| 01 | `a`: one | x |\n| 03 | `c`: three | y |\n",
+        );
+        std::fs::create_dir_all(dir.path().join("exercises")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn unfinished_lists_every_placeholder_until_none_is_left() {
+        let dir = tiny_workbook();
+        let config = Config { root: dir.path().to_path_buf(), color: false };
+        let mut out = Vec::new();
+        assert_eq!(run(&config, "02-b", None, &mut out).unwrap(), Outcome::Passed);
+        let summary = std::fs::read_to_string(dir.path().join("docs/src/SUMMARY.md")).unwrap();
+        assert_eq!(summary, "# Summary\n\n- [01 · a](01-a.md)\n- [02 · b](02-b.md)\n- [03 · c](03-c.md)\n");
+        let unfinished_now = || {
+            let exercises = crate::exercise::discover(&config.exercises_dir()).unwrap();
+            unfinished(&config, &exercises[0])
+        };
+        assert_eq!(
+            unfinished_now(),
+            [
+                "exercises/02-b/exercise.toml: the title",
+                "exercises/02-b/exercise.toml: the topic",
+                "exercises/02-b/exercise.toml: the hints",
+                "exercises/02-b/exercise.toml: the stub's declared failure",
+                "exercises/02-b/src/b.rs: the stub",
+                "exercises/02-b/checks/checks.rs: the checks",
+                "exercises/02-b/README.md: the task",
+                "solutions/02-b/b.rs: the reference solution",
+                "solutions/02-b/answers/a_wrong_answer.rs: a wrong answer",
+                "solutions/02-b/answers/another_correct_answer.rs: another correct answer",
+                "solutions/02-b/answers/: plausible wrong answers, each declaring `//! grader: expect fail <check> \
+                 \"<text>\"` (at least 2; 0 so far)",
+                "solutions/02-b/answers/: another correct answer, written another way, declaring `//! grader: \
+                 expect pass` (none so far)",
+                "docs/src/02-b.md: the chapter",
+                "docs/examples/src/ch02.rs: the chapter's code",
+                "docs/README.md: the chapter's line (its title)",
+                "README.md: the exercise's row in the table",
+            ]
+        );
+        // Write everything: the marker goes, and a second wrong answer comes.
+        for file in [
+            "exercises/02-b/exercise.toml",
+            "exercises/02-b/src/b.rs",
+            "exercises/02-b/checks/checks.rs",
+            "exercises/02-b/README.md",
+            "solutions/02-b/b.rs",
+            "solutions/02-b/answers/a_wrong_answer.rs",
+            "solutions/02-b/answers/another_correct_answer.rs",
+            "docs/src/02-b.md",
+            "docs/examples/src/ch02.rs",
+            "docs/README.md",
+            "README.md",
+        ] {
+            let path = dir.path().join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace(MARKER, "written")).unwrap();
+        }
+        assert_eq!(
+            unfinished_now(),
+            ["solutions/02-b/answers/: plausible wrong answers, each declaring `//! grader: expect fail <check> \
+              \"<text>\"` (at least 2; 1 so far)"]
+        );
+        std::fs::write(
+            dir.path().join("solutions/02-b/answers/sequential.rs"),
+            "//! grader: expect fail a \"slow\"\nfn main() {}\n",
+        )
+        .unwrap();
+        assert_eq!(unfinished_now(), Vec::<String>::new());
+    }
+
+    /// The shipped exercises are finished: no marker left, and answers enough. (Verify
+    /// will report these lists, so they must be empty for every real exercise.)
+    #[test]
+    fn the_shipped_exercises_have_nothing_left_to_write() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+        let config = Config { root: root.clone(), color: false };
+        for exercise in crate::exercise::discover(&config.exercises_dir()).unwrap() {
+            assert_eq!(unfinished(&config, &exercise), Vec::<String>::new(), "{}", exercise.name);
+        }
+    }
+}

@@ -11,9 +11,9 @@ use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::commands::Workbook;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::learner::Workbook;
 use crate::style;
 
 pub fn run(config: &Config, query: &str, yes: bool, out: &mut dyn Write) -> Result<Outcome> {

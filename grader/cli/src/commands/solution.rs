@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::{Context as _, Result};
 
-use crate::commands::Workbook;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::learner::Workbook;
 use crate::style;
 
 pub fn run(config: &Config, query: &str, diff: bool, force: bool, out: &mut dyn Write) -> Result<Outcome> {

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::commands::Workbook;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::learner::Workbook;
 use crate::style;
 
 pub fn run(config: &Config, out: &mut dyn Write) -> Result<Outcome> {

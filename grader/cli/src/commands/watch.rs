@@ -18,10 +18,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use anyhow::{Result, bail};
 
 use crate::cli::Format;
-use crate::commands::{self, Workbook};
 use crate::config::Config;
 use crate::exercise::Exercise;
 use crate::exit::Outcome;
+use crate::learner::Workbook;
 use crate::render::{self, Detail};
 use crate::report::Verdict;
 use crate::style;
@@ -132,15 +132,15 @@ impl<'a> Session<'a> {
         match key {
             Key::Rerun => return self.check(),
             Key::Hint => {
-                commands::hint::show(self.config, Some(&self.exercise.name), false, true, &mut text)?;
+                crate::learner::hints::show(self.config, Some(&self.exercise.name), false, true, &mut text)?;
                 self.screen.set_panel(text);
             }
             Key::List => {
-                commands::list::run(self.config, Format::Human, &mut text)?;
+                crate::learner::list::show(self.config, Format::Human, &mut text)?;
                 self.screen.set_panel(text);
             }
             Key::Next => {
-                commands::next::advance(self.config, &mut text, true)?;
+                crate::learner::next::advance(self.config, &mut text, true)?;
                 if self.follow()? {
                     self.screen.set_main(text);
                 } else {
@@ -150,7 +150,16 @@ impl<'a> Session<'a> {
             Key::CheckAll => {
                 let config = self.config;
                 self.state = State::Checking;
-                self.screen.stream(|out| commands::check::run_all(config, Format::Human, None, false, out))??;
+                self.screen.stream(|out| {
+                    crate::learner::check_all::run(
+                        config,
+                        Format::Human,
+                        None,
+                        false,
+                        crate::learner::Mode::Learner,
+                        out,
+                    )
+                })??;
                 let workbook = Workbook::load(config)?;
                 let record = workbook.store.progress.exercises.get(&self.exercise.name);
                 self.state = State::recorded(record.and_then(|r| r.last_verdict.as_deref()));
@@ -253,7 +262,7 @@ impl<'a> Session<'a> {
         // (with no choice recorded, it would be the first one not passed).
         workbook.store.progress.current = Some(self.exercise.name.clone());
         workbook.store.save()?;
-        commands::next::advance(self.config, text, true)?;
+        crate::learner::next::advance(self.config, text, true)?;
         self.follow()?;
         Ok(())
     }
