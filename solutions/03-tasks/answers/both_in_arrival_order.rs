@@ -1,6 +1,6 @@
 //! grader: expect fail both_messages_take_two_seconds "even when Anna's message is delivered first"
 //! Puts both sends in a `JoinSet` and takes the receipts in the order they arrive: first's receipt is whichever message was delivered first.
-use workbook::sim::chat::{self, Receipt};
+//! grader: replaces items
 
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
     let mut sends = tokio::task::JoinSet::new();
@@ -27,10 +27,3 @@ pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
     }
     receipts
 }
-
-pub async fn send_and_archive(to: &str) -> Receipt {
-    let with = to.to_string();
-    tokio::spawn(async move { chat::archive_conversation(&with).await });
-    chat::send_message(to).await
-}
-

@@ -3,9 +3,9 @@
 //! order the tasks finish, so each task also returns its person's index, and the
 //! receipts are put back in the order of `people`. The message to the second person in
 //! send_to_both is also spawned before the first, which changes nothing.
+//! grader: replaces items
 
 use tokio::task::JoinSet;
-use workbook::sim::chat::{self, Receipt};
 
 /// Both sends as tasks.
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
@@ -28,11 +28,4 @@ pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
     let mut numbered = sends.join_all().await;
     numbered.sort_by_key(|(index, _)| *index);
     numbered.into_iter().map(|(_, receipt)| receipt).collect()
-}
-
-/// Spawns the archive; the handle is dropped at once.
-pub async fn send_and_archive(to: &str) -> Receipt {
-    let with = to.to_string();
-    tokio::spawn(async move { chat::archive_conversation(&with).await });
-    chat::send_message(to).await
 }

@@ -3,8 +3,7 @@
 //! grader: expect fail receipts_follow_the_order_of_people "it took 10.000s"
 //! Awaits each send before making the next, without tasks: the notes' "how not to do
 //! it" (4 s for two messages instead of 2 s). send_and_archive is correct.
-
-use workbook::sim::chat::{self, Receipt};
+//! grader: replaces items
 
 /// Sends one message, then the other.
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
@@ -20,11 +19,4 @@ pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
         receipts.push(chat::send_message(person).await);
     }
     receipts
-}
-
-/// Correct: the archive runs as a detached task.
-pub async fn send_and_archive(to: &str) -> Receipt {
-    let with = to.to_string();
-    tokio::spawn(async move { chat::archive_conversation(&with).await });
-    chat::send_message(to).await
 }

@@ -3,8 +3,7 @@
 //! grader: expect fail receipts_follow_the_order_of_people "The 5 calls ran one after another"
 //! Spawns every send as a task but awaits each handle before spawning the next one,
 //! so the sends still run one after another (4 s for two, 10 s for five).
-
-use workbook::sim::chat::{self, Receipt};
+//! grader: replaces items
 
 /// Spawns the first send and waits for it, then the second.
 pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
@@ -28,11 +27,4 @@ pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
         receipts.push(task.await.expect("a send panicked"));
     }
     receipts
-}
-
-/// Correct: the archive runs as a detached task.
-pub async fn send_and_archive(to: &str) -> Receipt {
-    let with = to.to_string();
-    tokio::spawn(async move { chat::archive_conversation(&with).await });
-    chat::send_message(to).await
 }
