@@ -2,24 +2,7 @@
 //! grader: expect fail all_or_nothing_returns_pages_in_order "Expected the pages of ["/a", "/b", "/c"] in that order"
 //! grader: expect fail gather_lets_siblings_finish "the order the fetches finished in"
 //! Spawns the fetches into a `JoinSet` without indices: results come back in the order the tasks finish.
-use workbook::sim::db::{self, Rows};
-use workbook::sim::station::{self, Reading};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// The three panels of the dashboard.
-#[derive(Debug)]
-pub struct Dashboard {
-    pub headlines: Result<Page, FetchError>,
-    pub temperature: Reading,
-    pub orders: Rows,
-}
-
-pub async fn load_dashboard() -> Dashboard {
-    let (headlines, temperature, orders) =
-        tokio::join!(web::fetch_page("/news"), station::read_sensor("thermometer"), db::query("SELECT * FROM orders"));
-    Dashboard { headlines, temperature, orders }
-}
-
+//! grader: replaces items
 
 pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
     let mut set = tokio::task::JoinSet::new();
