@@ -2,11 +2,9 @@
 //! grader: expect fail failures_are_shown_too "but the server sent no such error: its fetch was dropped (cancelled) at 2.000s"
 //! "Nobody waits 3 s for a panel": each fetch gets 2 s (`tokio::time::timeout`), and a
 //! page that takes longer is shown as a made-up 504 error instead of the page.
+//! grader: replaces items
 
 use std::time::Duration;
-
-use futures::stream::{FuturesUnordered, StreamExt as _};
-use workbook::sim::web::{self, FetchError, Page};
 
 /// A fetch that gives up after 2 s, as a gateway timeout.
 async fn fetch_or_give_up(url: &str) -> Result<Page, FetchError> {
@@ -21,14 +19,4 @@ pub async fn show_as_they_arrive(urls: &[&str], mut show: impl FnMut(Result<Page
     while let Some(outcome) = in_flight.next().await {
         show(outcome);
     }
-}
-
-pub async fn first_to_answer(urls: &[&str]) -> Option<Page> {
-    let mut in_flight: FuturesUnordered<_> = urls.iter().map(|url| web::fetch_page(url)).collect();
-    while let Some(outcome) = in_flight.next().await {
-        if let Ok(page) = outcome {
-            return Some(page);
-        }
-    }
-    None
 }
