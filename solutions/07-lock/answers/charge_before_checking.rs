@@ -4,17 +4,9 @@
 //! grader: expect fail buyers_served_by_their_own_tasks "Cleo paid and was told the concert is sold out"
 //! Charges first and only then takes a seat under the lock: no seat is sold twice, but
 //! the buyers who come too late have paid for nothing.
+//! grader: replaces items
 
 use std::sync::Mutex;
-
-use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
-
-/// A box office for one concert with `capacity` seats.
-#[derive(Debug)]
-pub struct BoxOffice {
-    capacity: u32,
-    tally: Mutex<Tally>,
-}
 
 impl BoxOffice {
     /// A box office with `capacity` seats, none sold.

@@ -5,17 +5,9 @@
 //! grader: expect fail buyers_served_by_their_own_tasks "the concert is oversold"
 //! Checks the tally again after the payment, under the lock, but writes the count it
 //! read before the payment: the second look changes nothing, the update is still lost.
+//! grader: replaces items
 
 use std::sync::Mutex;
-
-use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
-
-/// A box office for one concert with `capacity` seats.
-#[derive(Debug)]
-pub struct BoxOffice {
-    capacity: u32,
-    tally: Mutex<Tally>,
-}
 
 impl BoxOffice {
     /// A box office with `capacity` seats, none sold.

@@ -1,17 +1,7 @@
 //! grader: expect pass
 //! Another correct answer: one `tokio::sync::Mutex` guard for the read and the write,
 //! let go with `drop` before the payment's `.await`.
-
-use tokio::sync::Mutex;
-
-use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
-
-/// A box office for one concert with `capacity` seats.
-#[derive(Debug)]
-pub struct BoxOffice {
-    capacity: u32,
-    tally: Mutex<Tally>,
-}
+//! grader: replaces items
 
 impl BoxOffice {
     /// A box office with `capacity` seats, none sold.

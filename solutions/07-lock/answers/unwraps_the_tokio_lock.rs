@@ -1,17 +1,7 @@
 //! grader: expect compile-error "`….lock().await` is the guard"
 //! Locks tokio's mutex with `lock().unwrap()`, as if it were `std::sync::Mutex`: its
 //! `lock()` is async (the solution's `self.tally.lock().await` is the fix).
-
-use tokio::sync::Mutex;
-
-use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
-
-/// A box office for one concert with `capacity` seats.
-#[derive(Debug)]
-pub struct BoxOffice {
-    capacity: u32,
-    tally: Mutex<Tally>,
-}
+//! grader: replaces items
 
 impl BoxOffice {
     /// A box office with `capacity` seats, none sold.
