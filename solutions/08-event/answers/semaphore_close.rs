@@ -1,6 +1,7 @@
 //! grader: expect pass
 //! Another correct answer: a `Semaphore` with no permits. `set()` closes it, which fails
 //! every pending and future `acquire()` at once: closing twice is harmless.
+//! grader: replaces items
 
 use tokio::sync::Semaphore;
 
@@ -8,12 +9,6 @@ use tokio::sync::Semaphore;
 #[derive(Debug)]
 pub struct StartSignal {
     gate: Semaphore,
-}
-
-impl Default for StartSignal {
-    fn default() -> Self {
-        StartSignal::new()
-    }
 }
 
 impl StartSignal {

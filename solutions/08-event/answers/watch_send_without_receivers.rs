@@ -1,20 +1,7 @@
 //! grader: expect fail gun_before_anyone_lines_up "`watch::Sender::send` stores nothing"
 //! A watch channel, but `set()` uses `send`, which stores nothing (and returns an error)
 //! when no receiver exists: a gun fired before anyone lines up is lost.
-
-use tokio::sync::watch;
-
-/// The start of a race, like `asyncio.Event`.
-#[derive(Debug)]
-pub struct StartSignal {
-    fired: watch::Sender<bool>,
-}
-
-impl Default for StartSignal {
-    fn default() -> Self {
-        StartSignal::new()
-    }
-}
+//! grader: replaces items
 
 impl StartSignal {
     /// A new signal, not set yet.
