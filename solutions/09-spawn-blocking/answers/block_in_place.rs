@@ -1,35 +1,11 @@
 //! grader: expect fail render_leaves_the_runtime_free "multi-threaded runtime"
 //! Uses `tokio::task::block_in_place`, which only works on the multi-threaded runtime: it
 //! hands the worker's other tasks to another worker, and a current-thread runtime has none.
-use std::io;
-use std::path::Path;
-
-use futures::future::join_all;
-use workbook::sim::legacy;
+//! grader: replaces items
 
 /// Renders the report `name` on the blocking pool: the runtime's thread stays free.
 pub async fn render(name: &str) -> String {
     // The closure runs on another thread, maybe after this function returned, so it
     // can't borrow `name`: give it its own copy.
     tokio::task::block_in_place(|| legacy::render_report(name))
-}
-
-/// Starts every rendering first, then waits for all of them: 500 ms in all, not 500 ms
-/// per report. `join_all` keeps the order of `names`.
-pub async fn render_all(names: &[&str]) -> Vec<String> {
-    let jobs = names.iter().map(|name| {
-        let name = name.to_string();
-        tokio::task::spawn_blocking(move || legacy::render_report(&name))
-    });
-    join_all(jobs).await.into_iter().map(|report| report.expect("render_report panicked")).collect()
-}
-
-/// Saves `text` with `tokio::fs`, which does the writing on the blocking pool.
-pub async fn save_report(path: &Path, text: &str) -> io::Result<()> {
-    tokio::fs::write(path, text).await
-}
-
-/// Reads the file with `tokio::fs`, which does the reading on the blocking pool.
-pub async fn load_report(path: &Path) -> io::Result<String> {
-    tokio::fs::read_to_string(path).await
 }

@@ -2,9 +2,7 @@
 //! grader: expect fail reports_render_side_by_side "was never called with "full-year""
 //! "The report is just `report: <name>`": builds the text with `format!` instead of
 //! calling the library. Fast, never blocked, and nothing was rendered.
-
-use std::io;
-use std::path::Path;
+//! grader: replaces items
 
 /// The report, written out directly.
 pub async fn render(name: &str) -> String {
@@ -14,14 +12,4 @@ pub async fn render(name: &str) -> String {
 /// Every report, written out directly.
 pub async fn render_all(names: &[&str]) -> Vec<String> {
     names.iter().map(|name| format!("report: {name}")).collect()
-}
-
-/// Saves `text` with `tokio::fs`.
-pub async fn save_report(path: &Path, text: &str) -> io::Result<()> {
-    tokio::fs::write(path, text).await
-}
-
-/// Reads the file with `tokio::fs`.
-pub async fn load_report(path: &Path) -> io::Result<String> {
-    tokio::fs::read_to_string(path).await
 }

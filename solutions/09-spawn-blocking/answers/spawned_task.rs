@@ -2,11 +2,7 @@
 //! grader: expect fail reports_render_side_by_side "went unanswered"
 //! Moves the blocking call into `tokio::spawn`ed tasks: a task is not a thread, and on this
 //! runtime every task shares the one thread that render_report then holds.
-use std::io;
-use std::path::Path;
-
-use futures::future::join_all;
-use workbook::sim::legacy;
+//! grader: replaces items
 
 /// Renders the report `name` on the blocking pool: the runtime's thread stays free.
 pub async fn render(name: &str) -> String {
@@ -24,14 +20,4 @@ pub async fn render_all(names: &[&str]) -> Vec<String> {
         tokio::spawn(async move { legacy::render_report(&name) })
     });
     join_all(jobs).await.into_iter().map(|report| report.expect("render_report panicked")).collect()
-}
-
-/// Saves `text` with `tokio::fs`, which does the writing on the blocking pool.
-pub async fn save_report(path: &Path, text: &str) -> io::Result<()> {
-    tokio::fs::write(path, text).await
-}
-
-/// Reads the file with `tokio::fs`, which does the reading on the blocking pool.
-pub async fn load_report(path: &Path) -> io::Result<String> {
-    tokio::fs::read_to_string(path).await
 }

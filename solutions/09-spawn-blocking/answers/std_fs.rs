@@ -2,29 +2,7 @@
 //! grader: expect fail save_report_uses_tokio_fs "went unanswered"
 //! Renders on the blocking pool, but reads and writes files with `std::fs` inside async
 //! code: the runtime waits for the disk.
-use std::io;
-use std::path::Path;
-
-use futures::future::join_all;
-use workbook::sim::legacy;
-
-/// Renders the report `name` on the blocking pool: the runtime's thread stays free.
-pub async fn render(name: &str) -> String {
-    // The closure runs on another thread, maybe after this function returned, so it
-    // can't borrow `name`: give it its own copy.
-    let name = name.to_string();
-    tokio::task::spawn_blocking(move || legacy::render_report(&name)).await.expect("render_report panicked")
-}
-
-/// Starts every rendering first, then waits for all of them: 500 ms in all, not 500 ms
-/// per report. `join_all` keeps the order of `names`.
-pub async fn render_all(names: &[&str]) -> Vec<String> {
-    let jobs = names.iter().map(|name| {
-        let name = name.to_string();
-        tokio::task::spawn_blocking(move || legacy::render_report(&name))
-    });
-    join_all(jobs).await.into_iter().map(|report| report.expect("render_report panicked")).collect()
-}
+//! grader: replaces items
 
 /// Saves `text` with `tokio::fs`, which does the writing on the blocking pool.
 pub async fn save_report(path: &Path, text: &str) -> io::Result<()> {
