@@ -1,24 +1,9 @@
 //! grader: expect pass
 //! Another correct answer: `join_all` over the three requests, `sleep_until` a deadline,
 //! and lint_files spawning every blocking job itself and joining the JoinHandles.
+//! grader: replaces items
 
-use std::time::Duration;
-
-use futures::future::join_all;
 use tokio::time::Instant;
-use workbook::sim::linter::{self, LintReport};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// What a reviewer looks at: the three pages of pull request 42.
-#[derive(Debug)]
-pub struct Review {
-    /// `/pulls/42`: the title and the description.
-    pub description: Result<Page, FetchError>,
-    /// `/pulls/42/diff`: the changes.
-    pub diff: Result<Page, FetchError>,
-    /// `/pulls/42/status`: what the CI said.
-    pub status: Result<Page, FetchError>,
-}
 
 /// The three requests in one `join_all`: a Vec comes back, in the order of the input.
 pub async fn load_review() -> Review {
@@ -28,18 +13,9 @@ pub async fn load_review() -> Review {
     Review { description, diff, status }
 }
 
-/// How long the code host makes a bot wait between two calls: 1 s.
-pub const RATE_LIMIT_PAUSE: Duration = Duration::from_secs(1);
-
 /// Sleeps until a deadline one pause from now: also a timer.
 pub async fn pause_for_rate_limit() {
     tokio::time::sleep_until(Instant::now() + RATE_LIMIT_PAUSE).await;
-}
-
-/// The synchronous call runs on tokio's blocking pool; the closure owns its path.
-pub async fn lint_file(path: &str) -> LintReport {
-    let path = path.to_string();
-    tokio::task::spawn_blocking(move || linter::check_file(&path)).await.expect("the linter panicked")
 }
 
 /// Spawns one blocking job per file, then awaits the handles all together.

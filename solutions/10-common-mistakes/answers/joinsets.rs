@@ -1,23 +1,9 @@
 //! grader: expect pass
 //! Another correct answer: a `JoinSet` of spawned requests (each tagged with its page),
 //! and a `JoinSet` of `spawn_blocking` lints whose reports go back to their own slots.
-
-use std::time::Duration;
+//! grader: replaces items
 
 use tokio::task::JoinSet;
-use workbook::sim::linter::{self, LintReport};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// What a reviewer looks at: the three pages of pull request 42.
-#[derive(Debug)]
-pub struct Review {
-    /// `/pulls/42`: the title and the description.
-    pub description: Result<Page, FetchError>,
-    /// `/pulls/42/diff`: the changes.
-    pub diff: Result<Page, FetchError>,
-    /// `/pulls/42/status`: what the CI said.
-    pub status: Result<Page, FetchError>,
-}
 
 /// Three tasks in a JoinSet; each result comes back with the URL it belongs to.
 pub async fn load_review() -> Review {
@@ -39,20 +25,6 @@ pub async fn load_review() -> Review {
         diff: diff.expect("fetched"),
         status: status.expect("fetched"),
     }
-}
-
-/// How long the code host makes a bot wait between two calls: 1 s.
-pub const RATE_LIMIT_PAUSE: Duration = Duration::from_secs(1);
-
-/// A timer: the thread goes back to the runtime until it fires.
-pub async fn pause_for_rate_limit() {
-    tokio::time::sleep(RATE_LIMIT_PAUSE).await;
-}
-
-/// The synchronous call runs on tokio's blocking pool; the closure owns its path.
-pub async fn lint_file(path: &str) -> LintReport {
-    let path = path.to_string();
-    tokio::task::spawn_blocking(move || linter::check_file(&path)).await.expect("the linter panicked")
 }
 
 /// A JoinSet of blocking jobs: reports arrive as they finish, each with its index.

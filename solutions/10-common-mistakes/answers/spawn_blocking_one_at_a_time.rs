@@ -1,46 +1,7 @@
 //! grader: expect fail mistake_3_files_are_linted_in_parallel "Mistake 3, half fixed"
 //! Puts each lint on the blocking pool, but awaits each job before starting the next:
 //! the runtime is free, yet the files are linted one after another.
-
-use std::time::Duration;
-
-use workbook::sim::linter::{self, LintReport};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// What a reviewer looks at: the three pages of pull request 42.
-#[derive(Debug)]
-pub struct Review {
-    /// `/pulls/42`: the title and the description.
-    pub description: Result<Page, FetchError>,
-    /// `/pulls/42/diff`: the changes.
-    pub diff: Result<Page, FetchError>,
-    /// `/pulls/42/status`: what the CI said.
-    pub status: Result<Page, FetchError>,
-}
-
-/// The three requests go out together: 1 s, the time of the slowest.
-pub async fn load_review() -> Review {
-    let (description, diff, status) = tokio::join!(
-        web::fetch_page("/pulls/42"),
-        web::fetch_page("/pulls/42/diff"),
-        web::fetch_page("/pulls/42/status"),
-    );
-    Review { description, diff, status }
-}
-
-/// How long the code host makes a bot wait between two calls: 1 s.
-pub const RATE_LIMIT_PAUSE: Duration = Duration::from_secs(1);
-
-/// A timer: the thread goes back to the runtime until it fires.
-pub async fn pause_for_rate_limit() {
-    tokio::time::sleep(RATE_LIMIT_PAUSE).await;
-}
-
-/// The synchronous call runs on tokio's blocking pool; the closure owns its path.
-pub async fn lint_file(path: &str) -> LintReport {
-    let path = path.to_string();
-    tokio::task::spawn_blocking(move || linter::check_file(&path)).await.expect("the linter panicked")
-}
+//! grader: replaces items
 
 /// One blocking job at a time.
 pub async fn lint_files(paths: &[&str]) -> Vec<LintReport> {

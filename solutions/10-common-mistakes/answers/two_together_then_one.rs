@@ -1,43 +1,11 @@
 //! grader: expect fail mistake_1_independent_requests_run_together "load_review took 2.000s instead of 1.000s"
 //! Joins the description and the diff, then asks for the status once both are in: the
 //! status waits for nothing it needs, and the review takes 2 s.
-
-use std::time::Duration;
-
-use futures::future::join_all;
-use workbook::sim::linter::{self, LintReport};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// What a reviewer looks at: the three pages of pull request 42.
-#[derive(Debug)]
-pub struct Review {
-    /// `/pulls/42`: the title and the description.
-    pub description: Result<Page, FetchError>,
-    /// `/pulls/42/diff`: the changes.
-    pub diff: Result<Page, FetchError>,
-    /// `/pulls/42/status`: what the CI said.
-    pub status: Result<Page, FetchError>,
-}
-
-/// How long the code host makes a bot wait between two calls: 1 s.
-pub const RATE_LIMIT_PAUSE: Duration = Duration::from_secs(1);
+//! grader: replaces items
 
 /// The pull request and its diff together, then the CI status.
 pub async fn load_review() -> Review {
     let (description, diff) = tokio::join!(web::fetch_page("/pulls/42"), web::fetch_page("/pulls/42/diff"));
     let status = web::fetch_page("/pulls/42/status").await;
     Review { description, diff, status }
-}
-
-pub async fn pause_for_rate_limit() {
-    tokio::time::sleep(RATE_LIMIT_PAUSE).await;
-}
-
-pub async fn lint_file(path: &str) -> LintReport {
-    let path = path.to_string();
-    tokio::task::spawn_blocking(move || linter::check_file(&path)).await.expect("the linter panicked")
-}
-
-pub async fn lint_files(paths: &[&str]) -> Vec<LintReport> {
-    join_all(paths.iter().map(|path| lint_file(path))).await
 }
