@@ -2,78 +2,7 @@
 //! grader: expect fail crunching_yields_after_every_chunk "the heartbeat ran late"
 //! Yields once, before the loop, instead of between the chunks: the loop itself still
 //! keeps the thread from start to end.
-use std::future::Future;
-use std::time::Duration;
-
-use tokio::runtime::{Builder, Runtime};
-use workbook::sim::tasks::{self, say};
-
-/// Task 1 of the notes: start, wait 1 s, resume, wait 2 s, done. (The notes' code
-/// waits 1 s twice, but their table has task 1 done at 3.0 s: the table wins here.)
-pub async fn task_one() {
-    say("Task 1", "Start");
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    say("Task 1", "Resumed after 1 second");
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    say("Task 1", "Done");
-}
-
-/// Task 2 of the notes: start, wait 2 s, resume and finish.
-pub async fn task_two() {
-    say("Task 2", "Start");
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    say("Task 2", "Resumed after 2 seconds");
-    say("Task 2", "Done");
-}
-
-/// Task 3 of the notes: start, wait 0.5 s, resume, wait 0.5 s, done.
-pub async fn task_three() {
-    say("Task 3", "Start");
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    say("Task 3", "Resumed after 0.5 seconds");
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    say("Task 3", "Done");
-}
-
-/// Runs the three tasks together, like
-/// `await asyncio.gather(task_one(), task_two(), task_three())`: 3 s in all.
-pub async fn run_all() {
-    tokio::join!(task_one(), task_two(), task_three());
-}
-
-/// The notes' blocking example, given for comparison (leave it as it is). Task 1
-/// holds the thread for 5 s with a blocking call (`time.sleep(5)` in Python,
-/// `std::thread::sleep` in Rust, `tasks::block_thread` here), so task 2 can start
-/// only when it lets go: 7 s in all.
-pub async fn blocking_pair() {
-    let task_one = async {
-        say("Task 1", "Start");
-        tasks::block_thread(Duration::from_secs(5));
-        say("Task 1", "End");
-    };
-    let task_two = async {
-        say("Task 2", "Start");
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        say("Task 2", "Done");
-    };
-    tokio::join!(task_one, task_two);
-}
-
-/// The same two tasks, with task 1 waiting its 5 s without holding the thread, so
-/// task 2 runs meanwhile: 5 s in all.
-pub async fn waiting_pair() {
-    let task_one = async {
-        say("Task 1", "Start");
-        tokio::time::sleep(Duration::from_secs(5)).await;
-        say("Task 1", "End");
-    };
-    let task_two = async {
-        say("Task 2", "Start");
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        say("Task 2", "Done");
-    };
-    tokio::join!(task_one, task_two);
-}
+//! grader: replaces items
 
 /// Crunches chunks 1 to `chunks` with `tasks::crunch` (250 ms of CPU work each) and
 /// returns the sum of their results. It runs as a task among others, which must
@@ -85,25 +14,4 @@ pub async fn crunch_numbers(chunks: u64) -> u64 {
         total += tasks::crunch(chunk);
     }
     total
-}
-
-/// Python's `asyncio.Runner`: one event loop, started once, for several `run` calls.
-/// Tasks spawned during one `run` are still there in the next.
-#[derive(Debug)]
-pub struct Runner {
-    runtime: Runtime,
-}
-
-impl Runner {
-    /// Starts the event loop, like `asyncio.Runner()`.
-    pub fn new() -> std::io::Result<Runner> {
-        let runtime = Builder::new_current_thread().enable_all().build()?;
-        Ok(Runner { runtime })
-    }
-
-    /// Runs `future` to its end on the runner's event loop and returns its output,
-    /// like `runner.run(coro)`.
-    pub fn run<F: Future>(&self, future: F) -> F::Output {
-        self.runtime.block_on(future)
-    }
 }
