@@ -146,7 +146,12 @@ fn a_given_title_goes_everywhere_the_title_shows() {
     let output = sandbox.grader(&["new", &name, "--title", "rate limiter: a token bucket | refilled"]);
     assert_eq!(output.code, 0, "{}", output.text);
     let toml = read(&sandbox, &format!("exercises/{name}/exercise.toml"));
-    assert!(toml.starts_with("title = \"rate limiter: a token bucket | refilled\"\n"), "{toml}");
+    assert!(toml.contains("\ntitle = \"rate limiter: a token bucket | refilled\"\n"), "{toml}");
+    // Its first lines tell a learner who opens it what the hints are for.
+    assert!(
+        toml.starts_with("# This file is the exercise's settings") && toml.contains(&format!("`grader hint {nn}`")),
+        "{toml}"
+    );
     assert!(
         read(&sandbox, &format!("docs/src/{name}.md"))
             .starts_with(&format!("# {nn} · rate limiter: a token bucket | refilled\n"))
