@@ -143,6 +143,9 @@ fn gist(message: &str) -> String {
     let first = lines.next().unwrap_or("");
     match lines.next() {
         Some(next) if first.ends_with(':') => format!("{first} {next}"),
+        // A trace that differs says so in general first; the line after it names the
+        // difference, which is what a one-line summary needs.
+        Some(next) if next.starts_with("The first difference:") => next.to_string(),
         _ => first.to_string(),
     }
 }
@@ -340,6 +343,12 @@ pub fn progress_meter(done: usize, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::{gist, shorten, wrap};
+
+    #[test]
+    fn a_trace_difference_is_summed_up_by_the_difference() {
+        let message = "The order of events is not what a correct solution produces.\nThe first difference: at 0.000s …";
+        assert_eq!(gist(message), "The first difference: at 0.000s …");
+    }
 
     #[test]
     fn a_summary_is_cut_between_words() {
