@@ -332,3 +332,104 @@ fn the_sandbox_keeps_submissions_from_the_machine() {
     assert!(!marker.exists(), "a submission wrote into the grader's home");
     assert!(listener.accept().is_err(), "a submission reached a server on this machine's loopback");
 }
+
+/// The Gradescope scripts in `docs/ci/gradescope`, run as Gradescope runs them but in a
+/// folder of the test's (their `AUTOGRADER` variable): `run_autograder` finds the
+/// exercises inside a zipped folder of the upload, grades them (in the sandbox, or
+/// without it where the container refuses it, saying so) and leaves Gradescope's
+/// results.json.
+#[cfg(target_os = "linux")]
+#[test]
+fn gradescope_s_run_autograder_scores_an_upload() {
+    let workbook = Sandbox::with(&["04-gather"]);
+    let autograder = tempfile::Builder::new().prefix("grader-autograder-").tempdir().unwrap();
+    let source = autograder.path().join("source");
+    std::fs::create_dir_all(&source).unwrap();
+    std::os::unix::fs::symlink(workbook.root(), source.join("workbook")).unwrap();
+    // A zip of the repository's folder, as a learner uploads it, with macOS's litter.
+    let upload = autograder.path().join("submission/async-workbook-main");
+    copy_tree(&workbook.root().join("exercises/04-gather"), &upload.join("exercises/04-gather"));
+    std::fs::copy(
+        workbook.root().join("solutions/04-gather/gather.rs"),
+        upload.join("exercises/04-gather/src/gather.rs"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(autograder.path().join("submission/__MACOSX")).unwrap();
+    let script = crate::sandbox::workbook_root().join("docs/ci/gradescope/run_autograder");
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .env_clear()
+        .envs(crate::sandbox::environment())
+        .env("AUTOGRADER", autograder.path())
+        .output()
+        .unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{log}");
+    let results: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(autograder.path().join("results/results.json"))
+            .unwrap_or_else(|e| panic!("{e}\n{log}")),
+    )
+    .unwrap();
+    assert_eq!(results["score"], 1, "{results}\n{log}");
+    assert_eq!(results["tests"][0]["name"], "04-gather", "{results}");
+    assert_eq!(results["tests"][0]["status"], "passed", "{results}");
+
+    // The shipped stub, uploaded, scores nothing.
+    std::fs::copy(
+        workbook.root().join("exercises/04-gather/src/gather.rs"),
+        upload.join("exercises/04-gather/src/gather.rs"),
+    )
+    .unwrap();
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .env_clear()
+        .envs(crate::sandbox::environment())
+        .env("AUTOGRADER", autograder.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let results: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(autograder.path().join("results/results.json")).unwrap())
+            .unwrap();
+    assert_eq!(results["score"], 0, "{results}");
+    assert_eq!(results["tests"][0]["status"], "failed", "{results}");
+}
+
+/// `setup.sh` builds the grader and the shared dependencies, offline-ready, and leaves
+/// no reference solution in the autograder's copy of the workbook. Cargo is a stand-in
+/// here that writes down how it was called: the build itself is cargo's.
+#[cfg(target_os = "linux")]
+#[test]
+fn gradescope_s_setup_leaves_no_solutions_behind() {
+    let workbook = Sandbox::with(&["04-gather"]);
+    let autograder = tempfile::Builder::new().prefix("grader-autograder-").tempdir().unwrap();
+    let source = autograder.path().join("source");
+    std::fs::create_dir_all(&source).unwrap();
+    copy_tree(workbook.root(), &source.join("workbook"));
+    assert!(source.join("workbook/solutions/04-gather/gather.rs").exists());
+    let bin = autograder.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let calls = autograder.path().join("cargo-calls");
+    std::fs::write(bin.join("cargo"), format!("#!/bin/sh\necho \"$@\" >> '{}'\n", calls.display())).unwrap();
+    let mut permissions = std::fs::metadata(bin.join("cargo")).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(bin.join("cargo"), permissions).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let home = autograder.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let script = crate::sandbox::workbook_root().join("docs/ci/gradescope/setup.sh");
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", &home)
+        .env("AUTOGRADER", autograder.path())
+        .output()
+        .unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{log}");
+    let calls = std::fs::read_to_string(&calls).unwrap_or_default();
+    assert!(calls.contains("build --locked -p grader"), "{calls}");
+    assert!(!source.join("workbook/solutions").exists(), "setup.sh left the reference solutions: {log}");
+    assert!(source.join("workbook/exercises/04-gather").exists());
+}
