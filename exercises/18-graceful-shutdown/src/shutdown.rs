@@ -36,25 +36,24 @@ pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     while let Some(job) = jobs.recv().await {
         // TODO: the token is only looked at when a job arrives. While the worker waits
-        //       in `recv()`, a shutdown goes unnoticed until the next job comes, maybe
-        //       never. Wait for a job *or* the shutdown, whichever comes first:
-        //       `tokio::select!` with `shutdown.cancelled()` as one of its branches.
+        //       for the next job, a shutdown goes unnoticed until a job comes, maybe
+        //       never. The worker must stop waiting the moment either one happens.
         if shutdown.is_cancelled() {
             break;
         }
         tokio::spawn(job);
     }
-    // TODO: the jobs spawned above may still be running here, and nobody waits for
-    //       them. Spawn them on a `TaskTracker` instead, and wait for it before
-    //       returning.
+    // TODO: the jobs started above may still be running here, and nobody waits for
+    //       them: returning now cuts them off. Return only once every job in flight
+    //       has finished.
 }
 
 /// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
 /// finish and returns, so that `main` can exit cleanly.
 pub async fn serve(jobs: mpsc::Receiver<Job>) {
     // TODO: nobody listens for Ctrl-C here, so it kills the process on the spot,
-    //       mid-job. Wait for `tokio::signal::ctrl_c()` in a task of its own, and
-    //       cancel the token when it comes.
+    //       mid-job. A Ctrl-C must become the shutdown the worker watches for, while
+    //       the worker goes on.
     let shutdown = CancellationToken::new();
     run_worker(shutdown, jobs).await;
 }

@@ -69,13 +69,12 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
 
     // TODO: this loop takes turns, like a request handler: it waits for the client to say
     //       something, and only then passes one message on to it. A chat client must hear
-    //       the room while it says nothing. Forward `inbox` to `writer` in a task of its own
-    //       (`tokio::spawn`), while this one reads lines (or race both in `tokio::select!`).
+    //       the room while it says nothing: hearing and being heard go on at the same time.
     while let Some(line) = lines.next_line().await? {
         let _ = room.messages.send(format!("{name}: {line}"));
-        // TODO: `recv()` fails with `RecvError::Lagged(n)` when this client fell more than
-        //       `capacity` messages behind. That is no reason to drop the client: tell it
-        //       `(missed n messages)` and go on.
+        // TODO: when this client falls more than `capacity` messages behind the room,
+        //       receiving fails and says how many it missed. That is no reason to drop
+        //       the client: tell it `(missed n messages)` and go on.
         let message = inbox.recv().await.expect("a message");
         writer.write_all(format!("{message}\n").as_bytes()).await?;
     }
