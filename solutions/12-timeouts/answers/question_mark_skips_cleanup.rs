@@ -1,67 +1,7 @@
 //! grader: expect fail connection_returned_after_error "`?` returns from the function on the spot"
 //! grader: expect fail connection_returned_when_cancelled "never went back to the pool"
 //! Propagates the error with `?` before the line that gives the connection back.
-
-use std::time::Duration;
-
-use tokio::time::{sleep, timeout};
-use workbook::sim::flaky::{self, Reply, ServiceError};
-
-/// How many times [`with_retries`] calls the service at most: 4.
-pub const MAX_ATTEMPTS: u32 = 4;
-
-/// How long one attempt of [`with_retries`] may take before it is cut off: 1 s.
-pub const ATTEMPT_LIMIT: Duration = Duration::from_secs(1);
-
-/// The pause before the second attempt: 100 ms. Each later pause is twice the one
-/// before it: 200 ms before the third attempt, 400 ms before the fourth.
-pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
-
-/// Why a call brought no reply.
-#[derive(Debug, PartialEq, Eq)]
-pub enum CallError {
-    /// The service did not answer within the limit, and the call was cancelled.
-    TimedOut,
-    /// The service answered with an error.
-    Failed(ServiceError),
-}
-
-/// What [`with_retries`] reports when every attempt failed.
-#[derive(Debug, PartialEq, Eq)]
-pub struct GaveUp {
-    /// How many attempts were made.
-    pub attempts: u32,
-    /// Why the last one failed.
-    pub last: CallError,
-}
-
-/// Calls `service`, but waits at most `limit` for it. A call still running then is
-/// cancelled, and the answer is `CallError::TimedOut`.
-pub async fn with_deadline(service: &str, limit: Duration) -> Result<Reply, CallError> {
-    match timeout(limit, flaky::call(service)).await {
-        Ok(Ok(reply)) => Ok(reply),
-        Ok(Err(error)) => Err(CallError::Failed(error)),
-        Err(_elapsed) => Err(CallError::TimedOut),
-    }
-}
-
-/// Calls `service` until it answers, at most [`MAX_ATTEMPTS`] times. Each attempt may
-/// take [`ATTEMPT_LIMIT`]; between two attempts, waits [`FIRST_BACKOFF`], then twice
-/// as long each time.
-pub async fn with_retries(service: &str) -> Result<Reply, GaveUp> {
-    let mut backoff = FIRST_BACKOFF;
-    let mut attempt = 1;
-    loop {
-        match with_deadline(service, ATTEMPT_LIMIT).await {
-            Ok(reply) => return Ok(reply),
-            Err(last) if attempt == MAX_ATTEMPTS => return Err(GaveUp { attempts: attempt, last }),
-            Err(_) => {}
-        }
-        sleep(backoff).await;
-        backoff *= 2;
-        attempt += 1;
-    }
-}
+//! grader: replaces items
 
 /// Calls `service` on a connection borrowed from the pool, and gives the connection
 /// back however the call ends: answered, failed, or cancelled by the caller.

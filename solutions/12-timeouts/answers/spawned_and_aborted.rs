@@ -2,39 +2,7 @@
 //! Another correct answer: the call runs as a spawned task, and a guard aborts it when
 //! the deadline passes (a dropped JoinHandle alone would only detach it). The retries
 //! count their pauses with `checked_mul`, and the connection guard is a closure.
-
-use std::time::Duration;
-
-use tokio::time::{sleep, timeout};
-use workbook::sim::flaky::{self, Reply, ServiceError};
-
-/// How many times [`with_retries`] calls the service at most: 4.
-pub const MAX_ATTEMPTS: u32 = 4;
-
-/// How long one attempt of [`with_retries`] may take before it is cut off: 1 s.
-pub const ATTEMPT_LIMIT: Duration = Duration::from_secs(1);
-
-/// The pause before the second attempt: 100 ms. Each later pause is twice the one
-/// before it: 200 ms before the third attempt, 400 ms before the fourth.
-pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
-
-/// Why a call brought no reply.
-#[derive(Debug, PartialEq, Eq)]
-pub enum CallError {
-    /// The service did not answer within the limit, and the call was cancelled.
-    TimedOut,
-    /// The service answered with an error.
-    Failed(ServiceError),
-}
-
-/// What [`with_retries`] reports when every attempt failed.
-#[derive(Debug, PartialEq, Eq)]
-pub struct GaveUp {
-    /// How many attempts were made.
-    pub attempts: u32,
-    /// Why the last one failed.
-    pub last: CallError,
-}
+//! grader: replaces items
 
 /// Calls `service`, but waits at most `limit` for it. A call still running then is
 /// cancelled, and the answer is `CallError::TimedOut`.
