@@ -1,16 +1,6 @@
 //! grader: expect pass
 //! Another correct answer: an unbiased `select!`, and after the shutdown the inbox drained with `try_recv()` until it is empty (the messages sent before the signal are already in it).
-
-use std::io;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, interval_at};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+//! grader: replaces items
 
 /// Delivers each message of `inbox` as it arrives and pings the client every
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
@@ -29,25 +19,5 @@ pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: onesho
     }
     while let Ok(message) = inbox.try_recv() {
         mailbox::deliver(&message);
-    }
-}
-
-/// Reads newline-delimited lines from `connection`, delivering each one as soon as its
-/// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
-/// the client closes the connection.
-pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
-    // `Lines` keeps a half-read line inside itself, so `next_line()` is cancel safe: when
-    // the tick wins the select!, the bytes read so far wait there for the rest.
-    let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            line = lines.next_line() => match line? {
-                Some(line) => mailbox::deliver(&line),
-                // End of stream: the client closed the connection.
-                None => return Ok(()),
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-        }
     }
 }

@@ -1,17 +1,7 @@
 //! grader: expect fail hang_up_ends_the_session "returns `None` at once, every time"
 //! Ignores the `None` that `recv()` returns once the client has hung up: that branch is
 //! then always ready, and the loop spins.
-
-use std::io;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, interval_at};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+//! grader: replaces items
 
 /// Delivers each message of `inbox` as it arrives and pings the client every
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
@@ -28,23 +18,6 @@ pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: onesho
             }
             _ = keep_alive.tick() => mailbox::keep_alive(),
             _ = &mut shutdown => break,
-        }
-    }
-}
-
-/// Reads newline-delimited lines from `connection`, delivering each one as soon as its
-/// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
-/// the client closes the connection.
-pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
-    let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            line = lines.next_line() => match line? {
-                Some(line) => mailbox::deliver(&line),
-                None => return Ok(()),
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
         }
     }
 }

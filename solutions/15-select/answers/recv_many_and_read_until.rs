@@ -1,16 +1,6 @@
 //! grader: expect pass
 //! Another correct answer: the inbox read in batches with `recv_many` (each message still delivered the moment it arrives), and the connection read with `read_until(b'\n', &mut buf)`, whose buffer, kept outside the loop, holds a half-read line when a tick wins.
-
-use std::io;
-use std::time::Duration;
-
-use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
-use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, interval_at};
-use workbook::sim::mailbox;
-
-/// How often the session pings the client: every second.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+//! grader: replaces items
 
 /// Delivers each message of `inbox` as it arrives and pings the client every
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
