@@ -1,11 +1,7 @@
 //! grader: expect fail ticker_starts_when_read "a clock started when `ticker()` was called"
 //! A ticker that keeps to a schedule with absolute deadlines (no drift), but takes its
 //! start, `Instant::now()`, when `ticker()` is called rather than when it is first read.
-
-use std::time::Duration;
-
-use futures::stream::{self, Stream, StreamExt};
-use workbook::sim::pager::{self, Book, Cursor};
+//! grader: replaces items
 
 /// The ticks 1, 2, …, `count`, one every `period`: tick 1 comes `period` after you
 /// start reading, tick 2 a `period` later, and the stream ends right after the last
@@ -20,51 +16,4 @@ pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
         tokio::time::sleep_until(start + period * tick).await;
         Some((tick, tick + 1))
     })
-}
-
-/// Which page of the catalogue to fetch next.
-enum NextPage {
-    First,
-    At(Cursor),
-    NoMore,
-}
-
-/// Every book of the catalogue, in order, page after page. A page is fetched only when
-/// the reader asks for a book and the books fetched so far are used up; the stream ends
-/// after the last page (the one whose `next` is `None`).
-pub fn all_books() -> impl Stream<Item = Book> {
-    stream::unfold(NextPage::First, |next| async move {
-        let cursor = match next {
-            NextPage::First => None,
-            NextPage::At(cursor) => Some(cursor),
-            NextPage::NoMore => return None,
-        };
-        let page = pager::fetch_page(cursor).await;
-        let after = match page.next {
-            Some(cursor) => NextPage::At(cursor),
-            None => NextPage::NoMore,
-        };
-        Some((page.books, after))
-    })
-    // A stream of pages, each a Vec of books: flatten it into a stream of books.
-    .flat_map(stream::iter)
-}
-
-/// The first `n` books of the catalogue (fewer if it has fewer), fetching no page that
-/// holds none of them.
-pub async fn first_books(n: usize) -> Vec<Book> {
-    all_books().take(n).collect().await
-}
-
-/// Reads books from `books` until the stream ends, or until the next book takes longer
-/// than `quiet` to come (counted from when you ask for it). Returns the books read, and
-/// drops the stream, which cancels the wait for the book that didn't come.
-pub async fn read_until_quiet(books: impl Stream<Item = Book>, quiet: Duration) -> Vec<Book> {
-    // `next()` needs a stream that can't move in memory: `pin!` pins it here, on the stack.
-    let mut books = std::pin::pin!(books);
-    let mut read = Vec::new();
-    while let Ok(Some(book)) = tokio::time::timeout(quiet, books.next()).await {
-        read.push(book);
-    }
-    read
 }

@@ -1,11 +1,7 @@
 //! grader: expect pass
 //! Another correct answer: the ticker as `stream::iter(1..=count).then(..)`, an async
 //! block per tick that sleeps before it gives the tick.
-
-use std::time::Duration;
-
-use futures::stream::{self, Stream, StreamExt};
-use workbook::sim::pager::{self, Book, Cursor};
+//! grader: replaces items
 
 /// The ticks 1, 2, …, `count`, one every `period`, the first one `period` from now.
 pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
@@ -13,44 +9,4 @@ pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
         tokio::time::sleep(period).await;
         tick
     })
-}
-
-/// Which page of the catalogue to fetch next.
-enum NextPage {
-    First,
-    At(Cursor),
-    NoMore,
-}
-
-/// Every book of the catalogue, in order, page after page, each page fetched when needed.
-pub fn all_books() -> impl Stream<Item = Book> {
-    stream::unfold(NextPage::First, |next| async move {
-        let cursor = match next {
-            NextPage::First => None,
-            NextPage::At(cursor) => Some(cursor),
-            NextPage::NoMore => return None,
-        };
-        let page = pager::fetch_page(cursor).await;
-        let after = match page.next {
-            Some(cursor) => NextPage::At(cursor),
-            None => NextPage::NoMore,
-        };
-        Some((page.books, after))
-    })
-    .flat_map(stream::iter)
-}
-
-/// The first `n` books of the catalogue, fetching no page that holds none of them.
-pub async fn first_books(n: usize) -> Vec<Book> {
-    all_books().take(n).collect().await
-}
-
-/// Reads books until the stream ends or the next book is more than `quiet` away.
-pub async fn read_until_quiet(books: impl Stream<Item = Book>, quiet: Duration) -> Vec<Book> {
-    let mut books = std::pin::pin!(books);
-    let mut read = Vec::new();
-    while let Ok(Some(book)) = tokio::time::timeout(quiet, books.next()).await {
-        read.push(book);
-    }
-    read
 }

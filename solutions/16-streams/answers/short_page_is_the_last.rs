@@ -2,24 +2,7 @@
 //! grader: expect fail empty_pages_do_not_end_the_catalogue "ended after page 2, but that page said `next: page 3`"
 //! A catalogue stream that takes a page with fewer books than the first one for the last
 //! page (as with a fixed page size), instead of following `next` until it is `None`.
-
-use std::time::Duration;
-
-use futures::stream::{self, Stream, StreamExt};
-use workbook::sim::pager::{self, Book, Cursor};
-
-/// The ticks 1, 2, …, `count`, one every `period`: tick 1 comes `period` after you
-/// start reading, tick 2 a `period` later, and the stream ends right after the last
-/// tick. Like an async generator that sleeps before each `yield`.
-pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
-    stream::unfold(1, move |tick| async move {
-        if tick > count {
-            return None;
-        }
-        tokio::time::sleep(period).await;
-        Some((tick, tick + 1))
-    })
-}
+//! grader: replaces items
 
 /// Which page of the catalogue to fetch next.
 enum NextPage {
@@ -49,23 +32,4 @@ pub fn all_books() -> impl Stream<Item = Book> {
     })
     // A stream of pages, each a Vec of books: flatten it into a stream of books.
     .flat_map(stream::iter)
-}
-
-/// The first `n` books of the catalogue (fewer if it has fewer), fetching no page that
-/// holds none of them.
-pub async fn first_books(n: usize) -> Vec<Book> {
-    all_books().take(n).collect().await
-}
-
-/// Reads books from `books` until the stream ends, or until the next book takes longer
-/// than `quiet` to come (counted from when you ask for it). Returns the books read, and
-/// drops the stream, which cancels the wait for the book that didn't come.
-pub async fn read_until_quiet(books: impl Stream<Item = Book>, quiet: Duration) -> Vec<Book> {
-    // `next()` needs a stream that can't move in memory: `pin!` pins it here, on the stack.
-    let mut books = std::pin::pin!(books);
-    let mut read = Vec::new();
-    while let Ok(Some(book)) = tokio::time::timeout(quiet, books.next()).await {
-        read.push(book);
-    }
-    read
 }
