@@ -1,18 +1,7 @@
 //! grader: expect pass
 //! Another correct answer: a `Stats::count` method that locks once and adds 1, called
 //! after the fetch; the crawl folds the pages of a stream, one after another.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use tokio::task::JoinHandle;
-use workbook::sim::web;
-
-/// Visit counts per page, shared by every crawler task.
-#[derive(Debug, Default)]
-pub struct Stats {
-    visits: Mutex<HashMap<String, u32>>,
-}
+//! grader: replaces items
 
 impl Stats {
     /// Counts one visit of `url`, under one lock.

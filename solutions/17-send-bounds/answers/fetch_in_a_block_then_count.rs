@@ -2,25 +2,7 @@
 //! Another correct answer: the fetch's result is matched (an error page counts as a
 //! visit too), the count uses `get_mut` or `insert` under one guard, and the crawl keeps
 //! the lengths in a `Vec` and sums them at the end.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use tokio::task::JoinHandle;
-use workbook::sim::web;
-
-/// Visit counts per page, shared by every crawler task.
-#[derive(Debug, Default)]
-pub struct Stats {
-    visits: Mutex<HashMap<String, u32>>,
-}
-
-impl Stats {
-    /// How often `url` was visited.
-    pub fn visits(&self, url: &str) -> u32 {
-        self.visits.lock().unwrap().get(url).copied().unwrap_or(0)
-    }
-}
+//! grader: replaces items
 
 /// Fetches first, with nothing locked; then counts under a lock whose guard ends with
 /// its block, before anything else is awaited.

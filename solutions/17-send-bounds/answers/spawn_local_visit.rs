@@ -1,25 +1,7 @@
 //! grader: expect fail visits_are_counted_side_by_side "LocalSet"
 //! Keeps the guard across the fetch and swaps `tokio::spawn` for `tokio::task::spawn_local`,
 //! which needs no `Send`, but only runs inside a `LocalSet`.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use tokio::task::JoinHandle;
-use workbook::sim::web;
-
-/// Visit counts per page, shared by every crawler task.
-#[derive(Debug, Default)]
-pub struct Stats {
-    visits: Mutex<HashMap<String, u32>>,
-}
-
-impl Stats {
-    /// How often `url` was visited.
-    pub fn visits(&self, url: &str) -> u32 {
-        self.visits.lock().unwrap().get(url).copied().unwrap_or(0)
-    }
-}
+//! grader: replaces items
 
 /// Fetches first, with nothing locked; then counts under a lock whose guard ends with
 /// its block, before anything else is awaited.
@@ -28,18 +10,5 @@ pub fn spawn_visit(stats: Arc<Stats>, url: String) -> JoinHandle<()> {
         let _page = web::fetch_page(&url).await;
         let mut visits = stats.visits.lock().unwrap();
         *visits.entry(url).or_default() += 1;
-    })
-}
-
-/// The total belongs to this task alone, so it needs no `Rc`, no `Cell`, no sharing.
-pub fn spawn_crawl(urls: Vec<String>) -> JoinHandle<usize> {
-    tokio::spawn(async move {
-        let mut total = 0;
-        for url in &urls {
-            if let Ok(page) = web::fetch_page(url).await {
-                total += page.body.len();
-            }
-        }
-        total
     })
 }
