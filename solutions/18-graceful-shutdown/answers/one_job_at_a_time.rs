@@ -3,14 +3,7 @@
 //! grader: expect fail stops_at_once_when_idle "runs one job at a time"
 //! Watches the token and the queue, but awaits each job inside the loop instead of
 //! spawning it: the next job waits until the one before is done.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     loop {

@@ -3,14 +3,7 @@
 //! grader: expect fail ctrl_c_drains_then_exits "`serve` returned while"
 //! Watches the token and the queue together, but spawns the jobs with `tokio::spawn`
 //! and returns without waiting for them: the jobs in flight are left to die with `main`.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     loop {

@@ -1,17 +1,7 @@
 //! grader: expect pass
 //! Another correct answer: `run_until_cancelled` around the whole receiving loop (the
 //! loop's future is dropped when the token fires, between two jobs), then the tracker.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-
-/// One job from the queue: the work to do, as a future that hasn't started yet.
-/// Awaiting it (or spawning it) runs the job, which can take a while.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 /// Takes jobs from `jobs` as they arrive and runs each as a task of its own, so a long
 /// job never holds up the next one.
@@ -33,18 +23,4 @@ pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Jo
     // No new tasks from here on; `wait` returns once the tracker is closed *and* empty.
     tracker.close();
     tracker.wait().await;
-}
-
-/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
-/// finish and returns, so that `main` can exit cleanly.
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        // Listening for Ctrl-C replaces the default (kill the process) with this.
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    run_worker(shutdown, jobs).await;
 }

@@ -1,15 +1,7 @@
 //! grader: expect fail finishes_when_the_queue_closes "is switched off once `recv()` gives `None`"
 //! Writes the job branch as `Some(job) = jobs.recv()`: when the queue is closed, select!
 //! switches that branch off and waits on the token alone, which nobody cancels.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let tracker = TaskTracker::new();

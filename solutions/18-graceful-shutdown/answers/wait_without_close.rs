@@ -4,15 +4,7 @@
 //! grader: expect fail ctrl_c_drains_then_exits "without `tracker.close()`"
 //! Right in every way but one: it waits on the tracker without closing it first, and
 //! `wait()` returns only once the tracker is closed and empty.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let tracker = TaskTracker::new();

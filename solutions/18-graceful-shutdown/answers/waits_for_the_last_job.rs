@@ -2,16 +2,7 @@
 //! grader: expect fail finishes_when_the_queue_closes "while job 2 was still running"
 //! Keeps the handle of the job spawned last and awaits it at the end, as if the jobs
 //! finished in the order they started.
-
-use std::future::Future;
-use std::pin::Pin;
-
-use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
-
-/// One job from the queue: the work to do, as a future that hasn't started yet.
-/// Awaiting it (or spawning it) runs the job, which can take a while.
-pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
+//! grader: replaces items
 
 /// Takes jobs from `jobs` as they arrive and runs each as a task of its own, so a long
 /// job never holds up the next one.
@@ -39,18 +30,4 @@ pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Jo
     if let Some(last) = last {
         let _ = last.await;
     }
-}
-
-/// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight
-/// finish and returns, so that `main` can exit cleanly.
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        // Listening for Ctrl-C replaces the default (kill the process) with this.
-        if tokio::signal::ctrl_c().await.is_ok() {
-            on_ctrl_c.cancel();
-        }
-    });
-    run_worker(shutdown, jobs).await;
 }
