@@ -3,91 +3,12 @@
 //! grader: expect fail slow_client_misses_messages_but_stays "serves one client at a time"
 //! A correct handler, but `serve` awaits it instead of spawning it: the second client is
 //! connected, and nobody reads from it until the first one leaves.
-
-use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::tcp::OwnedWriteHalf;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::broadcast::{self, error::RecvError};
-
-/// The chat room: one broadcast channel that every client listens to, and a head count.
-#[derive(Debug)]
-pub struct ChatRoom {
-    /// Every line said in the room goes into this channel; each client reads it through
-    /// its own `Receiver` (`messages.subscribe()`).
-    messages: broadcast::Sender<String>,
-    /// How many clients are in the room right now.
-    online: AtomicUsize,
-}
-
-impl ChatRoom {
-    /// An empty room that keeps the last `capacity` messages for clients that fall behind.
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    /// How many clients are in the room now: joined and not yet gone.
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-
-    /// Says `line` to everyone in the room. Nobody being there to hear it is no error.
-    fn say(&self, line: String) {
-        let _ = self.messages.send(line);
-    }
-}
+//! grader: replaces items
 
 pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
     loop {
         let Ok((stream, _address)) = listener.accept().await else { continue };
         // Like `await handle_client(...)` in Python: the next client waits its turn.
         let _ = handle_client(stream, Arc::clone(&room)).await;
-    }
-}
-
-/// One client, from its name to its last line.
-async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
-    let (reader, writer) = stream.into_split();
-    let mut lines = BufReader::new(reader).lines();
-    let Some(name) = lines.next_line().await? else { return Ok(()) };
-
-    // Subscribe first: from now on this client hears everything, its own arrival included.
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
-
-    // Two directions at once: a task passes the room's messages on to the client, while
-    // this one reads what the client says.
-    let forwarder = tokio::spawn(forward(inbox, writer));
-    let reading = async {
-        while let Some(line) = lines.next_line().await? {
-            room.say(format!("{name}: {line}"));
-        }
-        Ok(())
-    };
-    // `None` from `next_line()` is the client hanging up (Python's WebSocketDisconnect);
-    // an error is a broken connection. Either way the client is gone.
-    let outcome: io::Result<()> = reading.await;
-    forwarder.abort();
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    room.say(format!("* {name} left"));
-    outcome
-}
-
-/// Passes every message of the room on to one client, until the client is gone.
-async fn forward(mut inbox: broadcast::Receiver<String>, mut writer: OwnedWriteHalf) -> io::Result<()> {
-    loop {
-        let line = match inbox.recv().await {
-            Ok(line) => line,
-            // This client fell behind and the room no longer has what it missed: say so,
-            // and carry on with the oldest message still kept.
-            Err(RecvError::Lagged(missed)) => format!("(missed {missed} messages)"),
-            Err(RecvError::Closed) => return Ok(()),
-        };
-        writer.write_all(format!("{line}\n").as_bytes()).await?;
     }
 }

@@ -1,51 +1,9 @@
 //! grader: expect fail the_server_awaits_instead_of_polling "yields to the runtime (`yield_now`) and looks whether"
 //! The task that passes the room on to the client asks `try_recv()` and, when nothing is
 //! there, yields and asks again: `while True: ...; await asyncio.sleep(0)`.
+//! grader: replaces items
 
-use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::tcp::OwnedWriteHalf;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::broadcast::{self, error::TryRecvError};
-
-/// The chat room: one broadcast channel that every client listens to, and a head count.
-#[derive(Debug)]
-pub struct ChatRoom {
-    /// Every line said in the room goes into this channel; each client reads it through
-    /// its own `Receiver` (`messages.subscribe()`).
-    messages: broadcast::Sender<String>,
-    /// How many clients are in the room right now.
-    online: AtomicUsize,
-}
-
-impl ChatRoom {
-    /// An empty room that keeps the last `capacity` messages for clients that fall behind.
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    /// How many clients are in the room now: joined and not yet gone.
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-
-    /// Says `line` to everyone in the room. Nobody being there to hear it is no error.
-    fn say(&self, line: String) {
-        let _ = self.messages.send(line);
-    }
-}
-
-/// Accepts clients on `listener` for as long as it runs, each in a task of its own.
-pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
-    loop {
-        let Ok((stream, _address)) = listener.accept().await else { continue };
-        tokio::spawn(handle_client(stream, Arc::clone(&room)));
-    }
-}
+use tokio::sync::broadcast::error::TryRecvError;
 
 /// One client, from its name to its last line.
 async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {

@@ -1,14 +1,9 @@
 //! grader: expect fail slow_client_misses_messages_but_stays "one slow client stalls the whole room"
 //! The notes' ConnectionManager, ported: a locked list of sockets, and a broadcast that
 //! writes to each of them in turn. One client that doesn't read stalls everyone.
+//! grader: replaces items
 
-use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::tcp::OwnedWriteHalf;
-use tokio::net::{TcpListener, TcpStream};
+use std::sync::atomic::AtomicU64;
 use tokio::sync::Mutex;
 
 #[derive(Debug)]
@@ -37,13 +32,6 @@ impl ChatRoom {
         for (_, connection) in self.connections.lock().await.iter_mut() {
             let _ = connection.write_all(line.as_bytes()).await;
         }
-    }
-}
-
-pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
-    loop {
-        let Ok((stream, _address)) = listener.accept().await else { continue };
-        tokio::spawn(handle_client(stream, Arc::clone(&room)));
     }
 }
 
