@@ -1,36 +1,9 @@
 //! grader: expect compile-error "borrowed data escapes outside of function"
 //! Spawns the archive future made from the borrowed `to: &str`: a task must own
 //! everything it uses (`'static`), so this does not compile.
+//! grader: replaces items
 
 use workbook::sim::chat::{self, Receipt};
-
-/// Correct: both sends run as tasks.
-pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
-    let first = first.to_string();
-    let second = second.to_string();
-    let first_task = tokio::spawn(async move { chat::send_message(&first).await });
-    let second_task = tokio::spawn(async move { chat::send_message(&second).await });
-    (
-        first_task.await.expect("the first send panicked"),
-        second_task.await.expect("the second send panicked"),
-    )
-}
-
-/// Correct: one task per person, handles awaited in order.
-pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
-    let tasks: Vec<_> = people
-        .iter()
-        .map(|person| {
-            let person = person.to_string();
-            tokio::spawn(async move { chat::send_message(&person).await })
-        })
-        .collect();
-    let mut receipts = Vec::new();
-    for task in tasks {
-        receipts.push(task.await.expect("a send panicked"));
-    }
-    receipts
-}
 
 /// Spawns a future that borrows `to`.
 pub async fn send_and_archive(to: &str) -> Receipt {
