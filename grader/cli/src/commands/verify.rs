@@ -946,6 +946,11 @@ mod tests {
             }
         );
         assert_eq!(parse_expectation("//! grader: expect pass\n").unwrap(), Expectation::Pass);
+        // `replaces items` says how the answer is built, not what it does.
+        assert_eq!(
+            parse_expectation("//! grader: expect pass\n//! grader: replaces items\n").unwrap(),
+            Expectation::Pass
+        );
         assert!(parse_expectation("//! nothing here\n").is_err());
         assert!(parse_expectation("//! grader: expect pass\n//! grader: expect fail x \"y\"\n").is_err());
     }
