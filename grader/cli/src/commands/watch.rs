@@ -213,10 +213,27 @@ impl<'a> Session<'a> {
                 return self.show();
             }
         };
+        // An exercise that is not shipped is being written: nothing is recorded, and its
+        // new files are expected (authoring mode, as `grader check` has it).
+        let authoring = matches!(crate::tamper::shipped(&self.config.root, &exercise), Some((false, _)));
+        let mut text = Vec::new();
+        if authoring {
+            render::check_report(&mut text, &report, &exercise, Detail { watching: true, ..Detail::default() })?;
+            writeln!(
+                text,
+                "\n{} {} is not in the shipped workbook: nothing is recorded.",
+                style::warn("Authoring mode:"),
+                exercise.name
+            )?;
+            self.state =
+                State::Checked { verdict: report.verdict, counts: Some((report.passed(), report.checks.len())) };
+            self.screen.set_main(text);
+            self.take_queued();
+            return self.show();
+        }
         let edits = crate::judge::record(self.config, &mut workbook.store, &exercise, &mut report);
         workbook.store.save()?;
 
-        let mut text = Vec::new();
         render::check_report(&mut text, &report, &exercise, Detail { watching: true, ..Detail::default() })?;
         crate::tamper::notice(&mut text, &edits, report.verdict)?;
         self.state = State::Checked { verdict: report.verdict, counts: Some((report.passed(), report.checks.len())) };
