@@ -109,6 +109,14 @@ pub fn build_checks(root: &Path, target_dir: &Path, packages: &[&str], color: bo
     run_cargo(Invocation::new("build", root, target_dir, packages).color(color))
 }
 
+/// Like [`build_checks`] for `grader verify`'s scratch crates: without incremental
+/// caches, which would pile up one per bundle and run after run (tens of gigabytes on
+/// a day of authoring) and which a bundle, rewritten whenever a case changes, barely
+/// uses.
+pub fn build_cases(root: &Path, target_dir: &Path, packages: &[&str]) -> Result<Build> {
+    run_cargo(Invocation { incremental: false, ..Invocation::new("build", root, target_dir, packages) })
+}
+
 /// Like [`build_checks`] for one package, showing the learner that `what` builds and
 /// how far it got (see [`building`]).
 pub fn build_checks_shown(root: &Path, target_dir: &Path, package: &str, what: &str, color: bool) -> Result<Build> {

@@ -154,7 +154,7 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     }
     let mut packages: Vec<&str> = places.iter().flatten().filter_map(Place::package).collect();
     packages.dedup();
-    let mut build = cargo::build_checks(scratch.root(), &config.target_dir(), &packages, false)?;
+    let mut build = cargo::build_cases(scratch.root(), &config.target_dir(), &packages)?;
     // A bundle that did not build (a case that does not compile although it should, two
     // cases that clash): its cases are built again one crate each, so each gets its own
     // verdict.
@@ -169,7 +169,7 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     }
     if !again.is_empty() {
         scratch.finish()?;
-        let rebuilt = cargo::build_checks(scratch.root(), &config.target_dir(), &again, false)?;
+        let rebuilt = cargo::build_cases(scratch.root(), &config.target_dir(), &again)?;
         build.diagnostics.extend(rebuilt.diagnostics);
         build.executables.extend(rebuilt.executables);
     }
