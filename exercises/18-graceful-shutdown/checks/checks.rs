@@ -22,6 +22,7 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::*;
+use workbook::source::{Site, Source};
 use workbook::trace::{Kind, Span, note};
 use workbook::{Run, assert_trace, format_secs, secs};
 
@@ -423,11 +424,24 @@ fn judge(run: &Run<Option<Duration>>, scenario: &Scenario, expected_return: Dura
 const SOURCE: &str = include_str!("../src/shutdown.rs");
 
 /// Ways to wake whoever waits on a `Notify`.
-const NOTIFIES: &[&str] = &[".notify_waiters()", ".notify_one()", ".notify_last()"];
-/// Ways to take a finished job off a count.
-const DECREMENTS: &[&str] = &[".fetch_sub(", "-=", ".fetch_update(", ".store("];
-/// Ways to look at a count (or any state shared with the jobs).
-const LOOKS: &[&str] = &[".load(", ".lock()", ".read()", ".get()", ".borrow()", ".len()", ".is_empty()"];
+const NOTIFIES: &[&str] = &["notify_waiters", "notify_one", "notify_last"];
+/// Ways to take a finished job off a count: these methods, or `-=`.
+const DECREMENTS: &[&str] = &["fetch_sub", "fetch_update", "store"];
+/// Ways to look at a count (or any state shared with the jobs): `load(..)`, or these
+/// methods with no arguments.
+const LOOKS: &[&str] = &["lock", "read", "get", "borrow", "len", "is_empty"];
+
+fn is_notify(site: &Site) -> bool {
+    NOTIFIES.iter().any(|&name| site.is_method(name, Some(0)))
+}
+
+fn is_decrement(site: &Site) -> bool {
+    site.op() == Some("-=") || DECREMENTS.iter().any(|&name| site.is_method(name, None))
+}
+
+fn is_look(site: &Site) -> bool {
+    site.is_method("load", None) || LOOKS.iter().any(|&name| site.is_method(name, Some(0)))
+}
 
 /// Why the run on the paused clock did not show the race of [`count_race_in_source`].
 const ONE_THREAD: &str = "In this run the checks ran run_worker and the jobs on one thread, where nothing \
@@ -446,31 +460,16 @@ const MANY_THREADS: &str = "This check runs the program on a multi-thread runtim
 const COUNT_FIX: &str = "Or leave the counting to a `tokio_util::task::TaskTracker`: `tracker.spawn(job)`, \
      then `tracker.close(); tracker.wait().await`, which does this bookkeeping without the gap.";
 
-/// Whether the look at `look` is a lock's guard bound with `let` that is still alive at
+/// Whether the look `look` is a lock whose guard is bound with `let` and still alive at
 /// `until`: not dropped, and its block not closed in between. A `notified()` created
 /// while the count's lock is held can't miss a job that changes the count under it.
-fn guard_held_between(code: &str, look: usize, until: usize) -> bool {
-    if !code[look..].starts_with(".lock()") {
+fn guard_held_between(src: &Source, look: &Site, until: usize) -> bool {
+    if !look.is_method("lock", Some(0)) {
         return false;
     }
-    let start = code[..look].rfind([';', '{', '}']).map_or(0, |i| i + 1);
-    let Some(rest) = code[start..look].trim().strip_prefix("let ") else { return false };
-    let name = rest.trim_start_matches("mut ").split(['=', ':']).next().unwrap_or("").trim();
-    if name.is_empty() || name == "_" || code[look..until].contains(&format!("drop({name})")) {
-        return false;
-    }
-    let mut depth = 0i32;
-    for c in code[look..until].bytes() {
-        match c {
-            b'{' => depth += 1,
-            b'}' => depth -= 1,
-            _ => {}
-        }
-        if depth < 0 {
-            return false;
-        }
-    }
-    true
+    let Some(guard) = src.guard_of(look) else { return false };
+    let Some(name) = guard.name.as_deref().filter(|&name| name != "_") else { return false };
+    guard.block.contains(&until) && !src.dropped_between(name, look.at, until)
 }
 
 /// Races of a count of jobs in flight and a `Notify` that one thread never shows, read
@@ -478,19 +477,15 @@ fn guard_held_between(code: &str, look: usize, until: usize) -> bool {
 /// a job that notifies before it takes itself off the count, and (with
 /// `notify_waiters()`, which keeps nothing for a waiter that comes later) a wait that
 /// looks at the count before its `notified()` future exists and not again after.
-fn count_race_in_source(src: &str, threads: &str) -> Option<String> {
-    use workbook::sim::source::{blocks_around, code_only, find_all, loops, quote};
-    let code = code_only(src);
-    let all = 0..code.len();
+fn count_race_in_source(text: &str, threads: &str) -> Option<String> {
+    let src = Source::parse(text)?;
+    let all = 0..text.len();
 
     // A notify, then the decrement, in the innermost block that decrements at all.
-    for notify in find_all(&code, all.clone(), NOTIFIES) {
-        let decrements = blocks_around(&code, notify)
-            .into_iter()
-            .map(|block| find_all(&code, block, DECREMENTS))
-            .find(|found| !found.is_empty());
-        if let Some(&first) = decrements.as_ref().and_then(|d| d.first())
-            && first > notify
+    for notify in src.sites().iter().filter(|s| is_notify(s)) {
+        let first = notify.blocks.iter().find_map(|block| src.sites_in(block.clone()).find(|s| is_decrement(s)));
+        if let Some(first) = first
+            && first.at > notify.at
         {
             return Some(format!(
                 "In src/shutdown.rs, a finished job wakes the waiter before it takes the job off the count:\n\
@@ -500,28 +495,29 @@ fn count_race_in_source(src: &str, threads: &str) -> Option<String> {
                  sleep; the decrement that follows wakes nobody: a lost wake-up. {threads}\n\
                  Take the job off the count first, then notify: whoever looks after the decrement sees it, \
                  and whoever looked before is already waiting and gets woken. {COUNT_FIX}",
-                quote(src, notify),
-                quote(src, first),
+                src.quote(notify.at),
+                src.quote(first.at),
             ));
         }
     }
 
-    // A look at the count, then `notified()`, and no look after it in the same wait.
-    let waiters = find_all(&code, all.clone(), &[".notify_waiters()"]);
-    let &wakes_all = waiters.first()?;
-    for notified in find_all(&code, all.clone(), &[".notified()"]) {
-        let region = loops(&code)
-            .into_iter()
-            .filter(|l| l.contains(&notified))
+    // A look at the count, then `notified()`, and no look after it in the same wait: the
+    // innermost loop around `notified()`, or else its function.
+    let wakes_all = src.sites().iter().find(|s| s.is_method("notify_waiters", Some(0)))?;
+    for notified in src.sites().iter().filter(|s| s.is_method("notified", Some(0))) {
+        let region = src
+            .loops()
+            .iter()
+            .filter(|l| l.contains(&notified.at))
             .min_by_key(|l| l.len())
-            .or_else(|| blocks_around(&code, notified).pop())
-            .unwrap_or(all.clone());
-        let looks = find_all(&code, region, LOOKS);
-        let before: Vec<usize> = looks.iter().copied().filter(|&l| l < notified).collect();
-        let after = looks.iter().any(|&l| l > notified);
-        if let Some(&look) = before.last()
+            .or(notified.blocks.last())
+            .unwrap_or(&all);
+        let looks: Vec<&Site> = src.sites_in(region.clone()).filter(|s| is_look(s)).collect();
+        let before = looks.iter().rfind(|l| l.at < notified.at);
+        let after = looks.iter().any(|l| l.at > notified.at);
+        if let Some(look) = before
             && !after
-            && !guard_held_between(&code, look, notified)
+            && !guard_held_between(&src, look, notified.at)
         {
             return Some(format!(
                 "In src/shutdown.rs, the wait for the jobs in flight looks at the count before it creates its \
@@ -533,9 +529,9 @@ fn count_race_in_source(src: &str, threads: &str) -> Option<String> {
                  Create the `notified()` future first and enable it (`tokio::pin!(notified); \
                  notified.as_mut().enable();`), then look at the count, and only then await it: a job \
                  that finishes after the look wakes a future that is already there. {COUNT_FIX}",
-                quote(src, look),
-                quote(src, notified),
-                quote(src, wakes_all),
+                src.quote(look.at),
+                src.quote(notified.at),
+                src.quote(wakes_all.at),
             ));
         }
     }

@@ -572,28 +572,41 @@ fn read_then_store(text: &str) -> Vec<String> {
     found
 }
 
-/// Ways to wait for time to pass, or to let the runtime run something else and come back.
-const TIMED_WAITS: &[&str] = &["sleep(", "sleep_until(", ".tick()", "timeout(", "timeout_at(", "yield_now("];
-/// Ways to look whether a message or a line has come.
-const LOOKS: &[&str] =
-    &["try_recv(", ".recv()", "next_line()", ".is_empty()", ".len()", "try_read", "now_or_never", "try_next"];
+/// Ways to wait for time to pass, or to let the runtime run something else and come
+/// back: functions or methods of these names, and `.tick()`.
+const TIMED_WAITS: &[&str] = &["sleep", "sleep_until", "timeout", "timeout_at", "yield_now"];
+/// Ways to look whether a message or a line has come: functions or methods of these
+/// names (`next_line()`, and `recv()`, `is_empty()`, `len()` as methods, with no
+/// arguments), or whose names start with `try_read` or `try_next`.
+const LOOKS: &[&str] = &["try_recv", "now_or_never"];
+
+fn is_timed_wait(site: &Site) -> bool {
+    site.is_method("tick", Some(0)) || site.callee().is_some_and(|name| TIMED_WAITS.contains(&name))
+}
+
+fn is_look(site: &Site) -> bool {
+    ["recv", "is_empty", "len"].iter().any(|&name| site.is_method(name, Some(0)))
+        || site.callee().is_some_and(|name| {
+            LOOKS.contains(&name)
+                || name == "next_line" && site.args == 0
+                || name.starts_with("try_read")
+                || name.starts_with("try_next")
+        })
+}
 
 /// A loop of the learner's source that waits by polling: it waits on a timer (or
-/// yields) and looks whether something came, round and round. The lines of its first
-/// timed wait and its first look, as byte offsets.
-fn polling_loop(src: &str) -> Option<(usize, Option<usize>)> {
-    use workbook::sim::source::{code_only, find_all, loops};
-    let code = code_only(src);
+/// yields) and looks whether something came, round and round. Its first timed wait and
+/// its first look.
+fn polling_loop(src: &Source) -> Option<(&Site, Option<&Site>)> {
     // The innermost loop that has both: its own lines are the ones to quote.
-    let mut found = loops(&code);
+    let mut found = src.loops().to_vec();
     found.sort_by_key(|l| l.len());
     found.into_iter().find_map(|region| {
-        let waits = find_all(&code, region.clone(), TIMED_WAITS);
-        let looks = find_all(&code, region, LOOKS);
-        let spin = waits.iter().copied().find(|&w| code[w..].starts_with("yield_now("));
+        let waits: Vec<&Site> = src.sites_in(region.clone()).filter(|s| is_timed_wait(s)).collect();
+        let looks: Vec<&Site> = src.sites_in(region).filter(|s| is_look(s)).collect();
+        let spin = waits.iter().copied().find(|w| w.callee() == Some("yield_now"));
         // A look on a line of its own if there is one (`timeout(.., lines.next_line())` is both).
-        let line = |at: usize| code[..at].matches('\n').count();
-        let look = waits.first().and_then(|&w| looks.iter().find(|&&l| line(l) != line(w))).or(looks.first());
+        let look = waits.first().and_then(|w| looks.iter().find(|l| l.line != w.line)).or(looks.first());
         match (waits.first(), look, spin) {
             (Some(&wait), Some(&look), _) => Some((wait, Some(look))),
             (_, None, Some(spin)) => Some((spin, None)),
@@ -640,7 +653,7 @@ workbook::checks! {
             join(&server, &mut clients, "bob", None).await;
             join(&server, &mut clients, "carol", None).await;
             if let Err(now) = server.wait_online(3).await {
-                if now < 3 || now > WRAPPED {
+                if !(3..=WRAPPED).contains(&now) {
                     fail(too_few(now, 3, "alice, bob and carol joined (each heard its own `* <name> joined`), but"));
                 }
                 fail(format!(
@@ -654,7 +667,7 @@ workbook::checks! {
             let bob = clients.iter().position(|c| c.name == "bob").expect("bob");
             leave(&mut clients, bob, false).await;
             if let Err(now) = server.wait_online(2).await {
-                if now < 2 || now > WRAPPED {
+                if !(2..=WRAPPED).contains(&now) {
                     fail(too_few(now, 2, "bob hung up, and alice and carol heard `* bob left`, but"));
                 }
                 fail(format!(
@@ -674,7 +687,7 @@ workbook::checks! {
             // carol's connection breaks instead: her program crashed, say.
             leave(&mut clients, carol, true).await;
             if let Err(now) = server.wait_online(1).await {
-                if now < 1 || now > WRAPPED {
+                if !(1..=WRAPPED).contains(&now) {
                     fail(too_few(now, 1, "carol's connection broke (the check reset it), and alice heard `* carol left`, but"));
                 }
                 fail(format!(
@@ -708,7 +721,7 @@ workbook::checks! {
             // The room is empty now; the server must still take new clients.
             join(&server, &mut clients, "erin", None).await;
             if let Err(now) = server.wait_online(1).await {
-                if now < 1 || now > WRAPPED {
+                if !(1..=WRAPPED).contains(&now) {
                     fail(too_few(now, 1, "erin joined the empty room (and heard `* erin joined`), but"));
                 }
                 fail(format!(
@@ -736,7 +749,7 @@ workbook::checks! {
                 all_hear(&mut clients, &format!("alice: {}", flood_line(i)), Round::Flood(i)).await;
             }
             if let Err(now) = server.wait_online(3).await {
-                if now < 3 || now > WRAPPED {
+                if !(3..=WRAPPED).contains(&now) {
                     fail(too_few(now, 3, &format!("alice sent {FLOOD} messages while dave read none of them, and nobody hung up, but")));
                 }
                 fail(format!(
@@ -895,10 +908,10 @@ workbook::checks! {
         // Read from the source: on the real clock a poll every few milliseconds delivers
         // in time for the clients, so how long they waited can't tell it apart, and its
         // count of wake-ups would depend on the machine.
-        let source = include_str!("../src/broadcast_server.rs");
-        let Some((wait, look)) = polling_loop(source) else { return };
-        let quoted = |at: usize| workbook::sim::source::quote(source, at);
-        let yields = source[wait..].starts_with("yield_now(");
+        let Some(source) = Source::parse(include_str!("../src/broadcast_server.rs")) else { return };
+        let Some((wait, look)) = polling_loop(&source) else { return };
+        let quoted = |site: &Site| source.quote(site.at);
+        let yields = wait.callee() == Some("yield_now");
         let what = match look {
             Some(look) if yields => format!(
                 "In src/broadcast_server.rs, a loop yields to the runtime (`yield_now`) and looks whether \

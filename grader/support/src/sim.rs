@@ -48,7 +48,6 @@ services! {
     orders,
     pager,
     race,
-    source,
     station,
     tasks,
     tickets,

@@ -5,7 +5,8 @@
 //!
 //! Parsing, not text search: comments, strings and the way a line is broken never
 //! look like code, and a pattern spread over several lines is still one call. Macro
-//! bodies that hold expressions (`println!`, `assert!`, `vec!`, …) are read too.
+//! bodies that hold expressions (`println!`, `assert!`, `vec!`, …) are read too, and so
+//! are `select!`'s arms.
 //!
 //! Every position is a byte offset into the text given to [`Source::parse`], so
 //! [`Source::line`] quotes the learner's own line.
@@ -138,6 +139,22 @@ impl Site {
         }
     }
 
+    /// The name called: a method's, or the last segment of a path's (`sleep` in
+    /// `tokio::time::sleep(d)`).
+    ///
+    /// ```
+    /// let src = workbook::source::Source::parse("fn f() { tokio::time::sleep(d); t.tick(); }").unwrap();
+    /// let names: Vec<_> = src.sites().iter().filter_map(|s| s.callee()).collect();
+    /// assert_eq!(names, ["sleep", "tick"]);
+    /// ```
+    pub fn callee(&self) -> Option<&str> {
+        match &self.what {
+            What::Method(name) => Some(name),
+            What::Call(path) => path.rsplit("::").next(),
+            _ => None,
+        }
+    }
+
     /// Whether it is an `.await`.
     ///
     /// ```
@@ -172,6 +189,7 @@ pub struct Source {
     functions: Vec<Function>,
     sites: Vec<Site>,
     lets: Vec<Let>,
+    loops: Vec<Range<usize>>,
 }
 
 impl Source {
@@ -188,16 +206,19 @@ impl Source {
             functions: Vec::new(),
             sites: Vec::new(),
             lets: Vec::new(),
+            loops: Vec::new(),
             blocks: Vec::new(),
             impl_for: None,
         };
         reader.visit_file(&file);
-        let Reader { mut functions, mut sites, mut lets, .. } = reader;
+        let Reader { mut functions, mut sites, mut lets, mut loops, .. } = reader;
         functions.sort_by_key(|f| f.body.start);
         sites.sort_by_key(|s| s.at);
         sites.dedup_by(|a, b| a.at == b.at && a.what == b.what);
         lets.sort_by_key(|l| l.span.start);
-        Some(Source { text: text.to_string(), functions, sites, lets })
+        loops.sort_by_key(|l| l.start);
+        loops.dedup();
+        Some(Source { text: text.to_string(), functions, sites, lets, loops })
     }
 
     /// The text parsed.
@@ -325,6 +346,20 @@ impl Source {
         tail.is_empty().then_some(binding)
     }
 
+    /// Every `loop`, `while` and `for` loop, in source order: each from its start to the
+    /// end of its body, so a `while` loop's condition (looked at before each turn) is part
+    /// of it.
+    ///
+    /// ```
+    /// let text = "fn f() { while x() { for i in y { z() } } }";
+    /// let src = workbook::source::Source::parse(text).unwrap();
+    /// let found: Vec<&str> = src.loops().iter().map(|l| &text[l.clone()]).collect();
+    /// assert_eq!(found, ["while x() { for i in y { z() } }", "for i in y { z() }"]);
+    /// ```
+    pub fn loops(&self) -> &[Range<usize>] {
+        &self.loops
+    }
+
     /// Whether `name` is dropped (`drop(name)`, `std::mem::drop(name)`) between `from`
     /// and `to`.
     ///
@@ -396,6 +431,7 @@ struct Reader<'a> {
     functions: Vec<Function>,
     sites: Vec<Site>,
     lets: Vec<Let>,
+    loops: Vec<Range<usize>>,
     /// The blocks being read, outermost first.
     blocks: Vec<Range<usize>>,
     impl_for: Option<String>,
@@ -599,6 +635,21 @@ impl<'ast> Visit<'ast> for Reader<'_> {
         syn::visit::visit_expr_await(self, expr);
     }
 
+    fn visit_expr_loop(&mut self, expr: &'ast syn::ExprLoop) {
+        self.loops.push(self.range(expr.span()));
+        syn::visit::visit_expr_loop(self, expr);
+    }
+
+    fn visit_expr_while(&mut self, expr: &'ast syn::ExprWhile) {
+        self.loops.push(self.range(expr.span()));
+        syn::visit::visit_expr_while(self, expr);
+    }
+
+    fn visit_expr_for_loop(&mut self, expr: &'ast syn::ExprForLoop) {
+        self.loops.push(self.range(expr.span()));
+        syn::visit::visit_expr_for_loop(self, expr);
+    }
+
     fn visit_expr_binary(&mut self, expr: &'ast syn::ExprBinary) {
         let right = vec![self.words(expr.right.span())];
         self.site(What::Op(op_text(&expr.op)), expr.op.span(), expr.span(), 2, Some(expr.left.span()), right, None);
@@ -612,8 +663,8 @@ impl<'ast> Visit<'ast> for Reader<'_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        // Macros of expressions (`println!("{}", a.lock())`, `assert!(…)`, `vec![…]`)
-        // or of statements: read what parses; `select!`-like syntax is left alone.
+        // Macros of expressions (`println!("{}", a.lock())`, `assert!(…)`, `vec![…]`),
+        // of statements, or `select!`'s arms: read what parses; other syntax is left alone.
         let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
         if let Ok(exprs) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) {
             for expr in &exprs {
@@ -623,9 +674,48 @@ impl<'ast> Visit<'ast> for Reader<'_> {
             for stmt in &stmts {
                 self.visit_stmt(stmt);
             }
+        } else if mac.path.segments.last().is_some_and(|s| s.ident == "select")
+            && let Ok(exprs) = syn::parse::Parser::parse2(select_arms, mac.tokens.clone())
+        {
+            for expr in &exprs {
+                self.visit_expr(expr);
+            }
         }
         syn::visit::visit_macro(self, mac);
     }
+}
+
+/// The expressions of `tokio::select!`'s arms, in order: `biased;`, then
+/// `<pattern> = <future>[, if <condition>] => <handler>[,]` and `else => <handler>`.
+fn select_arms(input: syn::parse::ParseStream) -> syn::Result<Vec<syn::Expr>> {
+    let mut exprs = Vec::new();
+    if input.peek(syn::Ident) && input.peek2(syn::Token![;]) {
+        let biased: syn::Ident = input.parse()?;
+        if biased != "biased" {
+            return Err(syn::Error::new(biased.span(), "not `biased;`"));
+        }
+        input.parse::<syn::Token![;]>()?;
+    }
+    while !input.is_empty() {
+        if input.peek(syn::Token![else]) {
+            input.parse::<syn::Token![else]>()?;
+        } else {
+            syn::Pat::parse_multi_with_leading_vert(input)?;
+            input.parse::<syn::Token![=]>()?;
+            exprs.push(input.parse()?);
+            if input.peek(syn::Token![,]) && input.peek2(syn::Token![if]) {
+                input.parse::<syn::Token![,]>()?;
+                input.parse::<syn::Token![if]>()?;
+                exprs.push(input.parse()?);
+            }
+        }
+        input.parse::<syn::Token![=>]>()?;
+        exprs.push(syn::Expr::parse_with_earlier_boundary_rule(input)?);
+        if input.peek(syn::Token![,]) {
+            input.parse::<syn::Token![,]>()?;
+        }
+    }
+    Ok(exprs)
 }
 
 #[cfg(test)]
@@ -652,6 +742,19 @@ mod tests {
     fn macro_bodies_are_read() {
         let src = Source::parse("fn f() { println!(\"{}\", a.lock().unwrap()); }").unwrap();
         assert!(src.sites().iter().any(|s| s.is_method("lock", Some(0))));
+    }
+
+    #[test]
+    fn select_arms_are_read() {
+        let text = "async fn f() {\n    loop {\n        tokio::select! {\n            biased;\n            \
+                    () = token.cancelled() => break,\n            Some(job) = jobs.recv(), if open => {\n                \
+                    job.done.notify_one();\n            }\n            else => return,\n        }\n    }\n}\n";
+        let src = Source::parse(text).unwrap();
+        let methods: Vec<(&str, usize)> = src.sites().iter().filter_map(|s| Some((s.method()?, s.line))).collect();
+        assert_eq!(methods, [("cancelled", 5), ("recv", 6), ("notify_one", 7)]);
+        let notify = src.sites().iter().find(|s| s.method() == Some("notify_one")).unwrap();
+        assert_eq!(notify.blocks.len(), 3); // the handler, the loop's body, the function's
+        assert_eq!(src.loops().len(), 1);
     }
 
     #[test]
