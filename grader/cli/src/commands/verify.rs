@@ -186,6 +186,9 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
 
     let bar = crate::render::progress_bar(cases.len() as u64, format == Format::Human);
     let jobs: Vec<(&Case, &Place)> = cases.iter().zip(&places).collect();
+    // Each exercise's check names, from the reports of its cases that ran checks.
+    let mut check_names: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        std::collections::BTreeMap::new();
     let judged = crate::pool::each(
         &jobs,
         options.jobs,
@@ -193,6 +196,10 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
         |i, result| {
             let (mut result, description, report) = result?;
             let case = &cases[i];
+            check_names
+                .entry(case.exercise.name.clone())
+                .or_default()
+                .extend(report.checks.iter().map(|c| c.name.clone()));
             if let Some(problems) = lints.get(&case.package) {
                 result.problems.extend(problems.iter().cloned());
             }
@@ -219,6 +226,25 @@ pub fn run(config: &Config, query: Option<&str>, options: Options, out: &mut dyn
     )?;
     bar.finish_with_message("verified");
     results.extend(judged);
+    if options.case.is_none() {
+        for exercise in &chosen {
+            let Some(names) = check_names.get(&exercise.name).filter(|names| !names.is_empty()) else { continue };
+            let problems = unknown_hint_for(&exercise.meta.hint_for, names);
+            if problems.is_empty() {
+                continue;
+            }
+            match results.iter_mut().find(|r| r.exercise == exercise.name && r.case == "metadata") {
+                Some(metadata) => metadata.problems.extend(problems),
+                None => results.push(CaseResult {
+                    exercise: exercise.name.clone(),
+                    case: "metadata".to_string(),
+                    expected: Expectation::Pass,
+                    verdict: None,
+                    problems,
+                }),
+            }
+        }
+    }
     if options.record_expected && format == Format::Human {
         writeln!(out, "Recorded the solutions' traces in each exercise's {EXPECTED_DIR}/ (commit them).")?;
     }
@@ -932,6 +958,32 @@ fn metadata_problems(config: &Config, exercise: &Exercise) -> Option<CaseResult>
     })
 }
 
+/// The keys of `hint_for` that are neither a check of the exercise nor `compile-error`,
+/// each named with the nearest of those (its checks' names come from the cases' runs).
+fn unknown_hint_for(
+    hint_for: &std::collections::BTreeMap<String, usize>,
+    checks: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    const COMPILE_ERROR: &str = "compile-error";
+    hint_for
+        .keys()
+        .filter(|key| key.as_str() != COMPILE_ERROR && !checks.contains(key.as_str()))
+        .map(|key| {
+            let near = checks
+                .iter()
+                .map(String::as_str)
+                .chain([COMPILE_ERROR])
+                .min_by_key(|name| strsim::levenshtein(key, name))
+                .unwrap_or(COMPILE_ERROR);
+            format!(
+                "exercise.toml's `hint_for` has the key `{key}`, which is no check of this exercise: the nearest \
+                 is `{near}` (a key is a check's name or `compile-error`; its checks: {})",
+                checks.iter().map(String::as_str).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1042,6 +1094,21 @@ mod tests {
                 && unquoted.contains("(hint: write it as `'expect fail a \"took 2 s\"'`)"),
             "{unquoted}"
         );
+    }
+
+    #[test]
+    fn a_hint_for_key_that_is_no_check_is_named_with_the_nearest() {
+        let checks: std::collections::BTreeSet<String> =
+            ["three_fetches_take_one_second", "results_keep_input_order"].map(String::from).into();
+        let hint_for = |keys: &[&str]| keys.iter().map(|k| (k.to_string(), 1)).collect();
+        assert!(unknown_hint_for(&hint_for(&["compile-error", "results_keep_input_order"]), &checks).is_empty());
+        let problems = unknown_hint_for(&hint_for(&["result_keep_input_order", "compile_error"]), &checks);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0]
+                .contains("key `compile_error`, which is no check of this exercise: the nearest is `compile-error`")
+        );
+        assert!(problems[1].contains("key `result_keep_input_order`, which is no check of this exercise: the nearest is `results_keep_input_order`"));
     }
 
     #[test]

@@ -351,3 +351,29 @@ fn the_stub_fails_as_exercise_toml_declares() {
         unreadable.text
     );
 }
+
+/// A `hint_for` key that is no check of the exercise (nor `compile-error`) would never
+/// pick its hint: verify names it, with the nearest check, under the exercise's metadata.
+#[test]
+fn a_misspelt_hint_for_key_is_named_with_the_nearest_check() {
+    let sandbox = crate::sandbox::Sandbox::with(&["04-gather"]);
+    // The stub and the solution are enough to know the checks' names.
+    std::fs::remove_dir_all(sandbox.root().join("solutions/04-gather/answers")).unwrap();
+    let toml = sandbox.root().join("exercises/04-gather/exercise.toml");
+    let shipped = std::fs::read_to_string(&toml).unwrap();
+    let key = "results_keep_input_order = 2";
+    assert!(shipped.contains(key), "04's hint_for changed shape:\n{shipped}");
+    std::fs::write(&toml, shipped.replace(key, "result_keep_input_order = 2")).unwrap();
+    let output = sandbox.grader(&["verify", "04"]);
+    assert_eq!(output.code, 1, "{}", output.text);
+    assert!(output.text.contains("✗ 04-gather metadata"), "{}", output.text);
+    assert!(
+        output.text.contains(
+            "exercise.toml's `hint_for` has the key `result_keep_input_order`, which is no check of this exercise: \
+             the nearest is `results_keep_input_order`"
+        ),
+        "{}",
+        output.text
+    );
+    assert!(output.text.contains("Not verified: 1 of 3 cases"), "{}", output.text);
+}
