@@ -311,3 +311,10 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     file.persist(path).with_context(|| format!("failed to replace {}", path.display()))?;
     Ok(())
 }
+
+pub fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

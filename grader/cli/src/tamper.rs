@@ -14,7 +14,8 @@
 //! [`shipped`]): there, edits are expected, nothing is said about them beyond a count,
 //! and nothing is recorded in the learner's progress.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Where the shipped files are looked up, in order.
@@ -126,4 +127,78 @@ pub fn notice(out: &mut dyn std::io::Write, edits: &Edits, verdict: crate::repor
         writeln!(out, "  Delete the files that are not part of the workbook.")?;
     }
     Ok(())
+}
+
+/// For `grade`: the grader's files of `exercise` (every file of its folder but the
+/// learner's) that differ in the submission's copy of its folder
+/// (changed or added; a deleted file changes nothing, since nothing is taken from it).
+pub fn in_submission(exercise: &Exercise, submitted: &Path) -> Vec<String> {
+    let mut pristine = BTreeMap::new();
+    let mut theirs = BTreeMap::new();
+    collect(&exercise.dir, Path::new(""), &mut pristine);
+    collect(submitted, Path::new(""), &mut theirs);
+    let prefix = format!("exercises/{}", exercise.name);
+    theirs
+        .iter()
+        .filter(|(relative, _)| !exercise.meta.files.iter().any(|f| Path::new(f) == relative.as_path()))
+        .filter(|(relative, digest)| pristine.get(*relative) != Some(*digest))
+        .map(|(relative, _)| format!("{prefix}/{}", relative.display()))
+        .collect()
+}
+
+/// For `grade`: edits outside the exercises, which are ignored: the workspace's manifest and cargo
+/// configuration, and the support crate.
+pub fn outside_exercises(root: &Path, submission: &Path) -> Vec<String> {
+    let mut edits = Vec::new();
+    for file in ["Cargo.toml", "build.rs", ".cargo/config.toml", ".cargo/config"] {
+        let theirs = std::fs::read(submission.join(file)).ok();
+        if theirs.is_some() && theirs != std::fs::read(root.join(file)).ok() {
+            edits.push(file.to_string());
+        }
+    }
+    for crate_dir in ["grader/support", "grader/protocol"] {
+        let mut pristine = BTreeMap::new();
+        let mut theirs = BTreeMap::new();
+        collect(&root.join(crate_dir), Path::new(""), &mut pristine);
+        collect(&submission.join(crate_dir), Path::new(""), &mut theirs);
+        for (relative, digest) in &theirs {
+            if pristine.get(relative) != Some(digest) {
+                edits.push(format!("{crate_dir}/{}", relative.display()));
+            }
+        }
+    }
+    edits
+}
+
+/// Every file under `dir` (but `target/` and hidden folders), with a digest of its
+/// contents; at most a few thousand, so a submission can't make this take forever.
+fn collect(dir: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, u64>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if files.len() >= 5000 {
+            return;
+        }
+        let name = entry.file_name();
+        let lossy = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            if lossy != "target" && !lossy.starts_with('.') {
+                collect(&entry.path(), &relative.join(&name), files);
+            }
+        } else if lossy.ends_with(".snap.new") || lossy.ends_with(".pending-snap") {
+            // What a plain `cargo test` leaves when a snapshot differs: never read.
+            continue;
+        } else if !kind.is_file() {
+            // A symbolic link or a device (a link to /dev/zero would never end): never
+            // read, and never the shipped file, so it is listed.
+            files.insert(relative.join(&name), u64::MAX);
+        } else if let Ok(bytes) = crate::scratch::read_at_most(&entry.path(), 4 * 1024 * 1024) {
+            use std::hash::{Hash as _, Hasher as _};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            bytes.hash(&mut hasher);
+            files.insert(relative.join(&name), hasher.finish());
+        } else {
+            files.insert(relative.join(&name), 0);
+        }
+    }
 }

@@ -13,17 +13,18 @@
 //! grades a share of the class, and `--merge` joins the shares' gradebooks.
 
 mod books;
+mod model;
 
-use std::collections::BTreeMap;
+pub use model::{CheckGrade, Grade, Gradebook, Graded, Submission};
+use model::{grade_of, grade_without_run};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
-use serde::{Deserialize, Serialize};
 
 use crate::cargo;
-use crate::checks::Status;
 use crate::config::Config;
 use crate::exercise::{self, Exercise};
 use crate::exit::Outcome;
@@ -52,121 +53,6 @@ const MAX_FILE: u64 = 1024 * 1024;
 
 /// The version of the gradebook's JSON, for the merge step.
 const VERSION: u32 = 1;
-
-/// A class's grades: what `gradebook.json` holds, and what every other format is
-/// written from.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Gradebook {
-    pub version: u32,
-    /// The exercises graded, in order.
-    pub exercises: Vec<String>,
-    pub submissions: Vec<Submission>,
-}
-
-/// One learner's grades.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Submission {
-    /// The submission's folder name, made safe for file names.
-    pub id: String,
-    /// The folder graded, by its name as handed in (never the grading machine's path):
-    /// two folders whose ids would collide ("Ada Lovelace", "ada-lovelace") are told
-    /// apart by it.
-    pub path: String,
-    /// Why it could not be graded at all, if it could not.
-    pub error: Option<String>,
-    /// Edits outside the exercises' folders that were ignored (the support crate, the
-    /// workspace manifest, cargo's configuration).
-    pub ignored: Vec<String>,
-    pub grades: Vec<Grade>,
-}
-
-/// What a grade says of an exercise: a check report's verdict, or what kept it from
-/// having one. One word in every gradebook format ([`Graded::as_str`]), the report's
-/// verdicts spelt as the report spells them (`compile_error`, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Graded {
-    /// The checks' verdict.
-    Ran(Verdict),
-    /// The learner's files are not in the submission.
-    Missing,
-    /// The grader could not run it (a setup problem, not the submission's).
-    Error,
-    /// The submission edited the grader's files: graded anyway, on pristine checks.
-    Tampered,
-}
-
-impl Graded {
-    /// The word the gradebooks use.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Graded::Ran(verdict) => verdict.as_str(),
-            Graded::Missing => "missing",
-            Graded::Error => "error",
-            Graded::Tampered => "tampered",
-        }
-    }
-}
-
-impl std::fmt::Display for Graded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A [`Graded`] as one word in the gradebook's JSON: `pass`, `missing`, `tampered`…
-mod graded_word {
-    use super::Graded;
-    use crate::report::Verdict;
-
-    pub fn serialize<S: serde::Serializer>(graded: &Graded, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(graded.as_str())
-    }
-
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Graded, D::Error> {
-        let word = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(match word.as_str() {
-            "missing" => Graded::Missing,
-            "error" => Graded::Error,
-            "tampered" => Graded::Tampered,
-            other => Graded::Ran(
-                Verdict::from_word(other).ok_or_else(|| serde::de::Error::custom(format!("no verdict `{other}`")))?,
-            ),
-        })
-    }
-}
-
-/// One exercise of one submission.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Grade {
-    pub exercise: String,
-    /// What happened: the verdict, or `tampered` when the learner edited the grader's
-    /// files (graded anyway, on pristine checks, as `graded` says).
-    #[serde(with = "graded_word")]
-    pub verdict: Graded,
-    /// The verdict on pristine checks (the same as `verdict` unless tampered).
-    #[serde(with = "graded_word")]
-    pub graded: Graded,
-    /// 1 for a pass on pristine checks, else 0.
-    pub points: u32,
-    pub checks_passed: usize,
-    pub checks_total: usize,
-    /// One line on what happened.
-    pub message: String,
-    /// The grader's files of this exercise that differ in the submission (ignored).
-    pub tampered: Vec<String>,
-    pub checks: Vec<CheckGrade>,
-    /// Wall-clock seconds spent running the checks.
-    pub seconds: f64,
-}
-
-/// One check of one exercise of one submission.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct CheckGrade {
-    pub name: String,
-    pub status: String,
-    /// The first line of its message.
-    pub message: String,
-}
 
 pub fn run(
     config: &Config,
@@ -417,7 +303,7 @@ fn grade_submission(config: &Config, exercises: &[Exercise], id: &str, path: &Pa
         submission.error = Some("no exercises/ folder in this submission".to_string());
         return submission;
     }
-    submission.ignored = ignored_edits(config, path);
+    submission.ignored = crate::tamper::outside_exercises(&config.root, path);
     match grade_exercises(config, exercises, id, path, options) {
         Ok(grades) => submission.grades = grades,
         Err(error) => submission.error = Some(format!("{error:#}")),
@@ -437,7 +323,7 @@ fn grade_exercises(
     // What each exercise will be: a graft to build, or a grade already (nothing to build).
     let mut plans: Vec<Result<(crate::scratch::Graft, Vec<String>), Grade>> = Vec::new();
     for exercise in exercises {
-        let tampered = tampered(exercise, &path.join("exercises").join(&exercise.name));
+        let tampered = crate::tamper::in_submission(exercise, &path.join("exercises").join(&exercise.name));
         match learner_files(exercise, path) {
             Ok(files) => {
                 // What the exercise does not allow is refused before anything is built.
@@ -545,173 +431,6 @@ fn learner_files(exercise: &Exercise, root: &Path) -> std::result::Result<Vec<(S
     Ok(files)
 }
 
-/// The grader's files of `exercise` that differ in the submission's copy of its folder
-/// (changed or added; a deleted file changes nothing, since nothing is taken from it).
-fn tampered(exercise: &Exercise, submitted: &Path) -> Vec<String> {
-    let mut pristine = BTreeMap::new();
-    let mut theirs = BTreeMap::new();
-    collect(&exercise.dir, Path::new(""), &mut pristine);
-    collect(submitted, Path::new(""), &mut theirs);
-    let prefix = format!("exercises/{}", exercise.name);
-    theirs
-        .iter()
-        .filter(|(relative, _)| !exercise.meta.files.iter().any(|f| Path::new(f) == relative.as_path()))
-        .filter(|(relative, digest)| pristine.get(*relative) != Some(*digest))
-        .map(|(relative, _)| format!("{prefix}/{}", relative.display()))
-        .collect()
-}
-
-/// Edits outside the exercises that are ignored: the workspace's manifest and cargo
-/// configuration, and the support crate.
-fn ignored_edits(config: &Config, submission: &Path) -> Vec<String> {
-    let mut edits = Vec::new();
-    for file in ["Cargo.toml", "build.rs", ".cargo/config.toml", ".cargo/config"] {
-        let theirs = std::fs::read(submission.join(file)).ok();
-        if theirs.is_some() && theirs != std::fs::read(config.root.join(file)).ok() {
-            edits.push(file.to_string());
-        }
-    }
-    for crate_dir in ["grader/support", "grader/protocol"] {
-        let mut pristine = BTreeMap::new();
-        let mut theirs = BTreeMap::new();
-        collect(&config.root.join(crate_dir), Path::new(""), &mut pristine);
-        collect(&submission.join(crate_dir), Path::new(""), &mut theirs);
-        for (relative, digest) in &theirs {
-            if pristine.get(relative) != Some(digest) {
-                edits.push(format!("{crate_dir}/{}", relative.display()));
-            }
-        }
-    }
-    edits
-}
-
-/// Every file under `dir` (but `target/` and hidden folders), with a digest of its
-/// contents; at most a few thousand, so a submission can't make this take forever.
-fn collect(dir: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, u64>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        if files.len() >= 5000 {
-            return;
-        }
-        let name = entry.file_name();
-        let lossy = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() {
-            if lossy != "target" && !lossy.starts_with('.') {
-                collect(&entry.path(), &relative.join(&name), files);
-            }
-        } else if lossy.ends_with(".snap.new") || lossy.ends_with(".pending-snap") {
-            // What a plain `cargo test` leaves when a snapshot differs: never read.
-            continue;
-        } else if !kind.is_file() {
-            // A symbolic link or a device (a link to /dev/zero would never end): never
-            // read, and never the shipped file, so it is listed.
-            files.insert(relative.join(&name), u64::MAX);
-        } else if let Ok(bytes) = read_at_most(&entry.path(), 4 * 1024 * 1024) {
-            use std::hash::{Hash as _, Hasher as _};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            bytes.hash(&mut hasher);
-            files.insert(relative.join(&name), hasher.finish());
-        } else {
-            files.insert(relative.join(&name), 0);
-        }
-    }
-}
-
-/// The first `limit` bytes of a file (and whether there was more, as one more byte).
-fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-fn grade_without_run(exercise: &Exercise, verdict: Graded, message: &str, tampered: Vec<String>) -> Grade {
-    Grade {
-        exercise: exercise.name.clone(),
-        verdict: if tampered.is_empty() { verdict } else { Graded::Tampered },
-        graded: verdict,
-        points: 0,
-        checks_passed: 0,
-        checks_total: 0,
-        message: first_line(message),
-        tampered,
-        checks: Vec::new(),
-        seconds: 0.0,
-    }
-}
-
-fn grade_of(exercise: &Exercise, report: &Report, tampered: Vec<String>) -> Grade {
-    let graded = Graded::Ran(report.verdict);
-    let message = match report.verdict {
-        Verdict::Pass => String::new(),
-        Verdict::CompileError => report
-            .diagnostics
-            .iter()
-            .find(|d| d.level == "error")
-            .map(|d| format!("does not compile: {}", d.message))
-            .or_else(|| report.build_error.as_deref().map(|e| format!("cargo could not build it: {}", first_line(e))))
-            .unwrap_or_else(|| "does not compile".to_string()),
-        Verdict::Forbidden => report
-            .refused
-            .first()
-            .map(|r| format!("refused before it was built: {}:{}: `{}`", r.file, r.line, r.what))
-            .unwrap_or_default(),
-        _ => report
-            .checks
-            .iter()
-            .find(|c| c.status != Status::Pass && c.status != Status::NotRun)
-            .map(|c| format!("{}: {}", c.name, first_line(&c.message)))
-            .unwrap_or_default(),
-    };
-    let message = if tampered.is_empty() {
-        message
-    } else {
-        format!(
-            "edited the grader's files ({}), which were ignored; on pristine checks: {graded}. {message}",
-            tampered.join(", ")
-        )
-    };
-    Grade {
-        exercise: exercise.name.clone(),
-        verdict: if tampered.is_empty() { graded } else { Graded::Tampered },
-        points: u32::from(report.verdict == Verdict::Pass),
-        graded,
-        checks_passed: report.passed(),
-        checks_total: report.checks.len(),
-        message: first_line(message.trim()),
-        tampered,
-        checks: report
-            .checks
-            .iter()
-            .map(|c| CheckGrade {
-                name: c.name.clone(),
-                status: format!("{:?}", c.status).to_lowercase(),
-                message: first_line(&c.message),
-            })
-            .collect(),
-        seconds: 0.0,
-    }
-}
-
-/// The first non-empty line, at most 300 characters.
-/// The first line of a message for a gradebook cell, with the line after it when it
-/// ends in a colon ("cargo could not build it:"), so the reason is never cut off.
-fn first_line(text: &str) -> String {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("");
-    let joined = match lines.next() {
-        Some(reason) if first.ends_with(':') => format!("{first} {reason}"),
-        _ => first.to_string(),
-    };
-    let line = joined.as_str();
-    if line.chars().count() > 300 {
-        format!("{}…", line.chars().take(299).collect::<String>())
-    } else {
-        line.to_string()
-    }
-}
-
 /// Seconds since the epoch: enough to keep earlier gradebooks apart.
 fn chrono_free_timestamp() -> String {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0).to_string()
@@ -719,6 +438,7 @@ fn chrono_free_timestamp() -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::model::first_line;
     use super::*;
 
     #[test]
