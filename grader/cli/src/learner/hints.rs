@@ -46,22 +46,22 @@ pub fn show(config: &Config, query: Option<&str>, all: bool, watching: bool, out
 }
 
 /// The hint to give: the one `hint_for` names for the first check of the latest run
-/// that failed and whose hint is still unseen (with that check's name), else the first
-/// unseen hint in order, else the failing check's hint again, else the last one.
+/// that failed, if it is still unseen (with that check's name); else the first unseen
+/// hint in order; else that check's hint again, else the last one. Only the first
+/// failing check counts: a stub fails them all, and its hints then come in order.
 fn pick(
     hint_for: &std::collections::BTreeMap<String, usize>,
     count: usize,
     record: &crate::progress::ExerciseProgress,
 ) -> (usize, Option<String>) {
-    let targeted: Vec<(&String, usize)> =
-        record.last_failing.iter().filter_map(|check| Some((check, *hint_for.get(check)?))).collect();
-    if let Some((check, number)) = targeted.iter().find(|(_, n)| !record.seen(*n)) {
-        return (*number, Some(check.to_string()));
+    let first = record.last_failing.first().and_then(|check| Some((check, *hint_for.get(check)?)));
+    if let Some((check, number)) = first.filter(|(_, n)| !record.seen(*n)) {
+        return (number, Some(check.to_string()));
     }
     if let Some(number) = (1..=count).find(|&n| !record.seen(n)) {
         return (number, None);
     }
-    targeted.first().map_or((count, None), |(check, number)| (*number, Some(check.to_string())))
+    first.map_or((count, None), |(check, number)| (number, Some(check.to_string())))
 }
 
 /// One hint, with its heading: for which failing check, when it was picked for one.

@@ -46,6 +46,21 @@ fn a_hint_goes_to_the_failing_check_first_then_the_rest_in_order() {
 }
 
 #[test]
+fn on_a_stub_that_fails_everything_the_hints_come_in_order() {
+    let sandbox = Sandbox::with(&["03-tasks"]);
+    assert_eq!(sandbox.grader(&["check", "03"]).code, 1);
+    let first = sandbox.grader(&["hint"]);
+    assert!(
+        first.text.contains("Hint 1 of 3 for 03-tasks, for the failing check `both_messages_take_two_seconds`:"),
+        "{}",
+        first.text
+    );
+    // Later failing checks name hint 3, but only the first failing check picks: no jump.
+    assert!(sandbox.grader(&["hint"]).text.contains("Hint 2 of 3 for 03-tasks:"));
+    assert!(sandbox.grader(&["hint"]).text.contains("Hint 3 of 3 for 03-tasks:"));
+}
+
+#[test]
 fn next_moves_on_and_list_marks_it() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
     let next = sandbox.grader(&["next"]);
