@@ -46,6 +46,14 @@ const SAMPLE: Duration = Duration::from_millis(5);
 /// the run ends.
 pub(crate) const STALL: Duration = Duration::from_millis(100);
 
+/// A stall at least this long in which the kernel shows the runtime's thread asleep in
+/// `nanosleep` is reported too, however long the sleep turns out: a blocking sleep
+/// inside a poll is the mistake whatever its length, and a 100 ms sleep measured
+/// against [`STALL`] alone fell on either side of it from run to run. A sleep this
+/// long is seen in nearly every sampling of it; a shorter one counts only through the
+/// time it keeps the thread busy.
+const ASLEEP_IN_POLL: Duration = Duration::from_millis(20);
+
 /// Real time the runtime's thread may stay busy while virtual time stands still before
 /// the run counts as spinning (or looping inside a poll). A correct run of any check is
 /// busy well under a millisecond between two ticks of the virtual clock.
@@ -152,6 +160,8 @@ fn watch(
     let mut last_virtual = virtual_now();
     let mut spinning_at_tick = Duration::ZERO;
     let mut alarm_raised: Option<Instant> = None;
+    // Whether the thread was seen asleep inside one poll (see [`ASLEEP_IN_POLL`]).
+    let mut slept = false;
     while !shared.done.load(Ordering::Relaxed) {
         std::thread::sleep(SAMPLE);
         let now = Instant::now();
@@ -159,8 +169,12 @@ fn watch(
         let running = count.is_multiple_of(2);
         if running {
             busy += now - last_sample;
-            if matches!(probe.doing(), Doing::Running | Doing::Unreadable) {
+            let doing = probe.doing();
+            if matches!(doing, Doing::Running | Doing::Unreadable) {
                 spinning += now - last_sample;
+            }
+            if doing == Doing::Sleeping && count == last_count && since.elapsed() >= ASLEEP_IN_POLL {
+                slept = true;
             }
         }
         last_sample = now;
@@ -206,7 +220,7 @@ fn watch(
             }
         }
     }
-    ((longest >= STALL).then_some(longest), busy)
+    ((longest >= STALL || slept).then_some(longest), busy)
 }
 
 /// Reports the running check as blocked, with what the thread was doing, and ends
