@@ -66,7 +66,7 @@ fn picture_of<T>(run: &Run<T>) -> String {
             match run.returned_at {
                 // The check watched the run a while after the code returned: the pictures
                 // show that time too, and the labels say when each returned.
-                Some(returned) => {
+                Some(returned) if run.virtual_elapsed > returned => {
                     let watched = run.virtual_elapsed.saturating_sub(returned);
                     let (yours, expected) = pictures(&run.trace, &expected, (took + watched).max(run.virtual_elapsed));
                     format!(
@@ -78,7 +78,7 @@ fn picture_of<T>(run: &Run<T>) -> String {
                         format_secs(watched),
                     )
                 }
-                None => {
+                _ => {
                     let (yours, expected) = pictures(&run.trace, &expected, took.max(run.virtual_elapsed));
                     format!(
                         "  Expected (the reference solution took {}):\n{expected}  Yours (took {}):\n{yours}",
