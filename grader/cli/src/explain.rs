@@ -6,7 +6,7 @@ use crate::cargo::{Diagnostic, Span};
 
 mod source;
 
-pub use source::evidence as source_evidence;
+pub use source::{code_lines, evidence as source_evidence};
 
 /// An explanation for a learner, and the chapter that teaches the topic.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

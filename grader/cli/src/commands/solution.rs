@@ -76,66 +76,14 @@ pub fn run(config: &Config, query: &str, diff: bool, force: bool, out: &mut dyn 
 }
 
 /// `text` without comments and blank lines: what a diff of two versions of the code
-/// should show. A `//` inside a string or char literal is code.
+/// should show.
 fn code_only(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_block = 0usize;
-    for line in text.lines() {
-        let mut kept = String::new();
-        let mut chars = line.chars().peekable();
-        let mut in_string = false;
-        while let Some(c) = chars.next() {
-            if in_block > 0 {
-                if c == '*' && chars.peek() == Some(&'/') {
-                    chars.next();
-                    in_block -= 1;
-                } else if c == '/' && chars.peek() == Some(&'*') {
-                    chars.next();
-                    in_block += 1;
-                }
-                continue;
-            }
-            if in_string {
-                kept.push(c);
-                if c == '\\' {
-                    kept.extend(chars.next());
-                } else if c == '"' {
-                    in_string = false;
-                }
-                continue;
-            }
-            match (c, chars.peek()) {
-                ('/', Some('/')) => break,
-                ('/', Some('*')) => {
-                    chars.next();
-                    in_block += 1;
-                }
-                ('"', _) => {
-                    in_string = true;
-                    kept.push(c);
-                }
-                // A char literal (`'"'`, `'\\''`), not a lifetime: taken whole.
-                ('\'', _) => {
-                    kept.push(c);
-                    let ahead: Vec<char> = chars.clone().take(3).collect();
-                    let literal = match ahead.as_slice() {
-                        ['\\', _, '\'', ..] => 3,
-                        [_, '\'', ..] => 2,
-                        _ => 0,
-                    };
-                    for _ in 0..literal {
-                        kept.extend(chars.next());
-                    }
-                }
-                _ => kept.push(c),
-            }
-        }
-        if !kept.trim().is_empty() {
-            out.push_str(kept.trim_end());
-            out.push('\n');
-        }
-    }
-    out
+    crate::explain::code_lines(text)
+        .iter()
+        .map(|line| line.trim_end())
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 #[cfg(test)]

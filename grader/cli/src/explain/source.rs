@@ -67,8 +67,8 @@ pub fn evidence(message: &str, files: &[(String, String)]) -> Option<String> {
     let mut found = Vec::new();
     for cause in causes {
         for (path, text) in files {
-            for (n, line) in text.lines().enumerate() {
-                let code = line.split("//").next().unwrap_or("").trim();
+            for (n, line) in code_lines(text).iter().enumerate() {
+                let code = line.trim();
                 if !code.is_empty() && cause.needles.iter().any(|needle| code.contains(needle)) {
                     let place = format!("  {path}:{}: ", n + 1);
                     if !found.iter().any(|line: &String| line.starts_with(&place)) {
@@ -91,9 +91,76 @@ pub fn evidence(message: &str, files: &[(String, String)]) -> Option<String> {
     Some(text)
 }
 
+/// Each line of `text` with its comments taken out (`//` to the end of the line, and
+/// `/* … */` blocks, nested ones included), one entry per line, so line numbers stay
+/// the file's. A `//` inside a string or char literal is code.
+pub fn code_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_block = 0usize;
+    for line in text.lines() {
+        let mut kept = String::new();
+        let mut chars = line.chars().peekable();
+        let mut in_string = false;
+        while let Some(c) = chars.next() {
+            if in_block > 0 {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    in_block -= 1;
+                } else if c == '/' && chars.peek() == Some(&'*') {
+                    chars.next();
+                    in_block += 1;
+                }
+                continue;
+            }
+            if in_string {
+                kept.push(c);
+                if c == '\\' {
+                    kept.extend(chars.next());
+                } else if c == '"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match (c, chars.peek()) {
+                ('/', Some('/')) => break,
+                ('/', Some('*')) => {
+                    chars.next();
+                    in_block += 1;
+                }
+                ('"', _) => {
+                    in_string = true;
+                    kept.push(c);
+                }
+                // A char literal (`'"'`, `'\\''`), not a lifetime: taken whole.
+                ('\'', _) => {
+                    kept.push(c);
+                    let ahead: Vec<char> = chars.clone().take(3).collect();
+                    let literal = match ahead.as_slice() {
+                        ['\\', _, '\'', ..] => 3,
+                        [_, '\'', ..] => 2,
+                        _ => 0,
+                    };
+                    for _ in 0..literal {
+                        kept.extend(chars.next());
+                    }
+                }
+                _ => kept.push(c),
+            }
+        }
+        out.push(kept);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::evidence;
+
+    #[test]
+    fn comments_go_line_by_line_and_strings_keep_their_slashes() {
+        let lines = super::code_lines("let a = \"http://x\"; // note\n/* one\ntwo */ b();\n");
+        assert_eq!(lines, ["let a = \"http://x\"; ", "", " b();"]);
+    }
 
     fn file(text: &str) -> Vec<(String, String)> {
         vec![("src/x.rs".to_string(), text.to_string())]
