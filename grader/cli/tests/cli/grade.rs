@@ -333,66 +333,65 @@ fn the_sandbox_keeps_submissions_from_the_machine() {
     assert!(listener.accept().is_err(), "a submission reached a server on this machine's loopback");
 }
 
-/// The Gradescope scripts in `docs/ci/gradescope`, run as Gradescope runs them but in a
-/// folder of the test's (their `AUTOGRADER` variable): `run_autograder` finds the
-/// exercises inside a zipped folder of the upload, grades them (in the sandbox, or
+/// An `AUTOGRADER` folder, as Gradescope lays it out, for the scripts in
+/// `docs/ci/gradescope` (their `AUTOGRADER` variable points them at it).
+#[cfg(target_os = "linux")]
+fn autograder_folder() -> tempfile::TempDir {
+    let autograder = tempfile::Builder::new().prefix("grader-autograder-").tempdir().unwrap();
+    std::fs::create_dir_all(autograder.path().join("source")).unwrap();
+    autograder
+}
+
+/// Runs the Gradescope script `name` in `autograder` with `envs`: its combined output,
+/// after asserting it succeeded.
+#[cfg(target_os = "linux")]
+fn run_gradescope_script(name: &str, autograder: &Path, envs: &[(&str, std::ffi::OsString)]) -> String {
+    let script = crate::sandbox::workbook_root().join("docs/ci/gradescope").join(name);
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .env_clear()
+        .envs(envs.iter().map(|(name, value)| (*name, value)))
+        .env("AUTOGRADER", autograder)
+        .output()
+        .unwrap();
+    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{name} failed:\n{log}");
+    log
+}
+
+/// Gradescope's results.json, as `run_autograder` left it.
+#[cfg(target_os = "linux")]
+fn gradescope_results(autograder: &Path, log: &str) -> serde_json::Value {
+    let text =
+        std::fs::read_to_string(autograder.join("results/results.json")).unwrap_or_else(|e| panic!("{e}\n{log}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// `run_autograder`, run as Gradescope runs it but in a folder of the test's: it finds
+/// the exercises inside a zipped folder of the upload, grades them (in the sandbox, or
 /// without it where the container refuses it, saying so) and leaves Gradescope's
-/// results.json.
+/// results.json: the solution scores 1, the shipped stub 0.
 #[cfg(target_os = "linux")]
 #[test]
 fn gradescope_s_run_autograder_scores_an_upload() {
     let workbook = Sandbox::with(&["04-gather"]);
-    let autograder = tempfile::Builder::new().prefix("grader-autograder-").tempdir().unwrap();
-    let source = autograder.path().join("source");
-    std::fs::create_dir_all(&source).unwrap();
-    std::os::unix::fs::symlink(workbook.root(), source.join("workbook")).unwrap();
+    let autograder = autograder_folder();
+    std::os::unix::fs::symlink(workbook.root(), autograder.path().join("source/workbook")).unwrap();
     // A zip of the repository's folder, as a learner uploads it, with macOS's litter.
     let upload = autograder.path().join("submission/async-workbook-main");
     copy_tree(&workbook.root().join("exercises/04-gather"), &upload.join("exercises/04-gather"));
-    std::fs::copy(
-        workbook.root().join("solutions/04-gather/gather.rs"),
-        upload.join("exercises/04-gather/src/gather.rs"),
-    )
-    .unwrap();
     std::fs::create_dir_all(autograder.path().join("submission/__MACOSX")).unwrap();
-    let script = crate::sandbox::workbook_root().join("docs/ci/gradescope/run_autograder");
-    let output = std::process::Command::new("bash")
-        .arg(&script)
-        .env_clear()
-        .envs(crate::sandbox::environment())
-        .env("AUTOGRADER", autograder.path())
-        .output()
-        .unwrap();
-    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "{log}");
-    let results: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(autograder.path().join("results/results.json"))
-            .unwrap_or_else(|e| panic!("{e}\n{log}")),
-    )
-    .unwrap();
-    assert_eq!(results["score"], 1, "{results}\n{log}");
-    assert_eq!(results["tests"][0]["name"], "04-gather", "{results}");
-    assert_eq!(results["tests"][0]["status"], "passed", "{results}");
-
-    // The shipped stub, uploaded, scores nothing.
-    std::fs::copy(
-        workbook.root().join("exercises/04-gather/src/gather.rs"),
-        upload.join("exercises/04-gather/src/gather.rs"),
-    )
-    .unwrap();
-    let output = std::process::Command::new("bash")
-        .arg(&script)
-        .env_clear()
-        .envs(crate::sandbox::environment())
-        .env("AUTOGRADER", autograder.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let results: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(autograder.path().join("results/results.json")).unwrap())
-            .unwrap();
-    assert_eq!(results["score"], 0, "{results}");
-    assert_eq!(results["tests"][0]["status"], "failed", "{results}");
+    let learner_file = upload.join("exercises/04-gather/src/gather.rs");
+    for (file, score, status) in
+        [("solutions/04-gather/gather.rs", 1, "passed"), ("exercises/04-gather/src/gather.rs", 0, "failed")]
+    {
+        std::fs::copy(workbook.root().join(file), &learner_file).unwrap();
+        let log = run_gradescope_script("run_autograder", autograder.path(), &crate::sandbox::environment());
+        let results = gradescope_results(autograder.path(), &log);
+        assert_eq!(results["score"], score, "{file}: {results}\n{log}");
+        assert_eq!(results["tests"][0]["name"], "04-gather", "{results}");
+        assert_eq!(results["tests"][0]["status"], status, "{file}: {results}");
+    }
 }
 
 /// `setup.sh` builds the grader and the shared dependencies, offline-ready, and leaves
@@ -402,11 +401,10 @@ fn gradescope_s_run_autograder_scores_an_upload() {
 #[test]
 fn gradescope_s_setup_leaves_no_solutions_behind() {
     let workbook = Sandbox::with(&["04-gather"]);
-    let autograder = tempfile::Builder::new().prefix("grader-autograder-").tempdir().unwrap();
-    let source = autograder.path().join("source");
-    std::fs::create_dir_all(&source).unwrap();
-    copy_tree(workbook.root(), &source.join("workbook"));
-    assert!(source.join("workbook/solutions/04-gather/gather.rs").exists());
+    let autograder = autograder_folder();
+    let copy = autograder.path().join("source/workbook");
+    copy_tree(workbook.root(), &copy);
+    assert!(copy.join("solutions/04-gather/gather.rs").exists());
     let bin = autograder.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     let calls = autograder.path().join("cargo-calls");
@@ -417,19 +415,9 @@ fn gradescope_s_setup_leaves_no_solutions_behind() {
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let home = autograder.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let script = crate::sandbox::workbook_root().join("docs/ci/gradescope/setup.sh");
-    let output = std::process::Command::new("bash")
-        .arg(&script)
-        .env_clear()
-        .env("PATH", path)
-        .env("HOME", &home)
-        .env("AUTOGRADER", autograder.path())
-        .output()
-        .unwrap();
-    let log = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "{log}");
+    let log = run_gradescope_script("setup.sh", autograder.path(), &[("PATH", path.into()), ("HOME", home.into())]);
     let calls = std::fs::read_to_string(&calls).unwrap_or_default();
     assert!(calls.contains("build --locked -p grader"), "{calls}");
-    assert!(!source.join("workbook/solutions").exists(), "setup.sh left the reference solutions: {log}");
-    assert!(source.join("workbook/exercises/04-gather").exists());
+    assert!(!copy.join("solutions").exists(), "setup.sh left the reference solutions: {log}");
+    assert!(copy.join("exercises/04-gather").exists());
 }
