@@ -110,11 +110,29 @@ pub enum Receive {
     Match,
 }
 
+/// A kitchen's rail of orders, bounded or not: what the cooks take the next order from.
+trait Rail: Send + 'static {
+    /// The next order, or `None` once the rail is closed and empty.
+    fn recv(&mut self) -> impl Future<Output = Option<Order>> + Send;
+}
+
+impl Rail for mpsc::Receiver<Order> {
+    fn recv(&mut self) -> impl Future<Output = Option<Order>> + Send {
+        mpsc::Receiver::recv(self)
+    }
+}
+
+impl Rail for mpsc::UnboundedReceiver<Order> {
+    fn recv(&mut self) -> impl Future<Output = Option<Order>> + Send {
+        mpsc::UnboundedReceiver::recv(self)
+    }
+}
+
 /// One cook's loop, receiving in the form `how`. (The `match` form is the mistake
 /// that clippy's `while_let_loop` would rewrite into the `while let` one: both hold the
 /// lock while cooking.)
 #[allow(clippy::while_let_loop)]
-async fn cook_loop(rx: Arc<Mutex<mpsc::Receiver<Order>>>, how: Receive) -> Vec<Dish> {
+async fn cook_loop(rx: Arc<Mutex<impl Rail>>, how: Receive) -> Vec<Dish> {
     let mut cooked = Vec::new();
     match how {
         Receive::LetStatement => loop {
@@ -143,23 +161,35 @@ async fn cook_loop(rx: Arc<Mutex<mpsc::Receiver<Order>>>, how: Receive) -> Vec<D
     cooked
 }
 
-/// The kitchen, its cooks receiving in the form `how`.
-pub async fn kitchen_receiving(order_count: u32, cooks: usize, capacity: usize, how: Receive) -> Vec<Dish> {
-    let (tx, rx) = mpsc::channel::<Order>(capacity);
-    let rx = Arc::new(Mutex::new(rx));
+/// Spawns `cooks` cooks, each taking orders off the shared `rail` in the form `how`.
+fn hire_cooks<R: Rail>(rail: R, cooks: usize, how: Receive) -> JoinSet<Vec<Dish>> {
+    let rail = Arc::new(Mutex::new(rail));
     let mut kitchen = JoinSet::new();
     for _ in 0..cooks {
-        kitchen.spawn(cook_loop(Arc::clone(&rx), how));
+        kitchen.spawn(cook_loop(Arc::clone(&rail), how));
     }
+    kitchen
+}
+
+/// The waiter takes orders 1 to `order_count` and puts each on the rail, waiting for room.
+async fn take_orders(tx: &mpsc::Sender<Order>, order_count: u32) {
     for number in 1..=order_count {
         tx.send(orders::take_order(number).await).await.expect("every cook left the kitchen");
     }
+}
+
+/// Every dish, once every cook has gone home (in the order the cooks left).
+async fn every_dish(kitchen: JoinSet<Vec<Dish>>) -> Vec<Dish> {
+    kitchen.join_all().await.concat()
+}
+
+/// The kitchen, its cooks receiving in the form `how`.
+pub async fn kitchen_receiving(order_count: u32, cooks: usize, capacity: usize, how: Receive) -> Vec<Dish> {
+    let (tx, rx) = mpsc::channel::<Order>(capacity);
+    let kitchen = hire_cooks(rx, cooks, how);
+    take_orders(&tx, order_count).await;
     drop(tx);
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    every_dish(kitchen).await
 }
 
 /// The cooks hold the lock while cooking: they take turns.
@@ -172,20 +202,7 @@ pub async fn unbounded_kitchen(order_count: u32, cooks: usize) -> Vec<Dish> {
     // ANCHOR: unbounded
     let (tx, rx) = mpsc::unbounded_channel::<Order>();
     // ANCHOR_END: unbounded
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        let rx = Arc::clone(&rx);
-        kitchen.spawn(async move {
-            let mut cooked = Vec::new();
-            loop {
-                let next = rx.lock().await.recv().await;
-                let Some(order) = next else { break };
-                cooked.push(orders::cook(order).await);
-            }
-            cooked
-        });
-    }
+    let kitchen = hire_cooks(rx, cooks, Receive::LetStatement);
     for number in 1..=order_count {
         let order = orders::take_order(number).await;
         // ANCHOR: unbounded_send
@@ -193,49 +210,25 @@ pub async fn unbounded_kitchen(order_count: u32, cooks: usize) -> Vec<Dish> {
         // ANCHOR_END: unbounded_send
     }
     drop(tx);
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    every_dish(kitchen).await
 }
 
 /// The waiter's Sender is never dropped: the cooks wait for more orders forever.
 pub async fn kitchen_keeping_the_sender(order_count: u32, cooks: usize, capacity: usize) -> Vec<Dish> {
     let (tx, rx) = mpsc::channel::<Order>(capacity);
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        kitchen.spawn(cook_loop(Arc::clone(&rx), Receive::LetStatement));
-    }
-    for number in 1..=order_count {
-        tx.send(orders::take_order(number).await).await.expect("every cook left the kitchen");
-    }
-    // No `drop(tx)`: `tx` lives to the end of the function, after the loop below.
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    let kitchen = hire_cooks(rx, cooks, Receive::LetStatement);
+    take_orders(&tx, order_count).await;
+    // No `drop(tx)`: `tx` lives to the end of the function, after the line below.
+    every_dish(kitchen).await
 }
 
 /// The cooks spawned only after the waiter is done: the third `send` waits forever.
 pub async fn cooks_after_the_waiter(order_count: u32, cooks: usize, capacity: usize) -> Vec<Dish> {
     let (tx, rx) = mpsc::channel::<Order>(capacity);
-    for number in 1..=order_count {
-        tx.send(orders::take_order(number).await).await.expect("every cook left the kitchen");
-    }
+    take_orders(&tx, order_count).await;
     drop(tx);
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        kitchen.spawn(cook_loop(Arc::clone(&rx), Receive::LetStatement));
-    }
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    let kitchen = hire_cooks(rx, cooks, Receive::LetStatement);
+    every_dish(kitchen).await
 }
 
 /// A task per order: the queue empties as fast as it fills, and everything cooks at once.
@@ -278,7 +271,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
     use workbook::trace::Kind;
-    use workbook::{millis, run, secs};
+    use workbook::{Run, millis, run, secs};
 
     fn at(trace: &Trace, actor: &str, what: &str) -> Duration {
         trace.find(actor, what).unwrap_or_else(|| panic!("no `{what}` from {actor}:\n{}", trace.table())).at
@@ -293,6 +286,14 @@ mod tests {
         let mut numbers: Vec<u32> = dishes.iter().map(|d| d.order).collect();
         numbers.sort();
         assert_eq!(numbers, (1..=order_count).collect::<Vec<_>>());
+    }
+
+    /// Runs the kitchen, and checks that it cooked each of its orders once and took `took`.
+    fn serve(order_count: u32, cooks: usize, capacity: usize, how: Receive, took: Duration) -> Run<Vec<Dish>> {
+        let run = run(kitchen_receiving(order_count, cooks, capacity, how));
+        every_order_once(&run.value, order_count);
+        assert_eq!(run.virtual_elapsed, took, "{order_count} orders, {cooks} cooks, room for {capacity}, {how:?}");
+        run
     }
 
     /// The most orders that were taken and not yet on a stove, at any instant.
@@ -319,9 +320,7 @@ mod tests {
 
     #[test]
     fn two_cooks_and_a_queue_of_two_take_8_6_seconds() {
-        let run = run(kitchen_receiving(8, 2, 2, Receive::LetStatement));
-        every_order_once(&run.value, 8);
-        assert_eq!(run.virtual_elapsed, millis(8600));
+        let run = serve(8, 2, 2, Receive::LetStatement, millis(8600));
         assert_eq!(stoves(&run.trace).len(), 2);
         // The waiter stands at the pass with order #6 from 1.8 s to 2.6 s.
         assert_eq!(at(&run.trace, "waiter", "order #6: roast"), millis(1800));
@@ -332,19 +331,14 @@ mod tests {
 
     #[test]
     fn three_cooks_and_a_queue_of_one_take_7_9_seconds() {
-        let run = run(kitchen_receiving(10, 3, 1, Receive::LetStatement));
-        every_order_once(&run.value, 10);
-        assert_eq!(run.virtual_elapsed, millis(7900));
+        serve(10, 3, 1, Receive::LetStatement, millis(7900));
     }
 
     #[test]
     fn the_kitchen_closes_when_the_orders_run_out() {
-        let run = run(kitchen_receiving(3, 2, 2, Receive::LetStatement));
-        every_order_once(&run.value, 3);
-        assert_eq!(run.virtual_elapsed, millis(4300));
-        let run = workbook::run(kitchen_receiving(0, 2, 2, Receive::LetStatement));
+        serve(3, 2, 2, Receive::LetStatement, millis(4300));
+        let run = serve(0, 2, 2, Receive::LetStatement, Duration::ZERO);
         assert!(run.value.is_empty());
-        assert_eq!(run.virtual_elapsed, Duration::ZERO);
     }
 
     #[test]
@@ -355,9 +349,7 @@ mod tests {
             (Receive::WhileLet, millis(15300)),
             (Receive::Match, millis(15300)),
         ] {
-            let run = run(kitchen_receiving(8, 2, 2, how));
-            every_order_once(&run.value, 8);
-            assert_eq!(run.virtual_elapsed, took, "{how:?}");
+            serve(8, 2, 2, how, took);
         }
         let run = run(kitchen_holding_the_lock(8, 2, 2));
         assert_eq!(stoves(&run.trace).into_iter().collect::<Vec<_>>(), ["stove 1"]);
@@ -413,13 +405,19 @@ mod tests {
         assert!(outcome.is_err(), "mpsc::channel(0) panics");
     }
 
+    /// Runs the photo lab, and checks that every photo came back, that all its workers
+    /// resized side by side, and that it took `took`.
+    fn develop(photos: u32, workers: usize, capacity: usize, took: Duration) {
+        let run = run(photo_lab(photos, workers, capacity));
+        assert_eq!(run.value.len(), photos as usize);
+        assert_eq!(jobs::peak(), workers);
+        assert_eq!(run.virtual_elapsed, took);
+    }
+
     #[test]
     fn the_photo_lab_resizes_side_by_side_and_ends_with_its_workers() {
-        let run = run(photo_lab(6, 2, 2));
-        assert_eq!(run.value.len(), 6);
-        assert_eq!(jobs::peak(), 2);
         // Six scans of 0.3 s, two workers of 1 s a photo: the last photo waits on the tray.
-        assert_eq!(run.virtual_elapsed, Duration::from_millis(3600));
+        develop(6, 2, 2, millis(3600));
         let empty = workbook::run(photo_lab(0, 2, 2));
         assert!(empty.value.is_empty());
         assert_eq!(empty.virtual_elapsed, Duration::ZERO);
@@ -428,10 +426,7 @@ mod tests {
     #[test]
     fn a_full_tray_makes_the_scanner_wait() {
         // One worker, a tray of one: the scanner is ahead, then waits for room.
-        let run = run(photo_lab(4, 1, 1));
-        assert_eq!(run.value.len(), 4);
-        assert_eq!(jobs::peak(), 1);
-        assert_eq!(run.virtual_elapsed, Duration::from_millis(4300));
+        develop(4, 1, 1, millis(4300));
     }
 
     #[test]
