@@ -86,7 +86,8 @@ fn as_stub_entries(text: &str) -> String {
 /// What a fixture's header may say, one directive a line.
 const GRAMMAR: &str = "`//! grader: expect pass`, `//! grader: expect fail <check> \"<text>\"` (one line per failing \
                        check), `//! grader: expect compile-error \"<text>\"`, `//! grader: expect forbidden \"<text>\"`, \
-                       `//! grader: traces vary \"<why>\"`, `//! grader: replaces items`";
+                       `//! grader: traces vary \"<why>\"`, `//! grader: replaces items`, `//! grader: based on \
+                       <fixture>`, ``//! grader: replaces `<old>` with `<new>` ``";
 
 /// The verbs of `grader: expect`.
 const VERBS: [&str; 4] = ["pass", "fail", "compile-error", "forbidden"];
@@ -121,7 +122,8 @@ pub fn parse_expectation(text: &str) -> Result<Expectation> {
             fragment(line, why, |why| format!("//! grader: traces vary {why}"))?;
             continue;
         }
-        if directive == crate::graft::DIRECTIVE {
+        if let Some(graft) = crate::graft::parse_directive(directive) {
+            graft.with_context(|| format!("`{line}`"))?;
             continue;
         }
         let Some(rest) = directive.strip_prefix("expect").filter(|r| r.is_empty() || r.starts_with(' ')) else {

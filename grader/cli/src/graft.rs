@@ -1,13 +1,20 @@
-//! Answer fixtures as replaced items. A fixture whose header says
-//! `//! grader: replaces items` holds only what it changes: `verify` grafts it onto the
-//! exercise's reference solution before building it. Each top-level item of the fixture
-//! replaces the solution's item of the same name and namespace (`fn`, `const` and
-//! `static` by name; `struct`, `enum`, `union`, `type`, `trait` and `mod` by name;
-//! `macro_rules!` by name; `impl X` and `impl Trait for X` by trait and self type), with
-//! the `//` comments just above it; an item the solution lacks is appended. The fixture's
-//! `use` lines are added after the solution's (an identical one once); a solution `use`
-//! whose every name the fixture imports again is left out. Everything else keeps the
-//! solution's text, comments and formatting, under the fixture's `//!` header.
+//! Answer fixtures that say how they differ from another file instead of copying it.
+//! A fixture whose header says `//! grader: replaces items` holds only what it changes:
+//! `verify` grafts it onto the exercise's reference solution before building it. Each
+//! top-level item of the fixture replaces the solution's item of the same name and
+//! namespace (`fn`, `const` and `static` by name; `struct`, `enum`, `union`, `type`,
+//! `trait` and `mod` by name; `macro_rules!` by name; `impl X` and `impl Trait for X` by
+//! trait and self type), with the `//` comments just above it; an item the solution lacks
+//! is appended. The fixture's `use` lines are added after the solution's (an identical one
+//! once); a solution `use` whose every name the fixture imports again is left out.
+//! Everything else keeps the solution's text, comments and formatting, under the
+//! fixture's `//!` header.
+//!
+//! Two more directives (see [`Directive`]) serve a fixture that is a variant of another
+//! answer rather than of the solution: `//! grader: based on <fixture>` grafts onto that
+//! fixture (itself assembled first) instead of the solution, and
+//! ``//! grader: replaces `<old>` with `<new>` `` changes one piece of a line after the
+//! graft. [`assemble`] builds the whole file from them.
 //!
 //! [`shrink`] goes the other way: a whole-file fixture cut down to the items that differ
 //! from the solution's, where grafting them gives back the same items
@@ -27,12 +34,137 @@ use crate::exit::Outcome;
 /// The header directive of a fixture that holds only the items it changes.
 pub const DIRECTIVE: &str = "replaces items";
 
-/// Whether `text`'s header (its `//!` lines at the very top) says
-/// `//! grader: replaces items`.
+/// Whether `text`'s header (its `//!` lines at the very top) makes it a graft: it says
+/// `//! grader: replaces items`, `based on …` or ``replaces `…` with `…` ``.
 pub fn replaces_items(text: &str) -> bool {
+    header_directives(text).any(|d| matches!(parse_directive(d), Some(Ok(_))))
+}
+
+/// The text after `grader:` of each `//!` line at the very top of `text`.
+fn header_directives(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .take_while(|l| l.starts_with("//!"))
-        .any(|l| l.trim_start_matches("//!").trim().strip_prefix("grader:").is_some_and(|d| d.trim() == DIRECTIVE))
+        .filter_map(|l| l.trim_start_matches("//!").trim().strip_prefix("grader:").map(str::trim))
+}
+
+/// A header directive that says what a fixture is built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Directive {
+    /// `replaces items`: the file's items replace the solution's.
+    ReplacesItems,
+    /// `based on <fixture>`: the file's items (it may hold none) replace those of another
+    /// answer fixture of the same folder, named by its file name with or without `.rs`.
+    BasedOn(String),
+    /// ``replaces `<old>` with `<new>` ``: after the graft, the one place that reads `old`
+    /// (within a line) reads `new`.
+    Replaces { old: String, new: String },
+}
+
+/// `directive` (a header line's text after `grader:`) read as a [`Directive`]; `None` for
+/// a directive of another kind, an error for one of these written wrongly.
+pub fn parse_directive(directive: &str) -> Option<Result<Directive>> {
+    if directive == DIRECTIVE {
+        return Some(Ok(Directive::ReplacesItems));
+    }
+    if let Some(name) = directive.strip_prefix("based on") {
+        let name = name.trim();
+        let name = name.strip_suffix(".rs").unwrap_or(name);
+        let name = name.strip_prefix("answers/").unwrap_or(name);
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Some(Err(anyhow::anyhow!(
+                "`grader: {directive}` names no fixture (hint: write `//! grader: based on <fixture>`, with the file \
+                 name of another answer in this folder, such as `based on sequential`)"
+            )));
+        }
+        return Some(Ok(Directive::BasedOn(name.to_string())));
+    }
+    let rest = directive.strip_prefix("replaces ")?.trim();
+    let parsed = rest
+        .strip_prefix('`')
+        .and_then(|r| r.strip_suffix('`'))
+        .and_then(|r| r.split_once("` with `"))
+        .filter(|(old, new)| !old.is_empty() && !old.contains('`') && !new.contains('`'));
+    Some(match parsed {
+        Some((old, new)) => Ok(Directive::Replaces { old: old.to_string(), new: new.to_string() }),
+        None => Err(anyhow::anyhow!(
+            "`grader: {directive}` is not a replacement the grader can read (hint: write \
+             ``//! grader: replaces `<old>` with `<new>` ``, each text in backticks, within one line)"
+        )),
+    })
+}
+
+/// The graft directives of `text`'s header, in order. Errors name the line.
+fn directives(text: &str) -> Result<Vec<Directive>> {
+    let mut out = Vec::new();
+    for directive in header_directives(text) {
+        if let Some(parsed) = parse_directive(directive) {
+            out.push(parsed?);
+        }
+    }
+    let bases = out.iter().filter(|d| matches!(d, Directive::BasedOn(_))).count();
+    if bases > 1 {
+        bail!("its header names more than one base (hint: a fixture is `based on` one other fixture at most)");
+    }
+    Ok(out)
+}
+
+/// The whole learner file that the answer fixture `name` (its file stem) in `answers`
+/// stands for, with its text `text`: `text` itself for a whole-file fixture, else its
+/// items grafted onto its base (the `solution`'s text, or the fixture it is based on,
+/// itself assembled), then its replacements made. A base that leads back to the fixture
+/// is an error, as is a replacement whose old text is not in the file exactly once.
+pub fn assemble(solution: &str, answers: &std::path::Path, name: &str, text: &str) -> Result<String> {
+    assemble_chain(solution, answers, text, &mut vec![name.to_string()])
+}
+
+fn assemble_chain(solution: &str, answers: &std::path::Path, text: &str, chain: &mut Vec<String>) -> Result<String> {
+    let directives = directives(text)?;
+    if directives.is_empty() {
+        return Ok(text.to_string());
+    }
+    let base = match directives.iter().find_map(|d| match d {
+        Directive::BasedOn(name) => Some(name),
+        _ => None,
+    }) {
+        None => solution.to_string(),
+        Some(name) => {
+            if chain.contains(name) {
+                chain.push(name.clone());
+                bail!(
+                    "its bases go round in a circle: {} (hint: one of them must be based on the solution)",
+                    chain.join(" → ")
+                );
+            }
+            let path = answers.join(format!("{name}.rs"));
+            let base_text = std::fs::read_to_string(&path).with_context(|| {
+                format!(
+                    "it is based on `{name}`, but there is no {} (hint: name another answer of this folder)",
+                    path.display()
+                )
+            })?;
+            chain.push(name.clone());
+            let assembled = assemble_chain(solution, answers, &base_text, chain)
+                .with_context(|| format!("in its base, {}", path.display()))?;
+            chain.pop();
+            assembled
+        }
+    };
+    let mut out = graft(&base, text)?;
+    let body_start = header_end(&out);
+    for directive in &directives {
+        let Directive::Replaces { old, new } = directive else { continue };
+        let found = out[body_start..].matches(old.as_str()).count();
+        if found != 1 {
+            bail!(
+                "the file it replaces text in holds `{old}` {} (hint: a `grader: replaces` directive changes one \
+                 place; quote enough of its line that the text stands there only)",
+                if found == 0 { "nowhere".to_string() } else { format!("{found} times") }
+            );
+        }
+        let at = body_start + out[body_start..].find(old.as_str()).expect("counted");
+        out.replace_range(at..at + old.len(), new);
+    }
+    Ok(out)
 }
 
 /// What an item is matched by.
@@ -588,5 +720,62 @@ mod tests {
             graft(solution, answer).unwrap(),
             "//! grader: replaces items\nuse std::sync::{Arc, self};\nuse std::io;\nuse tokio::sync::Mutex;\n\nfn y() {}\n"
         );
+    }
+    /// A fixture based on another is grafted onto that one, assembled; replacements
+    /// apply after the graft; bases that go round, and replacements that don't stand
+    /// exactly once, are refused.
+    #[test]
+    fn fixtures_based_on_fixtures() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(format!("{name}.rs")), text).unwrap();
+        write(
+            "plus_two",
+            "//! grader: expect fail a \"b\"\n//! grader: replaces items\n\npub fn add(a: u32) -> u32 {\n    a + 2\n}\n",
+        );
+        let three = "//! grader: expect fail a \"c\"\n//! grader: based on plus_two.rs\n//! grader: replaces `a + 2` with `a + 3`\n";
+        let assembled = assemble(SOLUTION, dir.path(), "plus_three", three).unwrap();
+        assert!(
+            assembled.starts_with("//! grader: expect fail a \"c\"\n//! grader: based on plus_two.rs\n"),
+            "{assembled}"
+        );
+        assert!(assembled.contains("pub fn add(a: u32) -> u32 {\n    a + 3\n}"), "{assembled}");
+        assert!(assembled.contains("pub struct Counter") && !assembled.contains("expect fail a \"b\""), "{assembled}");
+        // A replacement alone grafts onto the solution.
+        let edit = "//! grader: expect pass\n//! grader: replaces `fn helper() {}` with `fn helper() -> u8 { 1 }`\n";
+        let edited = assemble(SOLUTION, dir.path(), "edit", edit).unwrap();
+        assert!(edited.ends_with("fn helper() -> u8 { 1 }\n") && edited.contains("a + 1"), "{edited}");
+        // A whole file is itself.
+        assert_eq!(assemble(SOLUTION, dir.path(), "whole", "fn main() {}\n").unwrap(), "fn main() {}\n");
+
+        write("round", "//! grader: expect pass\n//! grader: based on about\n");
+        write("about", "//! grader: expect pass\n//! grader: based on round\n");
+        let err = format!("{:#}", assemble(SOLUTION, dir.path(), "round", "//! grader: based on about\n").unwrap_err());
+        assert!(err.contains("round → about → round"), "{err}");
+        let missing =
+            format!("{:#}", assemble(SOLUTION, dir.path(), "x", "//! grader: based on nobody\n").unwrap_err());
+        assert!(missing.contains("there is no") && missing.contains("nobody.rs"), "{missing}");
+        let twice = "//! grader: replaces `Counter` with `Tally`\n";
+        let err = format!("{:#}", assemble(SOLUTION, dir.path(), "x", twice).unwrap_err());
+        assert!(err.contains("holds `Counter` 3 times"), "{err}");
+        let nowhere = "//! grader: replaces `a + 9` with `a`\n";
+        let err = format!("{:#}", assemble(SOLUTION, dir.path(), "x", nowhere).unwrap_err());
+        assert!(err.contains("holds `a + 9` nowhere"), "{err}");
+    }
+
+    #[test]
+    fn directives_are_read_or_refused() {
+        assert_eq!(parse_directive("replaces items").unwrap().unwrap(), Directive::ReplacesItems);
+        assert_eq!(parse_directive("based on answers/slow.rs").unwrap().unwrap(), Directive::BasedOn("slow".into()));
+        assert_eq!(
+            parse_directive("replaces `a(1)` with `b(\"2\")`").unwrap().unwrap(),
+            Directive::Replaces { old: "a(1)".into(), new: "b(\"2\")".into() }
+        );
+        assert!(parse_directive("expect pass").is_none() && parse_directive("traces vary \"x\"").is_none());
+        for wrong in
+            ["based on", "based on two words", "replaces a with b", "replaces `a` by `b`", "replaces `` with `b`"]
+        {
+            assert!(parse_directive(wrong).is_some_and(|r| r.is_err()), "{wrong}");
+        }
+        assert!(replaces_items("//! grader: based on x\n") && !replaces_items("//! grader: replaces a with b\n"));
     }
 }

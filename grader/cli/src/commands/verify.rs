@@ -258,8 +258,8 @@ fn only_case(cases: Vec<Case>, wanted: &str) -> Result<Case> {
     })
 }
 
-/// For an answer that replaces items: the file its line numbers refer to, the solution
-/// with its items grafted on (kept in the scratch workspace).
+/// For an answer that replaces items: the file its line numbers refer to, its items
+/// grafted onto its base, the solution or another answer (kept in the scratch workspace).
 fn grafted_note(out: &mut dyn Write, config: &Config, case: &Case, place: &Place) -> std::io::Result<()> {
     let Some((file, contents)) = case.files.first().filter(|(_, text)| crate::graft::replaces_items(text)) else {
         return Ok(());
@@ -272,7 +272,7 @@ fn grafted_note(out: &mut dyn Write, config: &Config, case: &Case, place: &Place
     let path = dir.join(file);
     let shown = path.strip_prefix(&config.root).unwrap_or(&path).display().to_string();
     let note = format!(
-        "(line numbers refer to {shown}: the solution with this answer's items grafted on, {} lines)",
+        "(line numbers refer to {shown}: this answer's items grafted onto its base, {} lines)",
         contents.lines().count()
     );
     writeln!(out, "    {}", style::dim(&note))

@@ -101,12 +101,11 @@ pub(super) fn cases_for(config: &Config, exercise: &Exercise) -> Result<Vec<Case
         let text = std::fs::read_to_string(&path).with_context(|| format!("failed to read {}", path.display()))?;
         let expected = parse_expectation(&text).with_context(|| format!("in {}", path.display()))?;
         let stem = path.file_stem().unwrap_or_default().to_string_lossy().replace('_', "-");
-        // An answer that replaces items is built grafted onto the solution.
-        let contents = if crate::graft::replaces_items(&text) {
-            crate::graft::graft(&solution_files[0].1, &text).with_context(|| format!("in {}", path.display()))?
-        } else {
-            text.clone()
-        };
+        // An answer that replaces items is built grafted onto its base: the solution, or
+        // the answer it is based on.
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        let contents = crate::graft::assemble(&solution_files[0].1, &solution_dir.join("answers"), &name, &text)
+            .with_context(|| format!("in {}", path.display()))?;
         cases.push(Case {
             exercise: exercise.clone(),
             name: format!("answers/{}", path.file_name().unwrap_or_default().to_string_lossy()),
