@@ -105,13 +105,12 @@ pub async fn dropped_halfway() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::assert_times;
     use workbook::run;
 
     #[test]
     fn the_barista_steams_only_when_awaited() {
-        let run = run(barista());
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(run.trace.find("steam wand", "start").unwrap().at, secs(0));
+        assert_times(&run(barista()), secs(1), &[("steam wand", "start", secs(0))]);
     }
 
     #[test]
@@ -125,10 +124,11 @@ mod tests {
 
     #[test]
     fn nested_awaits_add_up() {
-        let run = run(espresso_for("Ada"));
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(run.trace.find("espresso machine", "start").unwrap().at, secs(1));
-        assert_eq!(run.trace.find("counter", "called Ada").unwrap().at, secs(3));
+        assert_times(
+            &run(espresso_for("Ada")),
+            secs(3),
+            &[("espresso machine", "start", secs(1)), ("counter", "called Ada", secs(3))],
+        );
     }
 
     #[test]
@@ -195,7 +195,6 @@ mod tests {
             let shot = cafe::pull_shot(grounds).await;
             cafe::pour_latte(&ticket, shot, milk.await)
         });
-        assert_eq!(run.virtual_elapsed, secs(4));
-        assert_eq!(run.trace.find("steam wand", "start").unwrap().at, secs(3));
+        assert_times(&run, secs(4), &[("steam wand", "start", secs(3))]);
     }
 }

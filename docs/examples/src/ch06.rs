@@ -225,6 +225,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::testing::assert_times;
     use workbook::trace::Trace;
     use workbook::{run, then_idle};
 
@@ -436,7 +437,6 @@ mod tests {
             stops_at_first_error(&["/slow", "/broken", "/fast"]).await;
         });
         assert_eq!(screen(&run.trace), shown(&[("/fast", 1)]));
-        assert_eq!(run.virtual_elapsed, secs(2));
-        assert_eq!(run.trace.find("GET /slow", "dropped").unwrap().at, secs(2));
+        assert_times(&run, secs(2), &[("GET /slow", "dropped", secs(2))]);
     }
 }

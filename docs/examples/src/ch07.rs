@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures::future::join_all;
 use workbook::sim::tickets::{self, SoldOut, Tally, Ticket};
@@ -223,14 +222,11 @@ pub fn seats(outcomes: &[Result<Ticket, SoldOut>]) -> (Vec<u32>, usize) {
     (seats, outcomes.iter().filter(|o| o.is_err()).count())
 }
 
-/// When `actor` did `what`, in a run's trace.
-pub fn at(trace: &workbook::trace::Trace, actor: &str, what: &str) -> Duration {
-    trace.find(actor, what).unwrap_or_else(|| panic!("no `{what}` for {actor}:\n{}", trace.table())).at
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{assert_times, at};
+    use std::time::Duration;
     use workbook::{run, secs};
 
     #[test]
@@ -278,9 +274,11 @@ mod tests {
             join_all(HOLDERS.iter().map(|who| withdraw_money_first(&account, who, 30))).await
         });
         assert_eq!(paid(&run.value), (vec!["Ada", "Ben", "Cleo"], 2));
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(at(&run.trace, "Cleo", "wrote balance: $10"), Duration::ZERO);
-        assert_eq!(at(&run.trace, "Eve", "read balance: $10"), Duration::ZERO);
+        assert_times(
+            &run,
+            secs(1),
+            &[("Cleo", "wrote balance: $10", Duration::ZERO), ("Eve", "read balance: $10", Duration::ZERO)],
+        );
         assert!(run.trace.find("Dan", "paying").is_none(), "Dan paid");
     }
 

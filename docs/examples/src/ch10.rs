@@ -229,6 +229,7 @@ pub async fn lint_in_place(path: &str) -> LintReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::assert_times;
     use std::panic::{self, AssertUnwindSafe};
     use workbook::run;
     use workbook::secs;
@@ -244,9 +245,11 @@ mod tests {
     #[test]
     fn awaiting_in_sequence_adds_the_waits_up() {
         let run = run(review_in_sequence());
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(run.trace.find("GET /pulls/42/diff", "request sent").unwrap().at, secs(1));
-        assert_eq!(run.trace.find("GET /pulls/42/status", "request sent").unwrap().at, secs(2));
+        assert_times(
+            &run,
+            secs(3),
+            &[("GET /pulls/42/diff", "request sent", secs(1)), ("GET /pulls/42/status", "request sent", secs(2))],
+        );
         assert!(run.value.iter().all(Result::is_ok));
     }
 
@@ -259,9 +262,7 @@ mod tests {
 
     #[test]
     fn futures_made_first_still_go_out_one_by_one() {
-        let run = run(futures_first());
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(run.trace.find("GET /pulls/42/status", "request sent").unwrap().at, secs(2));
+        assert_times(&run(futures_first()), secs(3), &[("GET /pulls/42/status", "request sent", secs(2))]);
     }
 
     #[test]
@@ -294,8 +295,7 @@ mod tests {
     fn timers_overlap_and_leave_the_thread_free() {
         let run = run(three_bots(timer::pause_for_rate_limit));
         run.assert_not_blocked();
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(run.trace.find("bot 3", "pauses").unwrap().at, Duration::ZERO);
+        assert_times(&run, secs(1), &[("bot 3", "pauses", Duration::ZERO)]);
     }
 
     #[test]

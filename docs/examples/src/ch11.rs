@@ -222,63 +222,49 @@ pub fn runtime_per_call() -> std::io::Result<Option<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::assert_times;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     use workbook::trace::Trace;
     use workbook::{millis, run, secs};
 
-    fn at(trace: &Trace, actor: &str, what: &str) -> Duration {
-        trace.find(actor, what).unwrap_or_else(|| panic!("no `{what}` from {actor}:\n{}", trace.table())).at
-    }
-
-    /// The notes' Time | Event table.
-    fn assert_the_notes_table(trace: &Trace) {
-        assert_eq!(at(trace, "Task 1", "Start"), Duration::ZERO);
-        assert_eq!(at(trace, "Task 2", "Start"), Duration::ZERO);
-        assert_eq!(at(trace, "Task 3", "Start"), Duration::ZERO);
-        assert_eq!(at(trace, "Task 3", "Resumed"), millis(500));
-        assert_eq!(at(trace, "Task 1", "Resumed"), secs(1));
-        assert_eq!(at(trace, "Task 3", "Done"), secs(1));
-        assert_eq!(at(trace, "Task 2", "Done"), secs(2));
-        assert_eq!(at(trace, "Task 1", "Done"), secs(3));
-    }
+    /// The notes' Time | Event table: three tasks, done after 3 s.
+    const NOTES_TABLE: &[(&str, &str, Duration)] = &[
+        ("Task 1", "Start", Duration::ZERO),
+        ("Task 2", "Start", Duration::ZERO),
+        ("Task 3", "Start", Duration::ZERO),
+        ("Task 3", "Resumed", millis(500)),
+        ("Task 1", "Resumed", secs(1)),
+        ("Task 3", "Done", secs(1)),
+        ("Task 2", "Done", secs(2)),
+        ("Task 1", "Done", secs(3)),
+    ];
 
     #[test]
     fn joined_tasks_give_the_notes_table() {
-        let run = run(together());
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_the_notes_table(&run.trace);
+        assert_times(&run(together()), secs(3), NOTES_TABLE);
     }
 
     #[test]
     fn spawned_tasks_give_the_same_table() {
-        let run = run(spawned());
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_the_notes_table(&run.trace);
+        assert_times(&run(spawned()), secs(3), NOTES_TABLE);
     }
 
     #[test]
     fn one_after_another_takes_six_seconds() {
-        let run = run(one_after_another());
-        assert_eq!(run.virtual_elapsed, secs(6));
-        assert_eq!(at(&run.trace, "Task 2", "Start"), secs(3));
-        assert_eq!(at(&run.trace, "Task 3", "Start"), secs(5));
+        assert_times(&run(one_after_another()), secs(6), &[("Task 2", "Start", secs(3)), ("Task 3", "Start", secs(5))]);
     }
 
     #[test]
     fn a_blocking_call_holds_up_the_other_task() {
-        let run = run(blocking_pair());
-        assert_eq!(run.virtual_elapsed, secs(7));
-        assert_eq!(at(&run.trace, "Task 2", "Start"), secs(5));
-        assert_eq!(at(&run.trace, "Task 2", "Done"), secs(7));
+        assert_times(&run(blocking_pair()), secs(7), &[("Task 2", "Start", secs(5)), ("Task 2", "Done", secs(7))]);
     }
 
     #[test]
     fn waiting_on_a_timer_lets_the_other_task_run() {
         let run = run(waiting_pair());
         run.assert_not_blocked();
-        assert_eq!(run.virtual_elapsed, secs(5));
-        assert_eq!(at(&run.trace, "Task 2", "Done"), secs(2));
+        assert_times(&run, secs(5), &[("Task 2", "Done", secs(2))]);
     }
 
     fn beats(trace: &Trace) -> Vec<(Duration, String)> {

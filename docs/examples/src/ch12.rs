@@ -231,12 +231,9 @@ pub async fn let_underscore_guard(room: &str) -> Result<Reply, ServiceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{assert_times, at};
     use workbook::run;
     use workbook::trace::Trace;
-
-    fn at(trace: &Trace, actor: &str, what: &str) -> Duration {
-        trace.find(actor, what).unwrap_or_else(|| panic!("no `{what}` from {actor}:\n{}", trace.table())).at
-    }
 
     fn starts(trace: &Trace) -> Vec<Duration> {
         starts_of(trace, "call rates")
@@ -253,8 +250,7 @@ mod tests {
             rates_within_two_seconds().await
         });
         assert_eq!(run.value, "2 s passed; the call has been dropped");
-        assert_eq!(run.virtual_elapsed, secs(2));
-        assert_eq!(at(&run.trace, "call rates", "dropped (cancelled)"), secs(2));
+        assert_times(&run, secs(2), &[("call rates", "dropped (cancelled)", secs(2))]);
     }
 
     #[test]

@@ -269,13 +269,10 @@ pub async fn kitchen_as_a_stream(order_count: u32, cooks: usize, capacity: usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{assert_times, at};
     use std::collections::BTreeSet;
     use workbook::trace::Kind;
     use workbook::{Run, millis, run, secs};
-
-    fn at(trace: &Trace, actor: &str, what: &str) -> Duration {
-        trace.find(actor, what).unwrap_or_else(|| panic!("no `{what}` from {actor}:\n{}", trace.table())).at
-    }
 
     fn stoves(trace: &Trace) -> BTreeSet<String> {
         trace.events().iter().filter(|e| e.actor.starts_with("stove")).map(|e| e.actor.clone()).collect()
@@ -359,8 +356,7 @@ mod tests {
     fn unbounded_the_waiter_never_waits() {
         let run = run(unbounded_kitchen(8, 2));
         every_order_once(&run.value, 8);
-        assert_eq!(run.virtual_elapsed, millis(8600));
-        assert_eq!(at(&run.trace, "waiter", "order #8: pasta"), millis(2400));
+        assert_times(&run, millis(8600), &[("waiter", "order #8: pasta", millis(2400))]);
         assert_eq!(longest_queue(&run.trace), 5);
     }
 

@@ -256,13 +256,12 @@ mod tests {
     use std::panic::{AssertUnwindSafe, catch_unwind};
 
     use super::*;
+    use crate::testing::assert_times;
     use workbook::{millis, run};
 
     #[test]
     fn awaiting_one_after_the_other_adds_the_waits_up() {
-        let run = run(one_after_the_other());
-        assert_eq!(run.virtual_elapsed, secs(2));
-        assert_eq!(run.trace.find("shoes", "on its way").unwrap().at, secs(1));
+        assert_times(&run(one_after_the_other()), secs(2), &[("shoes", "on its way", secs(1))]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub mod sync;
 
 pub mod framing;
 
+#[cfg(test)]
+mod testing;
+
 pub mod ch01;
 pub mod ch02;
 pub mod ch03;
