@@ -225,9 +225,9 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::testing::assert_times;
+    use crate::testing::{assert_times, at};
     use workbook::trace::Trace;
-    use workbook::{run, then_idle};
+    use workbook::{Run, run, then_idle};
 
     const PANELS: [&str; 3] = ["/slow", "/fast", "/medium"];
 
@@ -240,30 +240,45 @@ mod tests {
         order.iter().map(|(what, at)| (what.to_string(), secs(*at))).collect()
     }
 
+    /// Checks that the run took `took`, and what the screen showed when (in seconds).
+    fn assert_screen<T>(run: &Run<T>, took: Duration, order: &[(&str, u64)]) {
+        assert_times(run, took, &[]);
+        assert_eq!(screen(&run.trace), shown(order), "{}", run.trace.table());
+    }
+
+    /// Runs `future` against the chapter's [`three_panels`].
+    fn with_three_panels<F: Future>(future: F) -> Run<F::Output> {
+        run(async {
+            three_panels();
+            future.await
+        })
+    }
+
+    /// Runs `future` against the chapter's [`three_servers`].
+    fn with_three_servers<F: Future>(future: F) -> Run<F::Output> {
+        run(async {
+            three_servers();
+            future.await
+        })
+    }
+
     #[test]
     fn join_all_shows_every_panel_at_the_end() {
-        let run = run(async {
-            three_panels();
-            gather_then_show(&PANELS).await;
-        });
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(screen(&run.trace), shown(&[("/slow", 3), ("/fast", 3), ("/medium", 3)]));
+        let run = with_three_panels(gather_then_show(&PANELS));
+        assert_screen(&run, secs(3), &[("/slow", 3), ("/fast", 3), ("/medium", 3)]);
     }
 
     #[test]
     fn futures_unordered_reports_each_roll_out_as_it_ends() {
-        let run = run(async {
-            three_servers();
-            report_each_roll_out(&THREE_SERVERS).await;
-        });
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(
-            screen(&run.trace),
-            shown(&[("web-1 live, 1 of 3", 1), ("cache-1 live, 2 of 3", 2), ("db-1 live, 3 of 3", 3)])
+        let run = with_three_servers(report_each_roll_out(&THREE_SERVERS));
+        assert_screen(
+            &run,
+            secs(3),
+            &[("web-1 live, 1 of 3", 1), ("cache-1 live, 2 of 3", 2), ("db-1 live, 3 of 3", 3)],
         );
         // All three roll-outs started at once, on the first `next()`.
         for server in THREE_SERVERS {
-            assert_eq!(run.trace.find(&format!("deploy {server}"), "rolling out").unwrap().at, Duration::ZERO);
+            assert_eq!(at(&run.trace, &format!("deploy {server}"), "rolling out"), Duration::ZERO);
         }
     }
 
@@ -283,12 +298,8 @@ mod tests {
 
     #[test]
     fn a_join_set_gives_tasks_in_completion_order() {
-        let run = run(async {
-            three_servers();
-            report_each_task(&THREE_SERVERS).await;
-        });
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(screen(&run.trace), shown(&[("web-1 live", 1), ("cache-1 live", 2), ("db-1 live", 3)]));
+        let run = with_three_servers(report_each_task(&THREE_SERVERS));
+        assert_screen(&run, secs(3), &[("web-1 live", 1), ("cache-1 live", 2), ("db-1 live", 3)]);
     }
 
     #[test]
@@ -303,7 +314,7 @@ mod tests {
         assert_eq!(names, ["web-1", "cache-1"]);
         assert_eq!(returned_at, secs(2));
         for actor in ["deploy db-1", "deploy cache-2"] {
-            assert_eq!(run.trace.find(actor, "dropped").unwrap().at, secs(2), "{}", run.trace.table());
+            assert_eq!(at(&run.trace, actor, "dropped"), secs(2));
             assert!(run.trace.find(actor, "live").is_none());
         }
     }
@@ -321,7 +332,7 @@ mod tests {
         let names: Vec<_> = live.iter().map(|deployed| deployed.server.as_str()).collect();
         assert_eq!(names, ["cache-1", "db-1"]);
         assert_eq!(returned_at, secs(3));
-        assert_eq!(run.trace.find("deploy cache-2", "dropped").unwrap().at, secs(3));
+        assert_eq!(at(&run.trace, "deploy cache-2", "dropped"), secs(3));
         assert_eq!(screen(&run.trace), shown(&[("deploying to web-1 failed: disk full", 1)]));
     }
 
@@ -341,23 +352,17 @@ mod tests {
 
     #[test]
     fn spawned_losers_keep_running() {
-        let run = run(async {
-            three_servers();
-            then_idle(spawned_race(&THREE_SERVERS), secs(5)).await
-        });
+        let run = with_three_servers(then_idle(spawned_race(&THREE_SERVERS), secs(5)));
         let (deployed, returned_at) = run.value;
         assert_eq!(deployed.unwrap().server, "web-1");
         assert_eq!(returned_at, secs(1));
-        assert_eq!(run.trace.find("deploy cache-1", "live").unwrap().at, secs(2));
-        assert_eq!(run.trace.find("deploy db-1", "live").unwrap().at, secs(3));
+        assert_eq!(at(&run.trace, "deploy cache-1", "live"), secs(2));
+        assert_eq!(at(&run.trace, "deploy db-1", "live"), secs(3));
     }
 
     #[test]
     fn a_join_set_race_aborts_the_losers() {
-        let run = run(async {
-            three_servers();
-            then_idle(join_set_race(&THREE_SERVERS), secs(5)).await
-        });
+        let run = with_three_servers(then_idle(join_set_race(&THREE_SERVERS), secs(5)));
         assert_eq!(run.value.0.unwrap().server, "web-1");
         assert!(run.trace.find("deploy db-1", "dropped").is_some(), "{}", run.trace.table());
         assert!(run.trace.find("deploy db-1", "live").is_none());
@@ -392,14 +397,10 @@ mod tests {
 
     #[test]
     fn buffer_unordered_keeps_two_in_flight() {
-        let run = run(async {
-            three_panels();
-            two_at_a_time(&PANELS).await;
-        });
+        let run = with_three_panels(two_at_a_time(&PANELS));
         // /medium starts when /fast is done, at 1 s, and takes 2 s.
-        assert_eq!(run.trace.find("GET /medium", "request sent").unwrap().at, secs(1));
-        assert_eq!(screen(&run.trace), shown(&[("/fast", 1), ("/slow", 3), ("/medium", 3)]));
-        assert_eq!(run.virtual_elapsed, secs(3));
+        assert_times(&run, secs(3), &[("GET /medium", "request sent", secs(1))]);
+        assert_screen(&run, secs(3), &[("/fast", 1), ("/slow", 3), ("/medium", 3)]);
     }
 
     #[test]
@@ -420,10 +421,7 @@ mod tests {
 
     #[test]
     fn collecting_the_stream_shows_nothing_before_the_end() {
-        let run = run(async {
-            three_panels();
-            collect_then_show(&PANELS).await;
-        });
+        let run = with_three_panels(collect_then_show(&PANELS));
         // Completion order, but all at 3 s.
         assert_eq!(screen(&run.trace), shown(&[("/fast", 3), ("/medium", 3), ("/slow", 3)]));
     }
