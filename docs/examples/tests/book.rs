@@ -19,6 +19,19 @@ fn relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
+/// Every exercise, in order: its folder's name (`04-gather`) and path. A folder of
+/// `exercises/` is one when it holds an `exercise.toml`.
+fn exercises(root: &Path) -> Vec<(String, PathBuf)> {
+    let mut exercises: Vec<(String, PathBuf)> = std::fs::read_dir(root.join("exercises"))
+        .unwrap()
+        .flatten()
+        .filter(|entry| entry.path().join("exercise.toml").is_file())
+        .map(|entry| (entry.file_name().to_string_lossy().to_string(), entry.path()))
+        .collect();
+    exercises.sort();
+    exercises
+}
+
 #[test]
 fn every_generated_block_matches_its_source() {
     let root = root();
@@ -104,12 +117,7 @@ fn every_exercise_chapter_draws_a_run_of_its_solution() {
 fn markdown_files(root: &Path) -> Vec<PathBuf> {
     let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md"), root.join("docs/README.md")];
     files.extend(sync::pages(root));
-    for entry in std::fs::read_dir(root.join("exercises")).unwrap().flatten() {
-        let task = entry.path().join("README.md");
-        if task.is_file() {
-            files.push(task);
-        }
-    }
+    files.extend(exercises(root).into_iter().map(|(_, dir)| dir.join("README.md")).filter(|task| task.is_file()));
     files.sort();
     files
 }
@@ -117,13 +125,7 @@ fn markdown_files(root: &Path) -> Vec<PathBuf> {
 /// Files whose text names chapters by their path from the root: the hints, the grader's
 /// messages, the scaffold's templates.
 fn files_that_name_chapters(root: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(root.join("exercises")).unwrap().flatten() {
-        let toml = entry.path().join("exercise.toml");
-        if toml.is_file() {
-            files.push(toml);
-        }
-    }
+    let mut files: Vec<PathBuf> = exercises(root).into_iter().map(|(_, dir)| dir.join("exercise.toml")).collect();
     let mut stack = vec![root.join("grader/cli/src"), root.join("grader/support/src")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap().flatten() {
@@ -180,20 +182,13 @@ fn every_link_resolves() {
 fn every_exercise_names_its_chapter_and_its_hints_link_into_it() {
     let root = root();
     let mut problems = Vec::new();
-    let mut exercises: Vec<_> = std::fs::read_dir(root.join("exercises")).unwrap().flatten().collect();
-    exercises.sort_by_key(|e| e.file_name());
-    for entry in exercises {
-        let toml = entry.path().join("exercise.toml");
-        if !toml.is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_string();
-        let text = read(&toml);
+    for (name, dir) in exercises(&root) {
+        let text = read(&dir.join("exercise.toml"));
         let chapter = format!("docs/src/{name}.md");
         if !text.contains(&format!("chapter = \"{name}.md\"")) {
             problems.push(format!("  {name}/exercise.toml: its chapter should be `chapter = \"{name}.md\"`"));
         }
-        let task = read(&entry.path().join("README.md"));
+        let task = read(&dir.join("README.md"));
         if !task.contains(&format!("../../{chapter}")) {
             problems.push(format!("  {name}/README.md: the task should link to its chapter, ../../{chapter}"));
         }
@@ -213,11 +208,8 @@ fn the_readmes_show_each_exercise_s_own_title() {
     let readme = read(&root.join("README.md"));
     let contents = read(&root.join("docs/README.md"));
     let mut problems = Vec::new();
-    let mut exercises: Vec<_> = std::fs::read_dir(root.join("exercises")).unwrap().flatten().collect();
-    exercises.sort_by_key(|e| e.file_name());
-    for entry in exercises {
-        let Ok(toml) = std::fs::read_to_string(entry.path().join("exercise.toml")) else { continue };
-        let name = entry.file_name().to_string_lossy().to_string();
+    for (name, dir) in exercises(&root) {
+        let toml = read(&dir.join("exercise.toml"));
         let (number, slug) = name.split_once('-').unwrap();
         let Some(title) = toml.lines().find_map(|l| l.strip_prefix("title = \"")?.strip_suffix('"')) else {
             problems.push(format!("  {name}/exercise.toml: no one-line `title = \"…\"`"));
