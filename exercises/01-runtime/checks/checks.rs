@@ -6,7 +6,6 @@
 //! which tokio refuses). They run on the real clock. The async functions run under
 //! `workbook::run`, on a paused clock, so their times are exact.
 
-use std::panic::{self, AssertUnwindSafe};
 
 use super::*;
 use workbook::sim::station::{self as sim_station, LinkError, Radio, Reading};
@@ -18,40 +17,38 @@ const SENSORS: [&str; 3] = ["thermometer", "barometer", "anemometer"];
 /// Calls the learner's synchronous `call`. If it panics with one of tokio's messages
 /// about runtimes, fails with a lesson that quotes it; any other panic goes on as is.
 fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
-    let payload = match panic::catch_unwind(AssertUnwindSafe(call)) {
-        Ok(value) => return value,
-        Err(payload) => payload,
-    };
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default();
-    let lesson = if message.contains("no reactor running") {
-        "No tokio runtime was running on this thread when tokio code needed one (a timer, \
-         `tokio::spawn` and `Handle::current()` all panic this way). Tokio's timers, sockets and \
-         `tokio::spawn` only work inside a tokio runtime, which drives them.\n\
-         Possible causes: the future was driven by something that is not a tokio runtime \
-         (`futures::executor::block_on` polls a future to the end, but has no timer and no I/O \
-         driver), or tokio was reached for on a thread where no runtime runs. (Nor does \
-         `Handle::current()` help on such a thread: it panics the same way.)\n\
-         Build a tokio runtime and use its own `block_on`: \
-         `tokio::runtime::Runtime::new().unwrap().block_on(future)`, or put `#[tokio::main]` on the function."
-    } else if message.contains("timers are disabled") {
-        "The runtime was built without its timer. `Builder::new_current_thread()` and \
-         `Builder::new_multi_thread()` start with every driver switched off, and \
-         `tokio::time::sleep` (the simulated station waits and times out with it) needs the timer.\n\
-         Add `.enable_all()` (timer and I/O) or at least `.enable_time()` before `.build()`. \
-         `Runtime::new()` and `#[tokio::main]` enable everything for you."
-    } else if message.contains("Cannot start a runtime from within a runtime") {
-        "A runtime's `block_on` was called on a thread where a runtime was already running. \
-         These functions are for synchronous code: call them from plain code, never from \
-         inside an `async fn` (Python's `asyncio.run` refuses the same way when a loop is \
-         already running)."
-    } else {
-        panic::resume_unwind(payload)
-    };
-    workbook::fail(format!("{what} panicked. Tokio said:\n    {message}\n\n{lesson}"))
+    workbook::call_explaining_panics(what, call, |message| {
+        if message.contains("no reactor running") {
+            Some(
+                "No tokio runtime was running on this thread when tokio code needed one (a timer, \
+                 `tokio::spawn` and `Handle::current()` all panic this way). Tokio's timers, sockets and \
+                 `tokio::spawn` only work inside a tokio runtime, which drives them.\n\
+                 Possible causes: the future was driven by something that is not a tokio runtime \
+                 (`futures::executor::block_on` polls a future to the end, but has no timer and no I/O \
+                 driver), or tokio was reached for on a thread where no runtime runs. (Nor does \
+                 `Handle::current()` help on such a thread: it panics the same way.)\n\
+                 Build a tokio runtime and use its own `block_on`: \
+                 `tokio::runtime::Runtime::new().unwrap().block_on(future)`, or put `#[tokio::main]` on the function.",
+            )
+        } else if message.contains("timers are disabled") {
+            Some(
+                "The runtime was built without its timer. `Builder::new_current_thread()` and \
+                 `Builder::new_multi_thread()` start with every driver switched off, and \
+                 `tokio::time::sleep` (the simulated station waits and times out with it) needs the timer.\n\
+                 Add `.enable_all()` (timer and I/O) or at least `.enable_time()` before `.build()`. \
+                 `Runtime::new()` and `#[tokio::main]` enable everything for you.",
+            )
+        } else if message.contains("Cannot start a runtime from within a runtime") {
+            Some(
+                "A runtime's `block_on` was called on a thread where a runtime was already running. \
+                 These functions are for synchronous code: call them from plain code, never from \
+                 inside an `async fn` (Python's `asyncio.run` refuses the same way when a loop is \
+                 already running).",
+            )
+        } else {
+            None
+        }
+    })
 }
 
 /// What a failed read over the radio link teaches.

@@ -97,11 +97,7 @@ async fn race(runners: &[(&'static str, Duration)], guns: &[Duration]) -> Race {
 }
 
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_else(|| "(a panic without a message)".to_string())
+    workbook::panic_message(payload).unwrap_or_else(|| "(a panic without a message)".to_string())
 }
 
 impl Race {

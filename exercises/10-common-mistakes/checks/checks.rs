@@ -68,11 +68,7 @@ fn run_lint<F: Future>(future: F) -> Run<F::Output> {
     match panic::catch_unwind(AssertUnwindSafe(|| workbook::run(future))) {
         Ok(run) => run,
         Err(payload) => {
-            let text = payload
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| payload.downcast_ref::<&str>().copied())
-                .unwrap_or_default();
+            let text = workbook::panic_message(payload.as_ref()).unwrap_or_default();
             if text.contains(BLOCK_IN_PLACE_PANIC) {
                 workbook::fail(format!(
                     "Mistake 3: a blocking call kept on the runtime's thread. \

@@ -5,7 +5,6 @@
 //! every run. `Runner` is called from plain code, as a program's `main` would call
 //! it: it starts a runtime of its own, on the real clock.
 
-use std::panic::{self, AssertUnwindSafe};
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
@@ -124,44 +123,44 @@ async fn ask(counter: &Counter) -> Result<u32, Silence> {
 /// Calls the learner's synchronous `call`. If it panics with one of tokio's messages
 /// about runtimes, fails with a lesson that quotes it; any other panic goes on as is.
 fn call_sync<T>(what: &str, call: impl FnOnce() -> T) -> T {
-    let payload = match panic::catch_unwind(AssertUnwindSafe(call)) {
-        Ok(value) => return value,
-        Err(payload) => payload,
-    };
-    let message = payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default();
-    let lesson = if message.contains("no reactor running") {
-        "Something asked for the current tokio runtime where none was running: a tokio timer, \
-         `tokio::spawn`, or `Handle::current()`, called on a thread that is not inside a \
-         runtime's `block_on`. Tokio's timers, sockets and `tokio::spawn` work only inside a \
-         tokio runtime, which drives them. Two usual ways to get here: polling the future with \
-         `futures::executor::block_on`, which polls a future to its end, but it is not a tokio \
-         runtime (no timer, no I/O driver); or `Handle::current()` from plain code, where there is no current runtime to \
-         find.\n\
-         Keep a tokio runtime in the `Runner` and give the future to its `block_on`."
-    } else if message.contains("timers are disabled") {
-        "The runtime was built without its timer. `Builder::new_current_thread()` and \
-         `Builder::new_multi_thread()` start with every driver switched off, and \
-         `tokio::time::sleep` needs the timer.\n\
-         Add `.enable_all()` (timer and I/O) before `.build()`. `Runtime::new()` enables \
-         everything for you."
-    } else if message.contains("being shutdown") {
-        "The runtime that ran the future had already shut down. A `Runtime` shuts down when \
-         it is dropped, and a `Handle` to it does not keep it alive: a `Runner` that keeps \
-         only `runtime.handle().clone()`, while the `Runtime` itself is dropped at the end of \
-         `new`, holds a handle to a runtime that is gone.\n\
-         Keep the `Runtime` itself in the struct, and call `self.runtime.block_on(future)`."
-    } else if message.contains("Cannot start a runtime from within a runtime") {
-        "A runtime's `block_on` was called on a thread where a runtime was already running. \
-         `Runner::run` is for plain, synchronous code, like `asyncio.Runner.run`, which \
-         refuses the same way when an event loop is already running."
-    } else {
-        panic::resume_unwind(payload)
-    };
-    workbook::fail(format!("{what} panicked. Tokio said:\n    {message}\n\n{lesson}"))
+    workbook::call_explaining_panics(what, call, |message| {
+        if message.contains("no reactor running") {
+            Some(
+                "Something asked for the current tokio runtime where none was running: a tokio timer, \
+                 `tokio::spawn`, or `Handle::current()`, called on a thread that is not inside a \
+                 runtime's `block_on`. Tokio's timers, sockets and `tokio::spawn` work only inside a \
+                 tokio runtime, which drives them. Two usual ways to get here: polling the future with \
+                 `futures::executor::block_on`, which polls a future to its end, but it is not a tokio \
+                 runtime (no timer, no I/O driver); or `Handle::current()` from plain code, where there is no current runtime to \
+                 find.\n\
+                 Keep a tokio runtime in the `Runner` and give the future to its `block_on`.",
+            )
+        } else if message.contains("timers are disabled") {
+            Some(
+                "The runtime was built without its timer. `Builder::new_current_thread()` and \
+                 `Builder::new_multi_thread()` start with every driver switched off, and \
+                 `tokio::time::sleep` needs the timer.\n\
+                 Add `.enable_all()` (timer and I/O) before `.build()`. `Runtime::new()` enables \
+                 everything for you.",
+            )
+        } else if message.contains("being shutdown") {
+            Some(
+                "The runtime that ran the future had already shut down. A `Runtime` shuts down when \
+                 it is dropped, and a `Handle` to it does not keep it alive: a `Runner` that keeps \
+                 only `runtime.handle().clone()`, while the `Runtime` itself is dropped at the end of \
+                 `new`, holds a handle to a runtime that is gone.\n\
+                 Keep the `Runtime` itself in the struct, and call `self.runtime.block_on(future)`.",
+            )
+        } else if message.contains("Cannot start a runtime from within a runtime") {
+            Some(
+                "A runtime's `block_on` was called on a thread where a runtime was already running. \
+                 `Runner::run` is for plain, synchronous code, like `asyncio.Runner.run`, which \
+                 refuses the same way when an event loop is already running.",
+            )
+        } else {
+            None
+        }
+    })
 }
 
 /// Starts a `Runner`, failing with a lesson if it can't.

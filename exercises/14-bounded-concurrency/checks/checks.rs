@@ -344,6 +344,18 @@ const HELD_PLACES: &str = "Resizes had finished, but their places were not given
 
 /// Fails unless the run took exactly `expected`, explaining an empty place (when it took
 /// longer) or a photo started out of turn. `why` says where `expected` comes from.
+/// Runs `scenario` and holds it to every rule of the task: not blocked, the limit kept,
+/// one thumbnail each, in input order, in `expected` (see [`assert_time`]).
+fn run_by_every_rule(scenario: &Scenario, expected: Duration, why: &str) -> Run<Outcome> {
+    let run = run_scenario(scenario);
+    run.assert_not_blocked();
+    ensure_limit_kept(&run, scenario);
+    ensure_one_thumbnail_each(&run, scenario);
+    ensure_input_order(&run, scenario);
+    assert_time(&run, scenario, expected, why);
+    run
+}
+
 fn assert_time(run: &Run<Outcome>, scenario: &Scenario, expected: Duration, why: &str) {
     run.assert_not_blocked();
     let took = run.virtual_elapsed;
@@ -634,30 +646,15 @@ fn cap_race_in_source(src: &Source) -> Option<CapRace> {
 workbook::checks! {
     fn twenty_photos_four_at_a_time() {
         let scenario = Scenario::new("20 photos of 1 s each, limit 4", 20, 4, &[]);
-        let run = run_scenario(&scenario);
-        run.assert_not_blocked();
-        ensure_limit_kept(&run, &scenario);
-        ensure_one_thumbnail_each(&run, &scenario);
-        ensure_input_order(&run, &scenario);
-        assert_time(&run, &scenario, secs(5), "20 photos on 4 places: 5 rounds of 1 s");
+        run_by_every_rule(&scenario, secs(5), "20 photos on 4 places: 5 rounds of 1 s");
     }
 
     fn the_limit_comes_from_the_caller() {
         let scenario = Scenario::new("9 photos of 1 s each, limit 3", 9, 3, &[]);
-        let run = run_scenario(&scenario);
-        run.assert_not_blocked();
-        ensure_limit_kept(&run, &scenario);
-        ensure_one_thumbnail_each(&run, &scenario);
-        ensure_input_order(&run, &scenario);
-        assert_time(&run, &scenario, secs(3), "9 photos on 3 places: 3 rounds of 1 s");
+        run_by_every_rule(&scenario, secs(3), "9 photos on 3 places: 3 rounds of 1 s");
 
         let scenario = Scenario::new("3 photos of 1 s each, limit 10", 3, 10, &[]);
-        let run = run_scenario(&scenario);
-        run.assert_not_blocked();
-        ensure_limit_kept(&run, &scenario);
-        ensure_one_thumbnail_each(&run, &scenario);
-        ensure_input_order(&run, &scenario);
-        assert_time(&run, &scenario, secs(1), "fewer photos than places: all 3 at once");
+        run_by_every_rule(&scenario, secs(1), "fewer photos than places: all 3 at once");
     }
 
     fn a_slow_photo_does_not_hold_up_the_others() {
@@ -688,13 +685,7 @@ workbook::checks! {
             3,
             &[(4, 3), (5, 2)],
         );
-        let run = run_scenario(&scenario);
-        run.assert_not_blocked();
-        ensure_limit_kept(&run, &scenario);
-        ensure_one_thumbnail_each(&run, &scenario);
-        ensure_input_order(&run, &scenario);
-        assert_time(
-            &run,
+        let run = run_by_every_rule(
             &scenario,
             secs(4),
             "photo01.jpg to photo03.jpg from 0 s to 1 s, then photo04.jpg to photo06.jpg from 1 s, the last \
@@ -709,13 +700,7 @@ workbook::checks! {
              taking 1.337, 0.411, 2.003, 0.777, 1.213, 0.529 and 0.913 s, limit 3",
             3,
         );
-        let run = run_scenario(&scenario);
-        run.assert_not_blocked();
-        ensure_limit_kept(&run, &scenario);
-        ensure_one_thumbnail_each(&run, &scenario);
-        ensure_input_order(&run, &scenario);
-        assert_time(
-            &run,
+        let run = run_by_every_rule(
             &scenario,
             workbook::millis(2779),
             "each photo takes the first place that frees up: beach.jpg is done at 0.411s and alley.jpg takes its \

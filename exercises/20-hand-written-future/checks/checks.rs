@@ -499,11 +499,7 @@ struct PickupRun {
 }
 
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_else(|| "(a panic without a message)".to_string())
+    workbook::panic_message(payload).unwrap_or_else(|| "(a panic without a message)".to_string())
 }
 
 /// `0.000s by the customer: pending`, one line per poll (the first few), for messages.

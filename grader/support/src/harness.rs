@@ -91,13 +91,7 @@ pub fn run_check(name: &str, position: u32, body: impl FnOnce()) {
 }
 
 fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else {
-        "the code panicked with a value that is not text".to_string()
-    }
+    crate::panic_message(payload).unwrap_or_else(|| "the code panicked with a value that is not text".to_string())
 }
 
 /// Under the grader, panics are reported through the file instead of being printed:
@@ -108,12 +102,7 @@ fn install_quiet_hook() {
         panic::set_hook(Box::new(|info| {
             let location =
                 info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column())).unwrap_or_default();
-            let message = info
-                .payload()
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
+            let message = crate::panic_message(info.payload()).unwrap_or_default();
             let lesson = checking::lesson_marked();
             if !lesson {
                 // A panic in the learner's code: in the check's own code, which ends the

@@ -28,6 +28,7 @@ pub mod expected;
 mod findings;
 pub mod harness;
 pub mod heartbeat;
+mod panics;
 mod run;
 mod runner;
 pub mod sim;
@@ -40,6 +41,7 @@ mod watchdog;
 
 pub use assertions::{ensure, fail};
 pub use findings::{POLL_LIMIT, allow_timer_wakeups, allow_work_after_return};
+pub use panics::{call_explaining_panics, panic_message};
 pub use run::{AFTER_RETURN, REAL_BUDGET, Run, VIRTUAL_DEADLINE};
 pub use runner::{run, then_idle};
 pub use time::{format_real, format_secs, millis, secs};
