@@ -4,39 +4,19 @@
 //! grader: expect fail idle_cooks_stop_when_the_orders_run_out "no cook ever took an order out of the queue"
 //! grader: expect fail kitchen_closes_when_the_orders_run_out "no dish ever went on a stove"
 //! Runs the waiter's loop before spawning the cooks: the queue fills up and the waiter waits for room forever.
+//! grader: replaces items
 
 use std::sync::Arc;
 
 use tokio::sync::{Mutex, mpsc};
-use tokio::task::JoinSet;
-use workbook::sim::orders::{self, Dish, Order};
+use workbook::sim::orders::{Dish, Order};
 
 pub async fn run_kitchen(order_count: u32, cooks: usize, capacity: usize) -> Vec<Dish> {
     let (tx, rx) = mpsc::channel::<Order>(capacity);
     // Take every order first...
-    for number in 1..=order_count {
-        let order = orders::take_order(number).await;
-        tx.send(order).await.expect("every cook left the kitchen");
-    }
+    take_orders(order_count, &tx).await;
     drop(tx);
     // ...then start cooking: never reached once the queue is full.
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        let rx = Arc::clone(&rx);
-        kitchen.spawn(async move {
-            let mut cooked = Vec::new();
-            loop {
-                let next = rx.lock().await.recv().await;
-                let Some(order) = next else { break };
-                cooked.push(orders::cook(order).await);
-            }
-            cooked
-        });
-    }
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    let kitchen = hire_cooks(cooks, &Arc::new(Mutex::new(rx)));
+    every_dish(kitchen).await
 }

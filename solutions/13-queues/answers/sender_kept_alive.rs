@@ -4,37 +4,14 @@
 //! grader: expect fail three_cooks_and_a_queue_of_one "a Sender outlived the waiter"
 //! grader: expect fail idle_cooks_stop_when_the_orders_run_out "a Sender outlived the waiter"
 //! Forgets to drop the Sender after the last order: the cooks wait for more orders forever.
+//! grader: replaces items
 
-use std::sync::Arc;
-
-use tokio::sync::{Mutex, mpsc};
-use tokio::task::JoinSet;
-use workbook::sim::orders::{self, Dish, Order};
+use workbook::sim::orders::Dish;
 
 pub async fn run_kitchen(order_count: u32, cooks: usize, capacity: usize) -> Vec<Dish> {
     let (tx, rx) = mpsc::channel::<Order>(capacity);
-    let rx = Arc::new(Mutex::new(rx));
-    let mut kitchen = JoinSet::new();
-    for _ in 0..cooks {
-        let rx = Arc::clone(&rx);
-        kitchen.spawn(async move {
-            let mut cooked = Vec::new();
-            loop {
-                let next = rx.lock().await.recv().await;
-                let Some(order) = next else { break };
-                cooked.push(orders::cook(order).await);
-            }
-            cooked
-        });
-    }
-    for number in 1..=order_count {
-        let order = orders::take_order(number).await;
-        tx.send(order).await.expect("every cook left the kitchen");
-    }
+    let kitchen = hire_cooks(cooks, &Arc::new(Mutex::new(rx)));
+    take_orders(order_count, &tx).await;
     // `tx` lives until the end of the function, so `recv()` never returns `None`.
-    let mut dishes = Vec::new();
-    while let Some(cooked) = kitchen.join_next().await {
-        dishes.extend(cooked.expect("a cook panicked"));
-    }
-    dishes
+    every_dish(kitchen).await
 }
