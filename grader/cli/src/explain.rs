@@ -674,6 +674,25 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
+    /// rustc's "future cannot be sent between threads safely" where a task captures a
+    /// value of type `captured` (at `file`, `line`) that is not `Send` because, `within`
+    /// some type, `not_sync` is not `Sync`.
+    fn captured_not_send(within: &str, not_sync: &str, (file, line): (&str, u32), captured: &str) -> Diagnostic {
+        serde_json::from_value(serde_json::json!({
+            "level": "error", "message": "future cannot be sent between threads safely", "code": null,
+            "spans": [], "rendered": null,
+            "children": [
+                {"level": "help", "code": null, "spans": [], "children": [], "rendered": null,
+                 "message": format!("{within}, the trait `Sync` is not implemented for `{not_sync}`")},
+                {"level": "note", "message": "captured value is not `Send`", "code": null, "children": [],
+                 "rendered": null,
+                 "spans": [{"file_name": file, "line_start": line, "is_primary": true,
+                            "label": format!("has type `{captured}` which is not `Send`")}]}
+            ]
+        }))
+        .unwrap()
+    }
+
     /// The text as printed: non-breaking spaces are plain ones.
     fn plain(e: &Explanation) -> String {
         e.text.replace('\u{a0}', " ")
@@ -741,13 +760,8 @@ mod tests {
 
     #[test]
     fn a_refcell_in_a_task_is_the_lesson_of_the_lock_chapter() {
-        let d = diagnostic(
-            r#"{"level":"error","message":"future cannot be sent between threads safely","code":null,"spans":[],
-            "children":[{"level":"help","message":"within `lock::BoxOffice`, the trait `Sync` is not implemented for `RefCell<Tally>`","code":null,"spans":[],"children":[],"rendered":null},
-              {"level":"note","message":"captured value is not `Send`","code":null,"children":[],"rendered":null,
-              "spans":[{"file_name":"checks.rs","line_start":49,"is_primary":true,"label":"has type `Arc<lock::BoxOffice>` which is not `Send`"}]}],
-            "rendered":null}"#,
-        );
+        let d =
+            captured_not_send("within `lock::BoxOffice`", "RefCell<Tally>", ("checks.rs", 49), "Arc<lock::BoxOffice>");
         let e = compile_error(&d).unwrap();
         assert_eq!(e.chapter.split('#').next().unwrap(), "07-lock.md");
         assert!(plain(&e).contains("A `RefCell` checks its borrows for one thread only"), "{}", e.text);
@@ -755,13 +769,7 @@ mod tests {
 
     #[test]
     fn a_value_moved_into_a_task_is_named() {
-        let d = diagnostic(
-            r#"{"level":"error","message":"future cannot be sent between threads safely","code":null,"spans":[],
-            "children":[{"level":"help","message":"within `Stats`, the trait `Sync` is not implemented for `Cell<u32>`","code":null,"spans":[],"children":[],"rendered":null},
-              {"level":"note","message":"captured value is not `Send`","code":null,"children":[],"rendered":null,
-              "spans":[{"file_name":"src/a.rs","line_start":7,"is_primary":true,"label":"has type `Arc<Stats>` which is not `Send`"}]}],
-            "rendered":null}"#,
-        );
+        let d = captured_not_send("within `Stats`", "Cell<u32>", ("src/a.rs", 7), "Arc<Stats>");
         let e = compile_error(&d).unwrap();
         assert_eq!(e.chapter.split('#').next().unwrap(), "17-send-bounds.md");
         assert!(
