@@ -8,8 +8,14 @@ use workbook::sim::station::{self, LinkError, Radio, RadioLink, Reading};
 /// Today's forecast, for code that is not async: a runtime of its own, built, used
 /// for one future and dropped, like `asyncio.run(fetch_forecast())`.
 pub fn forecast_blocking() -> String {
-    let runtime = Builder::new_current_thread().enable_all().build().expect("failed to start a tokio runtime");
+    let runtime = start_runtime();
     runtime.block_on(station::fetch_forecast())
+}
+
+/// A runtime on this thread (`new_current_thread`) with its timer and I/O driver
+/// (`enable_all`): the runtime `asyncio.run` would start.
+fn start_runtime() -> Runtime {
+    Builder::new_current_thread().enable_all().build().expect("failed to start a tokio runtime")
 }
 
 /// The weather station, opened once and read many times, like an `asyncio.Runner`.
@@ -24,7 +30,7 @@ pub struct Station {
 impl Station {
     /// Starts the station's runtime and connects `radio` on it, once.
     pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("failed to start a tokio runtime");
+        let runtime = start_runtime();
         let link = runtime.block_on(radio.connect());
         Station { runtime, link }
     }

@@ -5,10 +5,6 @@
 
 use std::collections::HashMap;
 
-pub fn forecast_blocking() -> String {
-    Runtime::new().expect("a runtime").block_on(station::fetch_forecast())
-}
-
 #[derive(Debug)]
 pub struct Station {
     runtime: Runtime,
@@ -18,7 +14,7 @@ pub struct Station {
 
 impl Station {
     pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
+        let runtime = start_runtime();
         let link = runtime.block_on(radio.connect());
         let mut cache = HashMap::new();
         for sensor in ["thermometer", "barometer", "anemometer"] {

@@ -2,10 +2,6 @@
 //! Keeps the connecting runtime alive with `std::mem::forget` instead of storing it, and still starts a new runtime in every `read`.
 //! grader: replaces items
 
-pub fn forecast_blocking() -> String {
-    Runtime::new().expect("a runtime").block_on(station::fetch_forecast())
-}
-
 #[derive(Debug)]
 pub struct Station {
     link: RadioLink,
@@ -21,7 +17,7 @@ impl Station {
     }
 
     pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
+        let runtime = start_runtime();
         runtime.block_on(self.link.read(sensor))
     }
 }

@@ -6,15 +6,3 @@ pub fn forecast_blocking() -> String {
     // The station always says this anyway.
     String::from("sunny, 24 °C")
 }
-
-impl Station {
-    pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
-        let link = runtime.block_on(radio.connect());
-        Station { runtime, link }
-    }
-
-    pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
-        self.runtime.block_on(self.link.read(sensor))
-    }
-}

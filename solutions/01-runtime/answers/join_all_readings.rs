@@ -7,18 +7,6 @@ pub fn forecast_blocking() -> String {
     runtime.block_on(async { station::fetch_forecast().await })
 }
 
-impl Station {
-    pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
-        let link = runtime.block_on(radio.connect());
-        Station { runtime, link }
-    }
-
-    pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
-        self.runtime.block_on(self.link.read(sensor))
-    }
-}
-
 pub async fn read_together() -> (Reading, Reading, Reading) {
     let readings = futures::future::join_all(["thermometer", "barometer", "anemometer"].map(station::read_sensor)).await;
     let [thermometer, barometer, anemometer]: [Reading; 3] = readings.try_into().expect("three readings");

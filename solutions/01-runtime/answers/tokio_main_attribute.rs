@@ -10,16 +10,7 @@ pub async fn forecast_blocking() -> String {
     station::fetch_forecast().await
 }
 
-impl Station {
-    /// Starts the runtime and connects `radio` on it, once.
-    pub fn open(radio: &Radio) -> Station {
-        let runtime = Runtime::new().expect("failed to start a tokio runtime");
-        let link = runtime.block_on(radio.connect());
-        Station { runtime, link }
-    }
-
-    /// Reads `sensor` over the link, on the station's runtime.
-    pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
-        self.runtime.block_on(self.link.read(sensor))
-    }
+/// The station's runtime: multi-threaded, everything enabled.
+fn start_runtime() -> Runtime {
+    Runtime::new().expect("failed to start a tokio runtime")
 }

@@ -3,22 +3,6 @@
 //! Joins the thermometer and the barometer, then reads the anemometer on its own: two of the waits still add up.
 //! grader: replaces items
 
-pub fn forecast_blocking() -> String {
-    Runtime::new().expect("a runtime").block_on(station::fetch_forecast())
-}
-
-impl Station {
-    pub fn open(radio: &Radio) -> Station {
-        let runtime = Builder::new_current_thread().enable_all().build().expect("a runtime");
-        let link = runtime.block_on(radio.connect());
-        Station { runtime, link }
-    }
-
-    pub fn read(&self, sensor: &str) -> Result<Reading, LinkError> {
-        self.runtime.block_on(self.link.read(sensor))
-    }
-}
-
 pub async fn read_together() -> (Reading, Reading, Reading) {
     let (thermometer, barometer) =
         tokio::join!(station::read_sensor("thermometer"), station::read_sensor("barometer"));
