@@ -104,10 +104,9 @@ pub async fn join_errors() -> (bool, bool) {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
 
     use super::*;
+    use crate::testing::Sleeper;
     use workbook::run;
 
     #[test]
@@ -256,27 +255,12 @@ mod tests {
 
     #[test]
     fn leftover_tasks_are_dropped_when_the_runtime_shuts_down() {
-        struct Flag(Arc<AtomicBool>);
-        impl Drop for Flag {
-            fn drop(&mut self) {
-                self.0.store(true, Ordering::SeqCst);
-            }
-        }
-        let dropped = Arc::new(AtomicBool::new(false));
-        let finished = Arc::new(AtomicBool::new(false));
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().start_paused(true).build().unwrap();
-        let (flag, done) = (Flag(dropped.clone()), finished.clone());
+        let (sleeper, task) = Sleeper::new(secs(3));
         runtime.block_on(async move {
-            tokio::spawn(async move {
-                let _flag = flag;
-                tokio::time::sleep(secs(3)).await;
-                done.store(true, Ordering::SeqCst);
-            });
+            tokio::spawn(task);
             tokio::task::yield_now().await; // the task starts, and waits
         });
-        assert!(!dropped.load(Ordering::SeqCst), "the task is still alive between block_on calls");
-        drop(runtime);
-        assert!(dropped.load(Ordering::SeqCst), "the runtime dropped its task");
-        assert!(!finished.load(Ordering::SeqCst), "and the task never ran its last line");
+        sleeper.assert_dropped_with(runtime);
     }
 }

@@ -368,12 +368,9 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+    use crate::testing::{Sleeper, assert_times, at};
     use workbook::run;
     use workbook::trace::Kind;
-
-    fn at(run: &workbook::Run<impl Sized>, actor: &str, what: &str) -> Duration {
-        run.trace.find(actor, what).unwrap_or_else(|| panic!("no `{actor}: {what}` in\n{}", run.trace.table())).at
-    }
 
     /// The text of a panic caught by `catch_unwind`.
     fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
@@ -388,10 +385,15 @@ mod tests {
     #[test]
     fn the_legend_has_a_bar_a_dropped_bar_and_an_event() {
         let run = run(legend());
-        assert_eq!(run.virtual_elapsed, millis(1500));
-        assert_eq!(at(&run, "GET /fast", "200 OK"), secs(1));
-        assert_eq!(at(&run, "GET /slow", "dropped"), millis(1500));
-        assert_eq!(at(&run, "main", "gave up"), millis(1500));
+        assert_times(
+            &run,
+            millis(1500),
+            &[
+                ("GET /fast", "200 OK", secs(1)),
+                ("GET /slow", "dropped", millis(1500)),
+                ("main", "gave up", millis(1500)),
+            ],
+        );
         let picture = run.timeline();
         assert!(picture.contains('█') && picture.contains('✗') && picture.contains('•'), "{picture}");
     }
@@ -403,32 +405,34 @@ mod tests {
         let run = run(three_waits());
         assert_eq!(run.virtual_elapsed, secs(1));
         for url in ["/users", "/orders", "/weather"] {
-            assert_eq!(at(&run, &format!("GET {url}"), "request sent"), Duration::ZERO);
+            assert_eq!(at(&run.trace, &format!("GET {url}"), "request sent"), Duration::ZERO);
         }
     }
 
     #[test]
     fn three_computations_take_turns_on_one_thread() {
-        let run = run(three_computations());
-        assert_eq!(run.virtual_elapsed, millis(750));
-        assert_eq!(at(&run, "thumbnail b.jpg", "computing"), millis(250));
-        assert_eq!(at(&run, "thumbnail c.jpg", "computing"), millis(500));
-        assert_eq!(at(&run, "thumbnail c.jpg", "done"), millis(750));
+        assert_times(
+            &run(three_computations()),
+            millis(750),
+            &[
+                ("thumbnail b.jpg", "computing", millis(250)),
+                ("thumbnail c.jpg", "computing", millis(500)),
+                ("thumbnail c.jpg", "done", millis(750)),
+            ],
+        );
     }
 
     #[test]
     fn a_wait_overlaps_with_computing() {
         let run = run(wait_while_computing());
         assert_eq!(run.virtual_elapsed, secs(1), "not 1.75 s");
-        assert_eq!(at(&run, "GET /gallery", "request sent"), Duration::ZERO);
-        assert_eq!(at(&run, "thumbnail c.jpg", "done"), millis(750));
+        assert_eq!(at(&run.trace, "GET /gallery", "request sent"), Duration::ZERO);
+        assert_eq!(at(&run.trace, "thumbnail c.jpg", "done"), millis(750));
     }
 
     #[test]
     fn computing_first_sends_the_request_late() {
-        let run = run(computing_first());
-        assert_eq!(run.virtual_elapsed, millis(1750));
-        assert_eq!(at(&run, "GET /gallery", "request sent"), millis(750));
+        assert_times(&run(computing_first()), millis(1750), &[("GET /gallery", "request sent", millis(750))]);
     }
 
     #[test]
@@ -446,8 +450,7 @@ mod tests {
     fn spawned_tasks_on_one_thread_still_take_turns() {
         let run = run(spawned_on_one_thread());
         assert_eq!(run.value.as_ref().expect("no task panicked").len(), 3);
-        assert_eq!(run.virtual_elapsed, millis(750));
-        assert_eq!(at(&run, "thumbnail c.jpg", "computing"), millis(500));
+        assert_times(&run, millis(750), &[("thumbnail c.jpg", "computing", millis(500))]);
     }
 
     /// Runs `work` on its own thread and fails, rather than hanging, if it never ends.
@@ -486,12 +489,16 @@ mod tests {
 
     #[test]
     fn breakfast_tasks_wait_on_their_timers_together() {
-        let run = run(breakfast());
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(at(&run, "kettle", "switched on"), Duration::ZERO);
-        assert_eq!(at(&run, "toaster", "bread in"), Duration::ZERO);
-        assert_eq!(at(&run, "toaster", "toast up"), secs(2));
-        assert_eq!(at(&run, "kettle", "boiled"), secs(3));
+        assert_times(
+            &run(breakfast()),
+            secs(3),
+            &[
+                ("kettle", "switched on", Duration::ZERO),
+                ("toaster", "bread in", Duration::ZERO),
+                ("toaster", "toast up", secs(2)),
+                ("kettle", "boiled", secs(3)),
+            ],
+        );
     }
 
     #[test]
@@ -509,7 +516,7 @@ mod tests {
                 (millis(3700), "beat"),
             ]
         );
-        assert_eq!(at(&run, "blocking call", "lets go"), millis(3200));
+        assert_eq!(at(&run.trace, "blocking call", "lets go"), millis(3200));
     }
 
     #[test]
@@ -527,26 +534,11 @@ mod tests {
 
     #[test]
     fn dropping_the_runtime_drops_the_tasks_still_waiting() {
-        struct Dropped(Arc<AtomicBool>);
-        impl Drop for Dropped {
-            fn drop(&mut self) {
-                self.0.store(true, Ordering::SeqCst);
-            }
-        }
-        let finished = Arc::new(AtomicBool::new(false));
-        let dropped = Arc::new(AtomicBool::new(false));
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().start_paused(true).build().unwrap();
-        let (finished_in_task, guard) = (finished.clone(), Dropped(dropped.clone()));
-        runtime.spawn(async move {
-            let _guard = guard;
-            tokio::time::sleep(secs(10)).await;
-            finished_in_task.store(true, Ordering::SeqCst);
-        });
+        let (sleeper, task) = Sleeper::new(secs(10));
+        runtime.spawn(task);
         runtime.block_on(async { tokio::time::sleep(secs(1)).await });
-        assert!(!dropped.load(Ordering::SeqCst), "still waiting while the runtime lives");
-        drop(runtime);
-        assert!(dropped.load(Ordering::SeqCst), "dropped with the runtime");
-        assert!(!finished.load(Ordering::SeqCst), "it never ran past its .await");
+        sleeper.assert_dropped_with(runtime);
     }
 
     #[test]
@@ -677,19 +669,17 @@ mod tests {
     fn a_blocking_handler_holds_up_the_other_requests() {
         let run = run(blocking_handler());
         assert_eq!(run.virtual_elapsed, secs(3), "not 2 s");
-        assert_eq!(at(&run, "blocking call", "lets go"), secs(2));
+        assert_eq!(at(&run.trace, "blocking call", "lets go"), secs(2));
         // /a's answer was due at 1 s; nobody could take it before the thread was free.
-        assert_eq!(at(&run, "GET /a", "200 OK"), secs(2));
-        assert_eq!(at(&run, "GET /c", "request sent"), secs(2));
-        assert_eq!(at(&run, "GET /c", "200 OK"), secs(3));
+        assert_eq!(at(&run.trace, "GET /a", "200 OK"), secs(2));
+        assert_eq!(at(&run.trace, "GET /c", "request sent"), secs(2));
+        assert_eq!(at(&run.trace, "GET /c", "200 OK"), secs(3));
     }
 
     #[test]
     fn off_the_thread_the_other_requests_keep_their_time() {
         let run = run(handler_off_the_thread());
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(at(&run, "GET /c", "request sent"), Duration::ZERO);
-        assert_eq!(at(&run, "GET /a", "200 OK"), secs(1));
+        assert_times(&run, secs(1), &[("GET /c", "request sent", Duration::ZERO), ("GET /a", "200 OK", secs(1))]);
         assert!(run.trace.find("blocking call", "untimed").is_some(), "{}", run.trace.table());
         assert!(run.trace.events().iter().all(|e| e.kind != Kind::Dropped));
     }
