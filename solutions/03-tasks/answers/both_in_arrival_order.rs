@@ -12,18 +12,3 @@ pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
     let b = sends.join_next().await.expect("two sends").expect("a send panicked");
     (a, b)
 }
-
-pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
-    let tasks: Vec<_> = people
-        .iter()
-        .map(|person| {
-            let person = person.to_string();
-            tokio::spawn(async move { chat::send_message(&person).await })
-        })
-        .collect();
-    let mut receipts = Vec::new();
-    for task in tasks {
-        receipts.push(task.await.expect("a send panicked"));
-    }
-    receipts
-}

@@ -2,14 +2,6 @@
 //! Spawns the sends into a `JoinSet` without indices: the receipts come back in the order the messages are delivered.
 //! grader: replaces items
 
-pub async fn send_to_both(first: &str, second: &str) -> (Receipt, Receipt) {
-    let first = first.to_string();
-    let second = second.to_string();
-    let first_task = tokio::spawn(async move { chat::send_message(&first).await });
-    let second_task = tokio::spawn(async move { chat::send_message(&second).await });
-    (first_task.await.expect("first send panicked"), second_task.await.expect("second send panicked"))
-}
-
 pub async fn send_to_all(people: &[&str]) -> Vec<Receipt> {
     let mut sends = tokio::task::JoinSet::new();
     for person in people {
