@@ -8,7 +8,7 @@
 /// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
 /// the client closes the connection.
 pub async fn serve_connection(mut connection: DuplexStream) -> io::Result<()> {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         let mut lines = BufReader::new(&mut connection).lines();
         tokio::select! {

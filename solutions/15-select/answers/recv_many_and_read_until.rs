@@ -6,7 +6,7 @@
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
 /// signal are delivered first) or the client hangs up (every sender is dropped).
 pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     let mut batch = Vec::new();
     loop {
         tokio::select! {
@@ -30,7 +30,7 @@ pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: onesho
 /// the client closes the connection.
 pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut reader = BufReader::new(connection);
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     // Bytes of the line read so far: `read_until` appends to it, even when it loses a race.
     let mut buf = Vec::new();
     loop {

@@ -11,7 +11,7 @@
 /// [`KEEP_ALIVE`], until the server signals `shutdown` (messages sent before the
 /// signal are delivered first) or the client hangs up (every sender is dropped).
 pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         tokio::select! {
             biased;
@@ -27,7 +27,7 @@ pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: onesho
 /// the client closes the connection.
 pub async fn serve_connection(connection: DuplexStream) -> io::Result<()> {
     let mut lines = BufReader::new(connection).lines();
-    let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = keep_alive_beat();
     loop {
         tokio::select! {
             Ok(Some(line)) = lines.next_line() => mailbox::deliver(&line),

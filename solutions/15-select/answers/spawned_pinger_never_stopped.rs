@@ -12,7 +12,7 @@
 pub async fn serve_inbox(mut inbox: mpsc::Receiver<String>, mut shutdown: oneshot::Receiver<()>) {
     // The pinger keeps its own beat, whatever the loop below is doing.
     tokio::spawn(async {
-        let mut keep_alive = interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+        let mut keep_alive = keep_alive_beat();
         loop {
             keep_alive.tick().await;
             mailbox::keep_alive();
