@@ -104,7 +104,6 @@ pub async fn join_errors() -> (bool, bool) {
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
     use crate::testing::Sleeper;
     use workbook::run;

@@ -159,8 +159,8 @@ pub async fn buffered_in_order(photos: &[&str], limit: usize) -> Vec<Thumbnail> 
 mod tests {
     use super::*;
     use std::time::Duration;
-    use workbook::run;
     use workbook::trace::{Kind, Trace};
+    use workbook::{Run, run};
 
     /// The most spans of `trace` that were open at the same instant.
     fn most_at_once(trace: &Trace) -> usize {
@@ -189,25 +189,60 @@ mod tests {
         thumbnails.iter().map(|t| t.photo.as_str()).collect()
     }
 
+    /// Runs `resizing`, and checks that it took `took` with at most `peak` photos resized at once.
+    fn resize(resizing: impl Future<Output = Vec<Thumbnail>>, took: Duration, peak: usize) -> Run<Vec<Thumbnail>> {
+        let run = run(resizing);
+        assert_eq!(run.virtual_elapsed, took, "{}", run.trace.table());
+        assert_eq!(jobs::peak(), peak, "photos resized at once");
+        run
+    }
+
+    /// Resizes the chapter's photos four at a time with `resizer`, `photo03.jpg` taking 3 s;
+    /// checks that it took `took`, and that every photo came back, in order.
+    fn four_with_a_slow_third<F>(
+        resizer: impl FnOnce(&'static [&'static str], usize) -> F,
+        took: Duration,
+    ) -> Run<Vec<Thumbnail>>
+    where
+        F: Future<Output = Vec<Thumbnail>>,
+    {
+        let run = resize(
+            async {
+                jobs::set_resize_time("photo03.jpg", secs(3));
+                resizer(&PHOTOS, 4).await
+            },
+            took,
+            4,
+        );
+        assert_eq!(photos_of(&run.value), PHOTOS);
+        run
+    }
+
+    /// Runs `fetching`, and checks that it took `took` with at most `most` requests in flight.
+    fn fetch(
+        fetching: impl Future<Output = Vec<Result<Page, FetchError>>>,
+        took: Duration,
+        most: usize,
+    ) -> Run<Vec<Result<Page, FetchError>>> {
+        let run = run(fetching);
+        assert_eq!(run.virtual_elapsed, took, "{}", run.trace.table());
+        assert_eq!(most_at_once(&run.trace), most, "requests in flight at once");
+        run
+    }
+
     #[test]
     fn all_at_once_takes_one_second_with_nine_in_progress() {
-        let run = run(async { (all_at_once(&PHOTOS[..9]).await, jobs::peak()) });
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(run.value.1, 9);
+        resize(all_at_once(&PHOTOS[..9]), secs(1), 9);
     }
 
     #[test]
     fn one_at_a_time_takes_nine_seconds() {
-        let run = run(async { (one_at_a_time(&PHOTOS[..9]).await, jobs::peak()) });
-        assert_eq!(run.virtual_elapsed, secs(9));
-        assert_eq!(run.value.1, 1);
+        resize(one_at_a_time(&PHOTOS[..9]), secs(9), 1);
     }
 
     #[test]
     fn a_semaphore_keeps_two_fetches_in_flight_and_the_order() {
-        let run = run(fetch_politely(&PAGES, 2));
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(most_at_once(&run.trace), 2);
+        let run = fetch(fetch_politely(&PAGES, 2), secs(3), 2);
         assert_eq!(urls(&run.value), PAGES);
         // Fair: the pages start in the order they asked, two by two.
         assert_eq!(started(&run.trace, "GET /page3"), secs(1));
@@ -217,13 +252,15 @@ mod tests {
     #[test]
     fn a_place_freed_goes_at_once_to_the_next_in_line() {
         // Ten pages, four at a time, and a slow third page: no place stands empty.
-        let run = run(async {
-            web::set_latency("/p03", secs(3));
-            let urls = ["/p01", "/p02", "/p03", "/p04", "/p05", "/p06", "/p07", "/p08", "/p09", "/p10"];
-            fetch_politely(&urls, 4).await
-        });
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(most_at_once(&run.trace), 4);
+        let run = fetch(
+            async {
+                web::set_latency("/p03", secs(3));
+                let urls = ["/p01", "/p02", "/p03", "/p04", "/p05", "/p06", "/p07", "/p08", "/p09", "/p10"];
+                fetch_politely(&urls, 4).await
+            },
+            secs(3),
+            4,
+        );
         assert_eq!(started(&run.trace, "GET /p05"), secs(1));
         assert_eq!(started(&run.trace, "GET /p08"), secs(2));
     }
@@ -240,55 +277,38 @@ mod tests {
 
     #[test]
     fn let_underscore_fetches_everything_at_once() {
-        let run = run(no_limit_at_all(&PAGES, 2));
-        assert_eq!(run.virtual_elapsed, secs(1));
-        assert_eq!(most_at_once(&run.trace), 6);
+        fetch(no_limit_at_all(&PAGES, 2), secs(1), 6);
     }
 
     #[test]
     fn owned_permits_moved_into_tasks_keep_the_limit() {
-        let run = run(fetch_in_tasks(&PAGES, 2));
-        assert_eq!(run.virtual_elapsed, secs(3));
-        assert_eq!(most_at_once(&run.trace), 2);
+        let run = fetch(fetch_in_tasks(&PAGES, 2), secs(3), 2);
         assert_eq!(urls(&run.value), PAGES);
     }
 
     #[test]
     fn buffer_unordered_then_sort_keeps_the_limit_and_the_order() {
-        let run = run(async {
+        let stream = async {
             web::set_latency("/page1", secs(2)); // finishes after /page2 and /page3
             fetch_as_a_stream(&PAGES, 2).await
-        });
-        assert_eq!(most_at_once(&run.trace), 2);
+        };
+        let run = fetch(stream, secs(4), 2); // 7 s of fetching, two at a time
         assert_eq!(urls(&run.value), PAGES);
         assert_eq!(started(&run.trace, "GET /page3"), secs(1)); // /page2's place
-        assert_eq!(run.virtual_elapsed, secs(4)); // 7 s of fetching, two at a time
     }
 
     #[test]
     fn batches_wait_for_their_slowest_photo() {
-        let run = run(async {
-            jobs::set_resize_time("photo03.jpg", secs(3));
-            (in_batches(&PHOTOS, 4).await, jobs::peak())
-        });
-        assert_eq!(run.virtual_elapsed, secs(5));
-        assert_eq!(run.value.1, 4);
+        let run = four_with_a_slow_third(in_batches, secs(5));
         assert_eq!(started(&run.trace, "photo05.jpg"), secs(3));
-        assert_eq!(photos_of(&run.value.0), PHOTOS);
     }
 
     #[test]
     fn buffered_holds_the_places_behind_a_slow_photo() {
-        let run = run(async {
-            jobs::set_resize_time("photo03.jpg", secs(3));
-            (buffered_in_order(&PHOTOS, 4).await, jobs::peak())
-        });
-        assert_eq!(run.virtual_elapsed, secs(4));
-        assert_eq!(run.value.1, 4);
+        let run = four_with_a_slow_third(buffered_in_order, secs(4));
         assert_eq!(started(&run.trace, "photo05.jpg"), secs(1));
         assert_eq!(started(&run.trace, "photo06.jpg"), secs(1));
         assert_eq!(started(&run.trace, "photo07.jpg"), secs(3));
-        assert_eq!(photos_of(&run.value.0), PHOTOS);
     }
 
     #[test]
