@@ -123,20 +123,9 @@ pub fn runtime_per_call() -> Result<String, Box<dyn Error>> {
 
 #[cfg(test)]
 mod tests {
-    use std::panic::{self, AssertUnwindSafe};
-
     use super::*;
+    use crate::testing::assert_panics;
     use workbook::{millis, run, secs};
-
-    /// The message of the panic `call` raises.
-    fn panic_message(call: impl FnOnce()) -> String {
-        let payload = panic::catch_unwind(AssertUnwindSafe(call)).expect_err("this should panic");
-        payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default()
-    }
 
     #[test]
     fn read_all_takes_the_longest_wait() {
@@ -228,15 +217,13 @@ mod tests {
     #[test]
     fn futures_block_on_runs_plain_futures_but_has_no_tokio_timer() {
         assert_eq!(futures::executor::block_on(async { 6 * 7 }), 42);
-        let message = panic_message(|| futures::executor::block_on(tokio::time::sleep(millis(1))));
-        assert!(message.contains("there is no reactor running"), "{message}");
+        assert_panics(|| futures::executor::block_on(tokio::time::sleep(millis(1))), "there is no reactor running");
     }
 
     #[test]
     fn a_builder_starts_with_its_timer_off() {
         let runtime = Builder::new_current_thread().build().unwrap();
-        let message = panic_message(|| runtime.block_on(async { tokio::time::sleep(millis(1)).await }));
-        assert!(message.contains("timers are disabled"), "{message}");
+        assert_panics(|| runtime.block_on(async { tokio::time::sleep(millis(1)).await }), "timers are disabled");
         // `Runtime::new()` switches the drivers on.
         let runtime = Runtime::new().unwrap();
         runtime.block_on(async { tokio::time::sleep(millis(1)).await });
@@ -246,7 +233,9 @@ mod tests {
     fn block_on_inside_a_runtime_panics() {
         let outer = Builder::new_current_thread().build().unwrap();
         let inner = Builder::new_current_thread().build().unwrap();
-        let message = panic_message(|| outer.block_on(async { inner.block_on(async {}) }));
-        assert!(message.contains("Cannot start a runtime from within a runtime"), "{message}");
+        assert_panics(
+            || outer.block_on(async { inner.block_on(async {}) }),
+            "Cannot start a runtime from within a runtime",
+        );
     }
 }

@@ -229,8 +229,7 @@ pub async fn lint_in_place(path: &str) -> LintReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::assert_times;
-    use std::panic::{self, AssertUnwindSafe};
+    use crate::testing::{assert_panics, assert_times};
     use workbook::run;
     use workbook::secs;
     use workbook::trace::{Kind, Trace};
@@ -361,13 +360,9 @@ mod tests {
 
     #[test]
     fn block_in_place_panics_on_a_current_thread_runtime() {
-        let outcome = panic::catch_unwind(AssertUnwindSafe(|| run(lint_in_place("src/main.rs"))));
-        let payload = outcome.expect_err("block_in_place should panic");
-        let message = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or_default();
-        assert!(message.contains("can call blocking only when running on the multi-threaded runtime"), "{message}");
+        assert_panics(
+            || run(lint_in_place("src/main.rs")),
+            "can call blocking only when running on the multi-threaded runtime",
+        );
     }
 }

@@ -253,10 +253,8 @@ pub async fn guest_at_the_door(deaf: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::panic::{AssertUnwindSafe, catch_unwind};
-
     use super::*;
-    use crate::testing::assert_times;
+    use crate::testing::{assert_panics, assert_times};
     use workbook::{millis, run};
 
     #[test]
@@ -369,9 +367,7 @@ mod tests {
         let mut parcel = Box::pin(async { "books" });
         let mut cx = Context::from_waker(Waker::noop());
         assert_eq!(parcel.as_mut().poll(&mut cx), Poll::Ready("books"));
-        let again = catch_unwind(AssertUnwindSafe(|| parcel.as_mut().poll(&mut cx))).unwrap_err();
-        let message = again.downcast_ref::<&str>().copied().unwrap_or_default();
-        assert!(message.contains("resumed after completion"), "{message}");
+        assert_panics(|| parcel.as_mut().poll(&mut cx), "resumed after completion");
     }
 
     #[test]

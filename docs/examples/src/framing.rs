@@ -363,22 +363,13 @@ pub async fn checksum_in_place(data: Vec<u8>) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use std::panic::{AssertUnwindSafe, catch_unwind};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
 
     use super::*;
-    use crate::testing::{Sleeper, assert_times, at};
+    use crate::testing::{Sleeper, assert_panics, assert_times, at};
     use workbook::run;
     use workbook::trace::Kind;
-
-    /// The text of a panic caught by `catch_unwind`.
-    fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-        match payload.downcast::<String>() {
-            Ok(text) => *text,
-            Err(payload) => payload.downcast_ref::<&str>().map(|text| text.to_string()).unwrap_or_default(),
-        }
-    }
 
     // introduction.md
 
@@ -527,9 +518,8 @@ mod tests {
     #[test]
     fn without_enable_all_there_is_no_timer() {
         let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
-        let slept = catch_unwind(AssertUnwindSafe(|| runtime.block_on(async { tokio::time::sleep(millis(1)).await })));
-        let message = panic_message(slept.expect_err("tokio::time::sleep needs the timer that enable_all turns on"));
-        assert!(message.contains("timers are disabled"), "{message}");
+        // tokio::time::sleep needs the timer that enable_all turns on.
+        assert_panics(|| runtime.block_on(async { tokio::time::sleep(millis(1)).await }), "timers are disabled");
     }
 
     #[test]
@@ -594,9 +584,7 @@ mod tests {
     #[test]
     fn a_tokio_main_fn_called_from_async_code_panics() {
         let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
-        let nested = catch_unwind(AssertUnwindSafe(|| runtime.block_on(async { small_tool() })));
-        let message = panic_message(nested.expect_err("a runtime inside a runtime panics"));
-        assert!(message.contains("Cannot start a runtime from within a runtime"), "{message}");
+        assert_panics(|| runtime.block_on(async { small_tool() }), "Cannot start a runtime from within a runtime");
     }
 
     #[test]
@@ -609,11 +597,10 @@ mod tests {
         let paused = run(async { tokio::time::sleep(Duration::from_secs(300)).await });
         assert_eq!(paused.virtual_elapsed, Duration::from_secs(300));
         assert!(!paused.blocked());
-        let multi = catch_unwind(|| {
-            tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().start_paused(true).build()
-        });
-        let message = panic_message(multi.expect_err("start_paused on a multi_thread runtime panics"));
-        assert!(message.contains("current_thread"), "{message}");
+        assert_panics(
+            || tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().start_paused(true).build(),
+            "current_thread",
+        );
     }
 
     // blocking-and-async.md
@@ -699,8 +686,9 @@ mod tests {
     fn block_in_place_works_on_multi_thread_and_panics_on_current_thread() {
         let (one_thread, workers) = builders().expect("the runtimes start");
         assert_eq!(workers.block_on(checksum_in_place(vec![1, 2, 3])), 6);
-        let on_one_thread = catch_unwind(AssertUnwindSafe(|| one_thread.block_on(checksum_in_place(vec![1, 2, 3]))));
-        let message = panic_message(on_one_thread.expect_err("block_in_place panics on current_thread"));
-        assert!(message.contains("only when running on the multi-threaded runtime"), "{message}");
+        assert_panics(
+            || one_thread.block_on(checksum_in_place(vec![1, 2, 3])),
+            "only when running on the multi-threaded runtime",
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! What the chapters' tests share: when something happened in a run, and a run's
 //! timings checked against what the chapter says.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -57,4 +58,13 @@ impl Sleeper {
         assert!(self.dropped.load(Ordering::SeqCst), "the runtime dropped its task");
         assert!(!self.finished.load(Ordering::SeqCst), "and the task never ran past its .await");
     }
+}
+
+/// Calls `call`, and checks that it panics with a message that contains `saying`.
+pub fn assert_panics<T>(call: impl FnOnce() -> T, saying: &str) {
+    let Err(payload) = std::panic::catch_unwind(AssertUnwindSafe(call)) else {
+        panic!("this should panic, saying {saying:?}");
+    };
+    let message = workbook::panic_message(payload.as_ref()).unwrap_or_default();
+    assert!(message.contains(saying), "the panic said {message:?}, not {saying:?}");
 }
