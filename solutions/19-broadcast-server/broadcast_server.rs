@@ -22,8 +22,8 @@ use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::tcp::OwnedWriteHalf;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::broadcast::{self, error::RecvError};
 
@@ -68,28 +68,40 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
     let (reader, writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-
-    // Subscribe first: from now on this client hears everything, its own arrival included.
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
+    let inbox = join(&room, &name);
 
     // Two directions at once: a task passes the room's messages on to the client, while
     // this one reads what the client says.
     let forwarder = tokio::spawn(forward(inbox, writer));
-    let reading = async {
-        while let Some(line) = lines.next_line().await? {
-            room.say(format!("{name}: {line}"));
-        }
-        Ok(())
-    };
-    // `None` from `next_line()` is the client hanging up (Python's WebSocketDisconnect);
-    // an error is a broken connection. Either way the client is gone.
-    let outcome: io::Result<()> = reading.await;
+    let outcome = listen(lines, &room, &name).await;
+    // However the reading ended, the client is gone: clean up before saying how.
     forwarder.abort();
+    leave(&room, &name);
+    outcome
+}
+
+/// Counts `name` into the room and tells everyone. It subscribes first: from now on this
+/// client hears everything, its own arrival included.
+fn join(room: &ChatRoom, name: &str) -> broadcast::Receiver<String> {
+    let inbox = room.messages.subscribe();
+    room.online.fetch_add(1, Ordering::SeqCst);
+    room.say(format!("* {name} joined"));
+    inbox
+}
+
+/// Says every line the client sends to the room. `Ok` when the client hangs up (`None`
+/// from `next_line()`, Python's WebSocketDisconnect), `Err` when its connection breaks.
+async fn listen(mut lines: Lines<BufReader<OwnedReadHalf>>, room: &ChatRoom, name: &str) -> io::Result<()> {
+    while let Some(line) = lines.next_line().await? {
+        room.say(format!("{name}: {line}"));
+    }
+    Ok(())
+}
+
+/// Counts `name` out of the room and tells the others.
+fn leave(room: &ChatRoom, name: &str) {
     room.online.fetch_sub(1, Ordering::SeqCst);
     room.say(format!("* {name} left"));
-    outcome
 }
 
 /// Passes every message of the room on to one client, until the client is gone.

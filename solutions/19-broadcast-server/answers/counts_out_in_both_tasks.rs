@@ -8,14 +8,8 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
     let (reader, writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
+    let inbox = join(&room, &name);
 
-    // Subscribe first: from now on this client hears everything, its own arrival included.
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
-
-    // Two directions at once: a task passes the room's messages on to the client, while
-    // this one reads what the client says.
     let forwarder = tokio::spawn({
         let room = Arc::clone(&room);
         async move {
@@ -24,17 +18,8 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
             room.online.fetch_sub(1, Ordering::SeqCst);
         }
     });
-    let reading = async {
-        while let Some(line) = lines.next_line().await? {
-            room.say(format!("{name}: {line}"));
-        }
-        Ok(())
-    };
-    // `None` from `next_line()` is the client hanging up (Python's WebSocketDisconnect);
-    // an error is a broken connection. Either way the client is gone.
-    let outcome: io::Result<()> = reading.await;
+    let outcome = listen(lines, &room, &name).await;
     drop(forwarder);
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    room.say(format!("* {name} left"));
+    leave(&room, &name);
     outcome
 }

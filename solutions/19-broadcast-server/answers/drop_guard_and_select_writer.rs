@@ -9,11 +9,8 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
     let (reader, writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-
-    // Subscribe first: from now on this client hears everything, its own arrival included.
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
+    let inbox = join(&room, &name);
+    // Leaving (the guard's Drop) happens on every way out, `?` included.
     let _present = Present { room: Arc::clone(&room), name: name.clone() };
 
     // Two directions at once: a task passes the room's messages on to the client, while
@@ -25,12 +22,9 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
             _ = gone_signal => {}
         }
     });
-    // Leaving (the guard's Drop) happens on every way out, `?` included.
+    // Dropped on every way out too, and then the forwarder stops.
     let _stop_writing = gone;
-    while let Some(line) = lines.next_line().await? {
-        room.say(format!("{name}: {line}"));
-    }
-    Ok(())
+    listen(lines, &room, &name).await
 }
 
 /// A client in the room: dropped when its handler ends, however it ends.
@@ -41,7 +35,6 @@ struct Present {
 
 impl Drop for Present {
     fn drop(&mut self) {
-        self.room.online.fetch_sub(1, Ordering::SeqCst);
-        self.room.say(format!("* {} left", self.name));
+        leave(&self.room, &self.name);
     }
 }

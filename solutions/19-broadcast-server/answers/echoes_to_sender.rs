@@ -7,25 +7,12 @@
 
 use tokio::sync::Mutex;
 
-impl ChatRoom {
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-}
-
 async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
     let (reader, writer) = stream.into_split();
     let writer = Arc::new(Mutex::new(writer));
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} joined"));
+    let inbox = join(&room, &name);
 
     let forwarder = tokio::spawn(forward(inbox, Arc::clone(&writer)));
     let outcome = async {
@@ -34,14 +21,13 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
             // Let the sender see it at once...
             writer.lock().await.write_all(format!("{said}\n").as_bytes()).await?;
             // ...and everyone else through the room.
-            let _ = room.messages.send(said);
+            room.say(said);
         }
         Ok(())
     }
     .await;
     forwarder.abort();
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} left"));
+    leave(&room, &name);
     outcome
 }
 

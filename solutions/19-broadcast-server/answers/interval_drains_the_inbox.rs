@@ -5,30 +5,6 @@
 
 use tokio::sync::broadcast::error::TryRecvError;
 
-/// One client, from its name to its last line.
-async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
-    let (reader, writer) = stream.into_split();
-    let mut lines = BufReader::new(reader).lines();
-    let Some(name) = lines.next_line().await? else { return Ok(()) };
-
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
-
-    let forwarder = tokio::spawn(forward(inbox, writer));
-    let outcome: io::Result<()> = async {
-        while let Some(line) = lines.next_line().await? {
-            room.say(format!("{name}: {line}"));
-        }
-        Ok(())
-    }
-    .await;
-    forwarder.abort();
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    room.say(format!("* {name} left"));
-    outcome
-}
-
 /// Passes the room's messages on to one client, a batch every 5 ms.
 async fn forward(mut inbox: broadcast::Receiver<String>, mut writer: OwnedWriteHalf) -> io::Result<()> {
     let mut ticks = tokio::time::interval(std::time::Duration::from_millis(5));

@@ -6,32 +6,11 @@
 use tokio::io::{Lines, ReadHalf, WriteHalf};
 use tokio::task::JoinSet;
 
-impl ChatRoom {
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-}
-
-pub async fn serve(listener: TcpListener, room: Arc<ChatRoom>) {
-    loop {
-        if let Ok((stream, _)) = listener.accept().await {
-            tokio::spawn(handle_client(stream, Arc::clone(&room)));
-        }
-    }
-}
-
 async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) {
     let (reader, writer) = tokio::io::split(stream);
     let mut lines = BufReader::new(reader).lines();
     let Ok(Some(name)) = lines.next_line().await else { return };
-    let inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} joined"));
+    let inbox = join(&room, &name);
 
     let mut directions = JoinSet::new();
     directions.spawn(listen(lines, Arc::clone(&room), name.clone()));
@@ -39,14 +18,12 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) {
     // Whichever ends first, the client is gone; dropping the set aborts the other.
     directions.join_next().await;
     drop(directions);
-
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} left"));
+    leave(&room, &name);
 }
 
 async fn listen(mut lines: Lines<BufReader<ReadHalf<TcpStream>>>, room: Arc<ChatRoom>, name: String) {
     while let Ok(Some(line)) = lines.next_line().await {
-        let _ = room.messages.send(format!("{name}: {line}"));
+        room.say(format!("{name}: {line}"));
     }
 }
 

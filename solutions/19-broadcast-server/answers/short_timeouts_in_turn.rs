@@ -10,10 +10,7 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
     let (reader, mut writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-
-    let mut inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    room.say(format!("* {name} joined"));
+    let mut inbox = join(&room, &name);
 
     let outcome: io::Result<()> = async {
         loop {
@@ -34,7 +31,6 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
         }
     }
     .await;
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    room.say(format!("* {name} left"));
+    leave(&room, &name);
     outcome
 }

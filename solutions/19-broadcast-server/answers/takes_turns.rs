@@ -5,26 +5,11 @@
 //! client's next line: a client hears the room only when it speaks.
 //! grader: replaces items
 
-use tokio::sync::broadcast;
-
-impl ChatRoom {
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-}
-
 async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
     let (reader, mut writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-    let mut inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} joined"));
+    let mut inbox = join(&room, &name);
 
     loop {
         // Pass on everything the room said since last time...
@@ -33,9 +18,8 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
         }
         // ...then wait for this client to say something.
         let Some(line) = lines.next_line().await? else { break };
-        let _ = room.messages.send(format!("{name}: {line}"));
+        room.say(format!("{name}: {line}"));
     }
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} left"));
+    leave(&room, &name);
     Ok(())
 }

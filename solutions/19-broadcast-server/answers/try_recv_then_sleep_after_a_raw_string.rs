@@ -4,22 +4,6 @@
 //! ones, with `line.replace(r#"""#, "'")`. Read as text, that raw string (one `"`
 //! between `r#"` and `"#`) looked like an empty string and the start of another one
 //! running on over the sleep; parsed, it is one string, and the sleep is code.
-//! grader: replaces items
-
-use tokio::sync::broadcast::error::TryRecvError;
-
-/// Passes the room's messages on to one client, `"` as `'`: looks for a new one every 10 ms.
-async fn forward(mut inbox: broadcast::Receiver<String>, mut writer: OwnedWriteHalf) -> io::Result<()> {
-    loop {
-        let line = match inbox.try_recv() {
-            Ok(line) => line.replace(r#"""#, "'"),
-            Err(TryRecvError::Lagged(missed)) => format!("(missed {missed} messages)"),
-            Err(TryRecvError::Empty) => {
-                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-                continue;
-            }
-            Err(TryRecvError::Closed) => return Ok(()),
-        };
-        writer.write_all(format!("{line}\n").as_bytes()).await?;
-    }
-}
+//! grader: based on try_recv_then_sleep
+//! grader: replaces `on to one client:` with `on to one client, double quotes as single ones:`
+//! grader: replaces `Ok(line) => line,` with `Ok(line) => line.replace(r#"""#, "'"),`

@@ -3,33 +3,16 @@
 //! `Lagged` panics, and the slow client's connection dies with its task.
 //! grader: replaces items
 
-use tokio::sync::broadcast;
-
-impl ChatRoom {
-    pub fn new(capacity: usize) -> Arc<ChatRoom> {
-        let (messages, _) = broadcast::channel(capacity);
-        Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
-    }
-
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-}
-
 async fn handle_client(mut stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()> {
     let (reader, mut writer) = stream.split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
-    let mut inbox = room.messages.subscribe();
-    room.online.fetch_add(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} joined"));
+    let mut inbox = join(&room, &name);
 
     loop {
         tokio::select! {
             line = lines.next_line() => match line {
-                Ok(Some(line)) => {
-                    let _ = room.messages.send(format!("{name}: {line}"));
-                }
+                Ok(Some(line)) => room.say(format!("{name}: {line}")),
                 _ => break,
             },
             message = inbox.recv() => {
@@ -40,7 +23,6 @@ async fn handle_client(mut stream: TcpStream, room: Arc<ChatRoom>) -> io::Result
             }
         }
     }
-    room.online.fetch_sub(1, Ordering::SeqCst);
-    let _ = room.messages.send(format!("* {name} left"));
+    leave(&room, &name);
     Ok(())
 }

@@ -39,20 +39,32 @@ async fn handle_client(stream: TcpStream, room: Arc<ChatRoom>) -> io::Result<()>
     let (reader, writer) = stream.into_split();
     let mut lines = BufReader::new(reader).lines();
     let Some(name) = lines.next_line().await? else { return Ok(()) };
+    let id = join(&room, writer, &name).await;
+    let outcome = listen(lines, &room, &name).await;
+    leave(&room, id, &name).await;
+    outcome
+}
+
+/// Adds the client's socket to the room's list, counts it in and tells everyone.
+async fn join(room: &ChatRoom, writer: OwnedWriteHalf, name: &str) -> u64 {
     let id = room.next_id.fetch_add(1, Ordering::SeqCst);
     room.connections.lock().await.push((id, writer));
     room.online.fetch_add(1, Ordering::SeqCst);
     room.broadcast(&format!("* {name} joined")).await;
+    id
+}
 
-    let outcome = async {
-        while let Some(line) = lines.next_line().await? {
-            room.broadcast(&format!("{name}: {line}")).await;
-        }
-        Ok(())
+/// Says every line the client sends to the room, writing it to each socket in turn.
+async fn listen(mut lines: Lines<BufReader<OwnedReadHalf>>, room: &ChatRoom, name: &str) -> io::Result<()> {
+    while let Some(line) = lines.next_line().await? {
+        room.broadcast(&format!("{name}: {line}")).await;
     }
-    .await;
+    Ok(())
+}
+
+/// Takes the client's socket off the list, counts it out and tells the others.
+async fn leave(room: &ChatRoom, id: u64, name: &str) {
     room.connections.lock().await.retain(|(other, _)| *other != id);
     room.online.fetch_sub(1, Ordering::SeqCst);
     room.broadcast(&format!("* {name} left")).await;
-    outcome
 }
