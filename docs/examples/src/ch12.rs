@@ -243,6 +243,22 @@ mod tests {
         trace.of(actor).filter(|e| e.what.starts_with("attempt")).map(|e| e.at).collect()
     }
 
+    /// Runs [`weather_with_retries`] against a weather service that plays `script`, and
+    /// checks when each attempt started and how long it all took.
+    fn retry_weather<const N: usize>(
+        script: [Outcome; N],
+        attempts_at: &[Duration],
+        took: Duration,
+    ) -> Result<Reply, CallError> {
+        let run = run(async {
+            flaky::set_script("weather", script);
+            weather_with_retries().await
+        });
+        assert_eq!(starts_of(&run.trace, "call weather"), attempts_at, "{}", run.trace.table());
+        assert_eq!(run.virtual_elapsed, took);
+        run.value
+    }
+
     #[test]
     fn a_slow_call_is_cut_off_at_the_limit() {
         let run = run(async {
@@ -316,27 +332,15 @@ mod tests {
 
     #[test]
     fn retries_pause_500_ms_then_1_s() {
-        let run = run(async {
-            flaky::set_script(
-                "weather",
-                [Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Answer(millis(200))],
-            );
-            weather_with_retries().await
-        });
-        assert_eq!(run.value.unwrap().attempt, 3);
-        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(700), millis(1900)]);
-        assert_eq!(run.virtual_elapsed, millis(2100));
+        let script = [Outcome::Fail(millis(200)), Outcome::Fail(millis(200)), Outcome::Answer(millis(200))];
+        let reply = retry_weather(script, &[millis(0), millis(700), millis(1900)], millis(2100));
+        assert_eq!(reply.unwrap().attempt, 3);
     }
 
     #[test]
     fn three_failures_and_no_pause_after_the_last() {
-        let run = run(async {
-            flaky::set_script("weather", [Outcome::Fail(millis(200))]);
-            weather_with_retries().await
-        });
-        assert!(matches!(run.value, Err(CallError::Failed(ServiceError { attempt: 3, .. }))));
-        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(700), millis(1900)]);
-        assert_eq!(run.virtual_elapsed, millis(2100));
+        let reply = retry_weather([Outcome::Fail(millis(200))], &[millis(0), millis(700), millis(1900)], millis(2100));
+        assert!(matches!(reply, Err(CallError::Failed(ServiceError { attempt: 3, .. }))));
     }
 
     #[test]
@@ -353,13 +357,8 @@ mod tests {
 
     #[test]
     fn a_service_that_never_answers_gets_three_attempts() {
-        let run = run(async {
-            flaky::set_script("weather", [Outcome::Hang]);
-            weather_with_retries().await
-        });
-        assert_eq!(run.value, Err(CallError::TimedOut));
-        assert_eq!(starts_of(&run.trace, "call weather"), [millis(0), millis(2500), millis(5500)]);
-        assert_eq!(run.virtual_elapsed, millis(7500));
+        let reply = retry_weather([Outcome::Hang], &[millis(0), millis(2500), millis(5500)], millis(7500));
+        assert_eq!(reply, Err(CallError::TimedOut));
     }
 
     #[test]
