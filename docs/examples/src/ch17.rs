@@ -146,6 +146,18 @@ mod tests {
     use super::*;
     use workbook::{run, secs};
 
+    /// Spawns `visit` for each of `urls`, all sharing `history`, and waits for every task.
+    async fn visit_all<H, T>(
+        history: &Arc<H>,
+        urls: &[&str],
+        visit: impl Fn(Arc<H>, String) -> JoinHandle<Result<T, FetchError>>,
+    ) {
+        let handles: Vec<_> = urls.iter().map(|url| visit(Arc::clone(history), url.to_string())).collect();
+        for handle in handles {
+            handle.await.expect("a visit panicked").expect("every page is there");
+        }
+    }
+
     #[test]
     fn our_spawn_is_tokio_spawn() {
         let run = run(async { spawn(web::fetch_page("/a")).await.unwrap() });
@@ -164,11 +176,7 @@ mod tests {
     fn fetching_before_locking_keeps_the_visits_side_by_side() {
         let run = run(async {
             let history = Arc::new(Mutex::new(Vec::new()));
-            let handles: Vec<_> =
-                ["/a", "/a", "/b"].map(|url| spawn_fetch_then_record(Arc::clone(&history), url.to_string())).into();
-            for handle in handles {
-                handle.await.unwrap().unwrap();
-            }
+            visit_all(&history, &["/a", "/a", "/b"], spawn_fetch_then_record).await;
             history.lock().unwrap().len()
         });
         assert_eq!(run.value, 3);
@@ -179,11 +187,7 @@ mod tests {
     fn a_guard_in_its_own_block_ends_before_the_fetch() {
         let run = run(async {
             let history = Arc::new(Mutex::new(Vec::new()));
-            let handles: Vec<_> =
-                ["/a", "/b"].map(|url| spawn_record_then_fetch(Arc::clone(&history), url.to_string())).into();
-            for handle in handles {
-                handle.await.unwrap().unwrap();
-            }
+            visit_all(&history, &["/a", "/b"], spawn_record_then_fetch).await;
             history.lock().unwrap().clone()
         });
         assert_eq!(run.value, ["/a", "/b"]);
@@ -201,12 +205,7 @@ mod tests {
     fn a_tokio_lock_held_across_the_fetch_serializes_the_visits() {
         let run = run(async {
             let history = Arc::new(tokio::sync::Mutex::new(Vec::new()));
-            let handles: Vec<_> = ["/a", "/b", "/c"]
-                .map(|url| spawn_fetch_under_a_tokio_lock(Arc::clone(&history), url.to_string()))
-                .into();
-            for handle in handles {
-                handle.await.unwrap().unwrap();
-            }
+            visit_all(&history, &["/a", "/b", "/c"], spawn_fetch_under_a_tokio_lock).await;
         });
         assert_eq!(run.virtual_elapsed, secs(3));
     }
