@@ -3,16 +3,6 @@
 //! Collects from `FuturesUnordered`: concurrent, but in completion order.
 //! grader: replaces items
 
-/// Loads the three panels together: as long as the slowest, 1 s.
-pub async fn load_dashboard() -> Dashboard {
-    let (headlines, temperature, orders) = tokio::join!(
-        web::fetch_page("/news"),
-        station::read_sensor("thermometer"),
-        db::query("SELECT * FROM orders"),
-    );
-    Dashboard { headlines, temperature, orders }
-}
-
 /// Every outcome, in the order of `urls`; failures don't stop the others.
 pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
     use futures::StreamExt as _;

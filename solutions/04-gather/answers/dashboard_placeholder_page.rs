@@ -9,11 +9,3 @@ pub async fn load_dashboard() -> Dashboard {
     let headlines = headlines.or_else(|e| Ok(Page { url: e.url, body: "<h1>/news</h1>".to_string() }));
     Dashboard { headlines, temperature, orders }
 }
-
-pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
-    futures::future::join_all(urls.iter().map(|url| web::fetch_page(url))).await
-}
-
-pub async fn fetch_all_or_nothing(urls: &[&str]) -> Result<Vec<Page>, FetchError> {
-    futures::future::try_join_all(urls.iter().map(|url| web::fetch_page(url))).await
-}

@@ -1,32 +1,6 @@
 //! grader: expect fail try_join_drops_siblings "That is what gather does"
 //! Waits for all fetches, then returns the first error: too late, and nothing is cancelled.
-use futures::future::{join_all, try_join_all};
-use workbook::sim::db::{self, Rows};
-use workbook::sim::station::{self, Reading};
-use workbook::sim::web::{self, FetchError, Page};
-
-/// The three panels of the dashboard.
-#[derive(Debug)]
-pub struct Dashboard {
-    pub headlines: Result<Page, FetchError>,
-    pub temperature: Reading,
-    pub orders: Rows,
-}
-
-/// Loads the three panels together: as long as the slowest, 1 s.
-pub async fn load_dashboard() -> Dashboard {
-    let (headlines, temperature, orders) = tokio::join!(
-        web::fetch_page("/news"),
-        station::read_sensor("thermometer"),
-        db::query("SELECT * FROM orders"),
-    );
-    Dashboard { headlines, temperature, orders }
-}
-
-/// Every outcome, in the order of `urls`; failures don't stop the others.
-pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
-    join_all(urls.iter().map(|url| web::fetch_page(url))).await
-}
+//! grader: replaces items
 
 /// All pages, or the first error as soon as it happens; the other fetches are
 /// dropped, which cancels them.
