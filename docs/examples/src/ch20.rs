@@ -224,15 +224,20 @@ async fn watched<F: Future>(future: F) -> F::Output {
     .await
 }
 
+/// Someone presses `button` at `at`, in a task of their own: a note `button • pressed`.
+fn press_at(button: Button, at: Duration) {
+    tokio::spawn(async move {
+        tokio::time::sleep(at).await;
+        note("button", "pressed");
+        button.press();
+    });
+}
+
 /// A guest waits at the door, for at most 10 s; someone presses the button at 1 s.
 /// With `deaf`, the ring forgets to keep the waker. Gives back whether the guest got in.
 pub async fn guest_at_the_door(deaf: bool) -> bool {
     let (button, ring) = doorbell();
-    tokio::spawn(async move {
-        tokio::time::sleep(secs(1)).await;
-        note("button", "pressed");
-        button.press();
-    });
+    press_at(button, secs(1));
     let waiting = Span::begin("guest", "waits at the door");
     let door = async {
         if deaf {
@@ -310,10 +315,7 @@ mod tests {
         // ring then finds the bell rung, and the bug looks like a slow doorbell.
         let run = run(async {
             let (button, ring) = doorbell();
-            tokio::spawn(async move {
-                tokio::time::sleep(secs(1)).await;
-                button.press();
-            });
+            press_at(button, secs(1));
             tokio::time::timeout(secs(10), DeafRing { bell: ring.bell }).await.is_ok()
         });
         assert!(run.value);
@@ -342,10 +344,7 @@ mod tests {
     fn a_future_that_wakes_itself_spins_and_the_paused_clock_never_moves() {
         let run = run(async {
             let (button, ring) = doorbell();
-            tokio::spawn(async move {
-                tokio::time::sleep(millis(500)).await;
-                button.press();
-            });
+            press_at(button, millis(500));
             let mut polls = 0;
             std::future::poll_fn(|cx| {
                 polls += 1;
