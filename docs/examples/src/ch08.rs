@@ -19,32 +19,26 @@ use crate::{Picture, Scene};
 pub const SCENES: &[Scene] = &[
     ("ch08::watch_doors", || Picture::of(watch_doors())),
     ("ch08::notify_waiters_alone", || {
-        Picture::of(async {
-            let gun = Arc::new(Notify::new());
-            let runners = [("Ada", secs(0)), ("Dev", secs(3)), ("Eve", secs(4))].map(|(name, at)| {
-                let gun = Arc::clone(&gun);
-                runner(name, at, async move { gun.notified().await })
-            });
-            tokio::time::sleep(secs(2)).await;
-            race::fire_gun();
-            gun.notify_waiters();
-            finish(runners).await;
-        })
+        Picture::of(notify_only([("Ada", secs(0)), ("Dev", secs(3)), ("Eve", secs(4))], Notify::notify_waiters))
     }),
     ("ch08::notify_one", || {
-        Picture::of(async {
-            let gun = Arc::new(Notify::new());
-            let runners = [("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1))].map(|(name, at)| {
-                let gun = Arc::clone(&gun);
-                runner(name, at, async move { gun.notified().await })
-            });
-            tokio::time::sleep(secs(2)).await;
-            race::fire_gun();
-            gun.notify_one();
-            finish(runners).await;
-        })
+        Picture::of(notify_only([("Ada", secs(0)), ("Ben", millis(500)), ("Cleo", secs(1))], Notify::notify_one))
     }),
 ];
+
+/// A race started by a `Notify` alone, no flag beside it: each runner lines up at its
+/// time and waits for `notified()`; at 2 s the gun fires, and `notify` wakes whom it wakes.
+async fn notify_only(lines_up: [(&'static str, Duration); 3], notify: fn(&Notify)) {
+    let gun = Arc::new(Notify::new());
+    let runners = lines_up.map(|(name, at)| {
+        let gun = Arc::clone(&gun);
+        runner(name, at, async move { gun.notified().await })
+    });
+    tokio::time::sleep(secs(2)).await;
+    race::fire_gun();
+    notify(&gun);
+    finish(runners).await;
+}
 
 /// A runner, as a task: comes to the start line at `lines_up_at`, waits for `start`
 /// (at most 10 s), then runs off. The trace shows it as `runner <name>`.
