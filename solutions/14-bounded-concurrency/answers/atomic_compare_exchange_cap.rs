@@ -16,8 +16,7 @@ pub async fn make_thumbnails(photos: &[&str], limit: usize) -> Vec<Thumbnail> {
         loop {
             let mut freed = pin!(place_freed.notified());
             freed.as_mut().enable();
-            let taken = running.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < limit).then_some(n + 1));
-            if taken.is_ok() {
+            if try_take(running, limit) {
                 break;
             }
             freed.await;
@@ -28,4 +27,9 @@ pub async fn make_thumbnails(photos: &[&str], limit: usize) -> Vec<Thumbnail> {
         thumbnail
     }))
     .await
+}
+
+/// Counts one more resize in if fewer than `limit` are running.
+fn try_take(running: &AtomicUsize, limit: usize) -> bool {
+    running.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < limit).then_some(n + 1)).is_ok()
 }

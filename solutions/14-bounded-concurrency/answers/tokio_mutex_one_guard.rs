@@ -15,12 +15,9 @@ pub async fn make_thumbnails(photos: &[&str], limit: usize) -> Vec<Thumbnail> {
         loop {
             let mut freed = pin!(place_freed.notified());
             freed.as_mut().enable();
-            let mut count = running.lock().await;
-            if *count < limit {
-                *count += 1;
+            if try_take(running, limit).await {
                 break;
             }
-            drop(count);
             freed.await;
         }
         let thumbnail = jobs::resize(photo).await;
@@ -29,4 +26,14 @@ pub async fn make_thumbnails(photos: &[&str], limit: usize) -> Vec<Thumbnail> {
         thumbnail
     }))
     .await
+}
+
+/// Counts one more resize in if fewer than `limit` are running: looks and raises under one guard.
+async fn try_take(running: &Mutex<usize>, limit: usize) -> bool {
+    let mut count = running.lock().await;
+    let free = *count < limit;
+    if free {
+        *count += 1;
+    }
+    free
 }
