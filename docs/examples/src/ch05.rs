@@ -103,6 +103,15 @@ mod tests {
         run.trace.find(&format!("deploy {server}"), "live").is_some()
     }
 
+    /// A group of tasks, one a roll-out to each of `servers`.
+    fn group_rolling_out(servers: &[&'static str]) -> JoinSet<Result<Deployed, DeployError>> {
+        let mut group = JoinSet::new();
+        for &server in servers {
+            group.spawn(deploy::roll_out(server));
+        }
+        group
+    }
+
     #[test]
     fn join_all_lets_every_roll_out_run_to_its_end() {
         let run = release(join_all(["web-1", "web-2", "web-3"].map(deploy::roll_out)));
@@ -183,11 +192,7 @@ mod tests {
     #[test]
     fn join_all_on_the_set_waits_for_everything_and_cancels_nothing() {
         let run = release(async {
-            let mut group = JoinSet::new();
-            for server in ["web-1", "web-2", "web-3"] {
-                group.spawn(deploy::roll_out(server));
-            }
-            group.join_all().await.into_iter().find_map(Result::err)
+            group_rolling_out(&["web-1", "web-2", "web-3"]).join_all().await.into_iter().find_map(Result::err)
         });
         assert_eq!(run.value.0.as_ref().unwrap().server, "web-2");
         assert_eq!(run.value.1, secs(3));
@@ -197,10 +202,7 @@ mod tests {
     #[test]
     fn abort_all_cancels_and_join_next_reports_each_as_cancelled() {
         let run = release(async {
-            let mut group = JoinSet::new();
-            for server in ["web-1", "web-3"] {
-                group.spawn(deploy::roll_out(server));
-            }
+            let mut group = group_rolling_out(&["web-1", "web-3"]);
             tokio::time::sleep(secs(1)).await;
             group.abort_all();
             let mut cancelled = 0;
@@ -216,8 +218,7 @@ mod tests {
     #[test]
     fn shutdown_cancels_and_waits_in_no_time() {
         let run = release(async {
-            let mut group = JoinSet::new();
-            group.spawn(deploy::roll_out("web-1"));
+            let mut group = group_rolling_out(&["web-1"]);
             tokio::time::sleep(secs(1)).await;
             let before = tokio::time::Instant::now();
             group.shutdown().await;
@@ -231,8 +232,7 @@ mod tests {
     #[test]
     fn detach_all_lets_the_tasks_run_on() {
         let run = release(async {
-            let mut group = JoinSet::new();
-            group.spawn(deploy::roll_out("web-1"));
+            let mut group = group_rolling_out(&["web-1"]);
             group.detach_all();
             drop(group);
         });
