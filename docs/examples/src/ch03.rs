@@ -125,9 +125,7 @@ mod tests {
     #[test]
     fn handles_in_a_vec_keep_the_order_of_the_input() {
         let run = run(async {
-            web::set_latency("/slow", secs(3));
-            web::set_latency("/fast", secs(1));
-            web::set_latency("/medium", secs(2));
+            crate::ch06::three_panels();
             fetch_all(&["/slow", "/fast", "/medium"]).await
         });
         let urls: Vec<_> = run.value.iter().map(|page| page.as_ref().unwrap().url.as_str()).collect();

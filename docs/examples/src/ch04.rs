@@ -154,9 +154,7 @@ mod tests {
     #[test]
     fn futures_unordered_yields_in_completion_order() {
         let run = run(async {
-            web::set_latency("/slow", secs(3));
-            web::set_latency("/fast", secs(1));
-            web::set_latency("/medium", secs(2));
+            crate::ch06::three_panels();
             as_they_arrive(&["/slow", "/fast", "/medium"]).await
         });
         assert_eq!(run.value, ["/fast", "/medium", "/slow"]);

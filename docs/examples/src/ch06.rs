@@ -36,7 +36,8 @@ pub const SCENES: &[Scene] = &[
     }),
 ];
 
-/// The chapter's three panels: `/slow` takes 3 s, `/fast` 1 s, `/medium` 2 s.
+/// The chapter's three panels: `/slow` takes 3 s, `/fast` 1 s, `/medium` 2 s (the
+/// pages of chapters 03 and 04's tests too).
 pub fn three_panels() {
     web::set_latency("/slow", secs(3));
     web::set_latency("/fast", secs(1));
