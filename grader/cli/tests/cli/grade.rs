@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, copy_tree, learner_file};
 
 /// A class of submissions for exercise 04, each a copy of the workbook's `exercises/`
 /// with one learner's file (and some with edits of the grader's files).
@@ -15,12 +15,12 @@ impl Class {
     fn new(workbook: &Sandbox) -> Class {
         let class = Class { dir: tempfile::Builder::new().prefix("grader-class-").tempdir().unwrap() };
         let solution = workbook.root().join("solutions/04-gather/gather.rs");
-        let sequential = workbook.root().join("solutions/04-gather/answers/sequential.rs");
         let alice = class.submit(workbook, "alice", &std::fs::read_to_string(&solution).unwrap());
         // What a plain `cargo test` leaves behind is not tampering.
         std::fs::write(alice.join("exercises/04-gather/checks/snapshots/three_fetches.snap.new"), "x").unwrap();
         // Bob edits the checks, adds a build script and a dependency: none of it counts.
-        let bob = class.submit(workbook, "bob", &std::fs::read_to_string(&sequential).unwrap());
+        let sequential = learner_file("04-gather", "src/gather.rs", "solutions/04-gather/answers/sequential.rs");
+        let bob = class.submit(workbook, "bob", &sequential);
         let checks = bob.join("exercises/04-gather/checks/checks.rs");
         std::fs::write(&checks, "// Every check passes now, surely.\n").unwrap();
         std::fs::write(bob.join("exercises/04-gather/build.rs"), "fn main() {}\n").unwrap();
@@ -85,18 +85,6 @@ impl Class {
 
     fn path(&self) -> &Path {
         self.dir.path()
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
     }
 }
 

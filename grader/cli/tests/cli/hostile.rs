@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::sandbox::{Output, Sandbox, workbook_root};
+use crate::sandbox::{Sandbox, one_line};
 
 const LEARNER_FILE: &str = "exercises/04-gather/src/gather.rs";
 
@@ -25,7 +25,7 @@ const HANG_LIMIT: &str = "2";
 /// A sandbox with exercise 04, its learner file replaced by the fixture `name`.
 fn sandbox_with(name: &str) -> Sandbox {
     let sandbox = Sandbox::with(&["04-gather"]);
-    sandbox.write(LEARNER_FILE, &fixture(name));
+    sandbox.write_fixture("04-gather", "src/gather.rs", &format!("grader/cli/tests/fixtures/hostile/{name}.rs"));
     sandbox
 }
 
@@ -39,20 +39,22 @@ fn allow(sandbox: &Sandbox, modules: &[&str]) {
     std::fs::write(&path, text.replace("\nfiles = ", &format!("\nallow = [{list}]\nfiles = "))).unwrap();
 }
 
+/// The number of the one line of the learner's file in `sandbox` that holds `code`.
+fn line_of(sandbox: &Sandbox, code: &str) -> usize {
+    let text = std::fs::read_to_string(sandbox.root().join(LEARNER_FILE)).unwrap();
+    let found: Vec<usize> =
+        text.lines().enumerate().filter(|(_, line)| line.contains(code)).map(|(i, _)| i + 1).collect();
+    let [line] = found[..] else { panic!("{code:?} stands on {} lines of the learner's file", found.len()) };
+    line
+}
+
 /// Asserts that `grader check` refuses the learner's file before building it, naming
 /// each of `lines` (`src/gather.rs:12: ...`).
 fn assert_refused(sandbox: &Sandbox, lines: &[&str]) {
     let report = check_json(sandbox, &[]);
     assert_eq!(report.verdict(), "forbidden", "{}", report.json);
-    let human = check_human(sandbox, &[]);
-    assert_says(&human.text, &["Not built: it uses what this exercise does not allow"]);
-    assert_says(&human.text, lines);
-}
-
-/// The text of the fixture `name`.
-fn fixture(name: &str) -> String {
-    let path = workbook_root().join("grader/cli/tests/fixtures/hostile").join(format!("{name}.rs"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let human = told(sandbox, &[], &["Not built: it uses what this exercise does not allow"]);
+    assert_says(&human, lines);
 }
 
 /// A `grader check --format json` report, parsed.
@@ -94,34 +96,47 @@ fn check_json(sandbox: &Sandbox, extra: &[&str]) -> Report {
     Report { json }
 }
 
-/// Runs `grader check 04 <extra>` for a learner to read, and asserts it exits with 1.
-fn check_human(sandbox: &Sandbox, extra: &[&str]) -> Output {
+/// Runs `grader check 04 --format json <extra>` and asserts its verdict and each check's
+/// status (`statuses`, from [`expected`] or [`all`]); returns the report.
+#[track_caller]
+fn judged(sandbox: &Sandbox, extra: &[&str], verdict: &str, statuses: Vec<(String, String)>) -> Report {
+    let report = check_json(sandbox, extra);
+    assert_eq!(report.verdict(), verdict, "{:#}", report.json);
+    assert_eq!(report.statuses(), statuses);
+    report
+}
+
+/// Runs `grader check 04 <extra>` for a learner to read, asserts it exits with 1 and
+/// says each of `words`, and returns what it printed.
+#[track_caller]
+fn told(sandbox: &Sandbox, extra: &[&str], words: &[&str]) -> String {
     let mut args = vec!["check", "04"];
     args.extend_from_slice(extra);
     let output = sandbox.grader(&args);
     assert_eq!(output.code, 1, "{}", output.text);
-    output
+    assert_says(&output.text, words);
+    output.text
 }
+
+/// 04's six checks, in the order they are written.
+const CHECKS: [&str; 6] = [
+    "dashboard_panels_load_together",
+    "three_fetches_take_one_second",
+    "results_keep_input_order",
+    "gather_lets_siblings_finish",
+    "all_or_nothing_returns_pages_in_order",
+    "try_join_drops_siblings",
+];
 
 /// The statuses expected of 04's six checks: `pass` unless named in `others`.
 fn expected(others: &[(&str, &str)]) -> Vec<(String, String)> {
     let others: BTreeMap<&str, &str> = others.iter().copied().collect();
-    [
-        "dashboard_panels_load_together",
-        "three_fetches_take_one_second",
-        "results_keep_input_order",
-        "gather_lets_siblings_finish",
-        "all_or_nothing_returns_pages_in_order",
-        "try_join_drops_siblings",
-    ]
-    .iter()
-    .map(|name| (name.to_string(), others.get(name).copied().unwrap_or("pass").to_string()))
-    .collect()
+    CHECKS.iter().map(|name| (name.to_string(), others.get(name).copied().unwrap_or("pass").to_string())).collect()
 }
 
-/// The text with every run of whitespace made one space, to find words across wrapped lines.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The same `status` expected of every one of 04's checks.
+fn all(status: &str) -> Vec<(String, String)> {
+    CHECKS.iter().map(|name| (name.to_string(), status.to_string())).collect()
 }
 
 /// Asserts that `text` says each of `words` (wherever its lines are wrapped).
@@ -158,39 +173,35 @@ fn redact_numbers_after(text: &str, opening: &str) -> String {
     out
 }
 
+/// Runs a case that hangs in the dashboard's check under [`HANG_LIMIT`]: asserts the
+/// `verdict`, that check's `status` (the others pass) and that the learner reads `words`;
+/// returns what they read.
+fn stopped(sandbox: &Sandbox, verdict: &str, status: &str, words: &[&str]) -> String {
+    judged(sandbox, &["--timeout", HANG_LIMIT], verdict, expected(&[("dashboard_panels_load_together", status)]));
+    told(sandbox, &["--timeout", HANG_LIMIT], words)
+}
+
 #[test]
 fn a_busy_loop_is_stopped_within_a_second_and_named() {
     let sandbox = sandbox_with("busy_loop");
-    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_eq!(report.verdict(), "blocked");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
-    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_says(&human.text, &["kept running code inside one poll", "Lines of your code that fit those causes"]);
-    insta::assert_snapshot!("busy_loop", human.text);
+    let words = ["kept running code inside one poll", "Lines of your code that fit those causes"];
+    let human = stopped(&sandbox, "blocked", "fail", &words);
+    insta::assert_snapshot!("busy_loop", human);
 }
 
 #[test]
 fn a_yield_now_spin_is_stopped_within_a_second_and_named() {
     let sandbox = sandbox_with("yield_spin");
-    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_eq!(report.verdict(), "blocked");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
-    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_says(&human.text, &["The runtime never became idle", "src/gather.rs:30: tokio::task::yield_now().await;"]);
-    insta::assert_snapshot!("yield_spin", human.text);
+    let line = format!("src/gather.rs:{}: tokio::task::yield_now().await;", line_of(&sandbox, "yield_now().await"));
+    let human = stopped(&sandbox, "blocked", "fail", &["The runtime never became idle", &line]);
+    insta::assert_snapshot!("yield_spin", human);
 }
 
 #[test]
 fn a_long_blocking_sleep_is_stopped_at_the_limit_and_its_line_named() {
     let sandbox = sandbox_with("sleep_forever");
-    let report = check_json(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_eq!(report.verdict(), "timeout");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "hung")]));
-    let human = check_human(&sandbox, &["--timeout", HANG_LIMIT]);
-    assert_says(
-        &human.text,
-        &["did not finish in 2 s of real time", "thread::sleep(std::time::Duration::from_secs(3600));"],
-    );
+    let words = ["did not finish in 2 s of real time", "thread::sleep(std::time::Duration::from_secs(3600));"];
+    stopped(&sandbox, "timeout", "hung", &words);
 }
 
 #[test]
@@ -198,115 +209,96 @@ fn a_deadlock_fails_at_the_virtual_deadline_named_as_a_deadlock() {
     let sandbox = sandbox_with("deadlock");
     // The default limit (10 s): a deadlock must fail on the virtual deadline, long
     // before the wall clock would call it hung.
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
     let failing = ["three_fetches_take_one_second", "results_keep_input_order", "gather_lets_siblings_finish"];
-    assert_eq!(report.statuses(), expected(&failing.map(|name| (name, "fail"))));
+    let report = judged(&sandbox, &[], "fail", expected(&failing.map(|name| (name, "fail"))));
     for name in failing {
         assert_eq!(report.check(name)["kind"], "deadlock", "{name}");
     }
-    let human = check_human(&sandbox, &[]);
-    assert_says(
-        &human.text,
+    let human = told(
+        &sandbox,
+        &[],
         &[
             "`three_fetches_take_one_second` never finished",
             "That is a deadlock",
             "a channel whose sender is kept alive",
         ],
     );
-    insta::assert_snapshot!("deadlock", human.text);
+    insta::assert_snapshot!("deadlock", human);
+}
+
+/// Asserts that `check` failed as `kind`, and that a task it spawned panicked with a
+/// message that starts with `message`.
+#[track_caller]
+fn assert_task_panicked(check: &Value, kind: &str, message: &str) {
+    assert_eq!(check["kind"], kind, "{check:#}");
+    let panics = check["panics"].as_array().unwrap();
+    let found = panics.iter().any(|p| p["origin"] == "task" && p["message"].as_str().unwrap().starts_with(message));
+    assert!(found, "no task panicked with {message:?}: {check:#}");
 }
 
 #[test]
 fn a_panic_in_an_awaited_task_fails_its_check_and_says_a_task_panicked() {
     let sandbox = sandbox_with("task_panic_awaited");
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "fail")]));
+    let report = judged(&sandbox, &[], "fail", expected(&[("dashboard_panels_load_together", "fail")]));
     let dashboard = report.check("dashboard_panels_load_together");
-    assert_eq!(dashboard["kind"], "panic");
+    assert_task_panicked(dashboard, "panic", "the headlines are too long to show");
     assert_says(dashboard["message"].as_str().unwrap(), &["JoinError::Panic"]);
-    let panics = dashboard["panics"].as_array().unwrap();
-    assert!(
-        panics.iter().any(|p| p["message"] == "the headlines are too long to show" && p["origin"] == "task"),
-        "{dashboard:#}"
-    );
-    let human = check_human(&sandbox, &[]);
-    assert_says(&human.text, &["A spawned task did not finish normally", "the headlines are too long to show"]);
-    insta::assert_snapshot!("task_panic_awaited", redact_ids(&human.text));
+    let human = told(&sandbox, &[], &["A spawned task did not finish normally", "the headlines are too long to show"]);
+    insta::assert_snapshot!("task_panic_awaited", redact_ids(&human));
 }
 
 #[test]
 fn a_panic_in_a_task_nobody_awaits_fails_its_check_and_says_a_task_panicked() {
     let sandbox = sandbox_with("task_panic_dropped");
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
-    assert_eq!(report.statuses(), expected(&[("gather_lets_siblings_finish", "fail")]));
-    let gather = report.check("gather_lets_siblings_finish");
-    assert_eq!(gather["kind"], "lesson");
-    let panics = gather["panics"].as_array().unwrap();
-    assert!(
-        panics.iter().any(|p| p["message"].as_str().unwrap().starts_with("every page is up") && p["origin"] == "task"),
-        "{gather:#}"
-    );
-    let human = check_human(&sandbox, &[]);
-    assert_says(
-        &human.text,
+    let report = judged(&sandbox, &[], "fail", expected(&[("gather_lets_siblings_finish", "fail")]));
+    assert_task_panicked(report.check("gather_lets_siblings_finish"), "lesson", "every page is up");
+    let human = told(
+        &sandbox,
+        &[],
         &[
             "a task your code spawned panicked",
             "the work the task was doing silently never happens",
             "every page is up",
         ],
     );
-    insta::assert_snapshot!("task_panic_dropped", human.text);
+    insta::assert_snapshot!("task_panic_dropped", human);
 }
 
 #[test]
 fn a_stack_overflow_is_named_and_every_other_check_still_runs() {
     let sandbox = sandbox_with("stack_overflow");
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "crashed");
     let crashed = ["all_or_nothing_returns_pages_in_order", "try_join_drops_siblings"];
-    assert_eq!(report.statuses(), expected(&crashed.map(|name| (name, "crashed"))));
+    let report = judged(&sandbox, &[], "crashed", expected(&crashed.map(|name| (name, "crashed"))));
     for name in crashed {
         let message = report.check(name)["message"].as_str().unwrap();
         assert_says(message, &[&format!("`{name}` ended the checks' process"), "a stack overflow"]);
     }
-    let human = check_human(&sandbox, &[]);
-    assert_says(&human.text, &["it died from a stack overflow", "a recursion that never ends"]);
-    insta::assert_snapshot!("stack_overflow", redact_ids(&human.text));
+    let human = told(&sandbox, &[], &["it died from a stack overflow", "a recursion that never ends"]);
+    insta::assert_snapshot!("stack_overflow", redact_ids(&human));
+}
+
+/// The case `name` ends the checks' process with `std::process::<function>` in the
+/// check `check`: the source check refuses it; allowed, that check is named as the one
+/// that ended the process (the others still run and pass), and the learner reads `words`.
+fn assert_ends_the_process(name: &str, function: &str, check: &str, words: &[&str]) {
+    let sandbox = sandbox_with(name);
+    assert_refused(&sandbox, &[&format!("`std::process::{function}`")]);
+    allow(&sandbox, &["std::process"]);
+    judged(&sandbox, &[], "crashed", expected(&[(check, "crashed")]));
+    let human =
+        told(&sandbox, &[], &[&format!("`{check}` ended the checks' process"), &format!("std::process::{function}")]);
+    assert_says(&human, words);
+    insta::assert_snapshot!(name, human);
 }
 
 #[test]
 fn process_exit_zero_is_not_a_pass_and_names_the_check() {
-    let sandbox = sandbox_with("exit_zero");
-    assert_refused(&sandbox, &["`std::process::exit`"]);
-    allow(&sandbox, &["std::process"]);
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "crashed");
-    assert_eq!(report.statuses(), expected(&[("dashboard_panels_load_together", "crashed")]));
-    let human = check_human(&sandbox, &[]);
-    assert_says(
-        &human.text,
-        &["`dashboard_panels_load_together` ended the checks' process", "exited with status 0", "std::process::exit"],
-    );
-    insta::assert_snapshot!("exit_zero", human.text);
+    assert_ends_the_process("exit_zero", "exit", "dashboard_panels_load_together", &["exited with status 0"]);
 }
 
 #[test]
 fn process_abort_is_not_a_pass_and_names_the_check() {
-    let sandbox = sandbox_with("abort");
-    assert_refused(&sandbox, &["`std::process::abort`"]);
-    allow(&sandbox, &["std::process"]);
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "crashed");
-    assert_eq!(report.statuses(), expected(&[("try_join_drops_siblings", "crashed")]));
-    let human = check_human(&sandbox, &[]);
-    assert_says(
-        &human.text,
-        &["`try_join_drops_siblings` ended the checks' process", "an abort", "std::process::abort()"],
-    );
-    insta::assert_snapshot!("abort", human.text);
+    assert_ends_the_process("abort", "abort", "try_join_drops_siblings", &["an abort", "std::process::abort()"]);
 }
 
 #[test]
@@ -331,8 +323,7 @@ fn a_flood_of_output_is_cut_and_the_verdict_still_comes() {
         "{}",
         &output[output.len() - 200..]
     );
-    let human = check_human(&sandbox, &[]);
-    insta::assert_snapshot!("flood", human.text);
+    insta::assert_snapshot!("flood", told(&sandbox, &[], &[]));
     // The 100 MB on disk are gone with the run folder.
     let runs = sandbox.root().join(".grader/run");
     assert_eq!(
@@ -360,23 +351,10 @@ fn a_report_grown_by_the_code_under_test_is_read_only_up_to_its_cap() {
 #[test]
 fn printed_imitations_of_passing_output_are_ignored() {
     let sandbox = sandbox_with("fake_pass_output");
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
     // The same verdicts as the plain sequential answer's.
-    assert_eq!(
-        report.statuses(),
-        expected(&[
-            ("dashboard_panels_load_together", "fail"),
-            ("three_fetches_take_one_second", "fail"),
-            ("results_keep_input_order", "fail"),
-            ("gather_lets_siblings_finish", "fail"),
-            ("all_or_nothing_returns_pages_in_order", "fail"),
-            ("try_join_drops_siblings", "fail"),
-        ])
-    );
-    let human = check_human(&sandbox, &[]);
-    assert_says(&human.text, &["ran one after another", "Not yet: 0 of 6 checks pass."]);
-    insta::assert_snapshot!("fake_pass_output", human.text);
+    judged(&sandbox, &[], "fail", all("fail"));
+    let human = told(&sandbox, &[], &["ran one after another", "Not yet: 0 of 6 checks pass."]);
+    insta::assert_snapshot!("fake_pass_output", human);
 }
 
 #[test]
@@ -384,11 +362,8 @@ fn records_forged_in_the_report_file_are_ignored() {
     let sandbox = sandbox_with("forged_records");
     assert_refused(&sandbox, &["`std::env", "`std::fs", "`workbook::harness"]);
     allow(&sandbox, &["std::fs", "std::env", "workbook::harness"]);
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
     // The same verdicts as the plain sequential answer's: not one forged pass counts.
-    let all_fail = expected(&[]).into_iter().map(|(name, _)| (name, "fail".to_string())).collect::<Vec<_>>();
-    assert_eq!(report.statuses(), all_fail);
+    let report = judged(&sandbox, &[], "fail", all("fail"));
     // The check the code under test started through the harness was refused.
     let dashboard = report.check("dashboard_panels_load_together");
     let refused = dashboard["panics"].as_array().unwrap().iter().any(|p| {
@@ -399,8 +374,7 @@ fn records_forged_in_the_report_file_are_ignored() {
                 .starts_with("`try_join_drops_siblings` was started while `dashboard_panels_load_together` ran")
     });
     assert!(refused, "{dashboard:#}");
-    let human = check_human(&sandbox, &[]);
-    assert_says(&human.text, &["ran one after another", "Not yet: 0 of 6 checks pass."]);
+    told(&sandbox, &[], &["ran one after another", "Not yet: 0 of 6 checks pass."]);
 }
 
 #[test]
@@ -430,7 +404,7 @@ fn insta_variables_neither_pass_a_wrong_answer_nor_touch_the_snapshots() {
         assert_says(report.check(name)["message"].as_str().unwrap(), &["was requested 2 times"]);
     }
     // The sequential answer, which fails before it reaches a snapshot.
-    sandbox.copy("solutions/04-gather/answers/sequential.rs", LEARNER_FILE);
+    sandbox.write_fixture("04-gather", "src/gather.rs", "solutions/04-gather/answers/sequential.rs");
     let (code, stdout) = run(&["check", "04"]);
     assert_eq!(code, Some(1), "{stdout}");
     assert_says(&stdout, &["ran one after another"]);
@@ -457,21 +431,16 @@ fn files_under(dir: &std::path::Path) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
 #[test]
 fn a_hard_coded_result_fails_and_says_the_work_never_happened() {
     let sandbox = sandbox_with("hard_coded");
-    let report = check_json(&sandbox, &[]);
-    assert_eq!(report.verdict(), "fail");
-    for (name, status) in report.statuses() {
-        assert_eq!(status, "fail", "{name}");
+    let report = judged(&sandbox, &[], "fail", all("fail"));
+    for name in CHECKS {
         assert_says(
-            report.check(&name)["message"].as_str().unwrap(),
+            report.check(name)["message"].as_str().unwrap(),
             &["nothing was recorded: no simulated service was called"],
         );
     }
-    let human = check_human(&sandbox, &[]);
-    assert_says(
-        &human.text,
-        &["the web service never received a request for /news", "no simulated service was called"],
-    );
-    insta::assert_snapshot!("hard_coded", human.text);
+    let human =
+        told(&sandbox, &[], &["the web service never received a request for /news", "no simulated service was called"]);
+    insta::assert_snapshot!("hard_coded", human);
 }
 
 #[cfg(target_os = "linux")]
@@ -480,15 +449,7 @@ fn a_process_left_running_is_ended_with_the_checks() {
     let sandbox = sandbox_with("leftover_process");
     assert_refused(&sandbox, &["`std::process::Command"]);
     allow(&sandbox, &["std::process"]);
-    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
-    // Apart from the process it leaves behind, the answer is right.
-    assert_eq!(watched.code, Some(0), "{}", watched.stdout);
-    let left = processes_working_in(sandbox.root());
-    for pid in &left {
-        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
-        unsafe { libc::kill(*pid, libc::SIGKILL) };
-    }
-    assert!(left.is_empty(), "processes the checks started outlived the grader: {left:?}");
+    assert_passes_leaving_no_process(&sandbox, "processes the checks started");
 }
 
 #[cfg(target_os = "linux")]
@@ -496,14 +457,18 @@ fn a_process_left_running_is_ended_with_the_checks() {
 fn processes_detached_from_the_checks_group_are_ended_too() {
     let sandbox = sandbox_with("escaped_process");
     allow(&sandbox, &["std::process"]);
-    let watched = run_watched(&sandbox, &["check", "04", "--format", "json"], &[]);
+    assert_passes_leaving_no_process(&sandbox, "detached processes");
+}
+
+/// Asserts that `grader check` passes every check in `sandbox` (apart from the
+/// processes its code leaves behind, the answer is right), and that once it has
+/// returned, none of `what` the checks started is still running.
+#[cfg(target_os = "linux")]
+fn assert_passes_leaving_no_process(sandbox: &Sandbox, what: &str) {
+    let watched = run_watched(sandbox, &["check", "04", "--format", "json"], &[]);
     assert_eq!(watched.code, Some(0), "{}", watched.stdout);
-    let left = processes_working_in(sandbox.root());
-    for pid in &left {
-        // SAFETY: sending a signal; a process that has gone meanwhile just isn't found.
-        unsafe { libc::kill(*pid, libc::SIGKILL) };
-    }
-    assert!(left.is_empty(), "detached processes outlived the grader: {left:?}");
+    let left = left_after(sandbox, std::time::Duration::ZERO);
+    assert!(left.is_empty(), "{what} outlived the grader: {left:?}");
 }
 
 #[cfg(target_os = "linux")]
@@ -514,16 +479,7 @@ fn a_process_detached_by_the_checks_dies_with_a_grader_killed_by_kill_9() {
     allow(&sandbox, &["std::process"]);
     let mut grader =
         sandbox.command(&["check", "04", "--timeout", "60"]).stdout(std::process::Stdio::null()).spawn().unwrap();
-    let started = std::time::Instant::now();
-    let detached_sleep_runs = || {
-        processes_working_in(sandbox.root())
-            .into_iter()
-            .any(|pid| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == b"sleep\x00600\x00"))
-    };
-    while !detached_sleep_runs() {
-        assert!(started.elapsed() < FROZEN_AFTER, "the checks never started their detached process");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_process(&sandbox, "their detached process", |command| command == b"sleep\x00600\x00");
     grader.kill().unwrap();
     grader.wait().unwrap();
     // No grader is left to end anything: the kernel must, through the PID namespace.
@@ -556,6 +512,19 @@ fn processes_working_in(root: &std::path::Path) -> Vec<i32> {
         }
     }
     found
+}
+
+/// Waits until a process working in `sandbox` has a command line (`/proc/<pid>/cmdline`)
+/// that `matches`; fails if none has after [`FROZEN_AFTER`], saying the checks never
+/// started `what`.
+#[cfg(target_os = "linux")]
+fn wait_for_process(sandbox: &Sandbox, what: &str, matches: impl Fn(&[u8]) -> bool) {
+    let started = std::time::Instant::now();
+    let cmdline = |pid: i32| std::fs::read(format!("/proc/{pid}/cmdline"));
+    while !processes_working_in(sandbox.root()).into_iter().any(|pid| cmdline(pid).is_ok_and(|c| matches(&c))) {
+        assert!(started.elapsed() < FROZEN_AFTER, "the checks never started {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// The processes still working in `sandbox` once they are all gone or `grace` has
@@ -625,7 +594,11 @@ fn the_reference_solution_by_path_is_refused_before_it_is_built() {
 #[test]
 fn secrets_read_at_build_time_are_refused_by_line() {
     let sandbox = sandbox_with("secrets_at_build_time");
-    assert_refused(&sandbox, &["src/gather.rs:9: `include_str!`", "src/gather.rs:10: `env!`"]);
+    let (key, home) = (line_of(&sandbox, "include_str!("), line_of(&sandbox, "env!("));
+    assert_refused(
+        &sandbox,
+        &[&format!("src/gather.rs:{key}: `include_str!`"), &format!("src/gather.rs:{home}: `env!`")],
+    );
 }
 
 #[test]
@@ -652,17 +625,8 @@ fn ctrl_c_of_the_grader_ends_the_checks_it_started() {
         });
     }
     let mut grader = command.spawn().unwrap();
-    let started = std::time::Instant::now();
     // Wait for the checks' process itself (not `--list`): it runs with `--exact`.
-    let running_checks = || {
-        processes_working_in(sandbox.root()).into_iter().any(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).contains("--exact"))
-        })
-    };
-    while !running_checks() {
-        assert!(started.elapsed() < FROZEN_AFTER, "the checks never started");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_process(&sandbox, "the checks' process", |command| String::from_utf8_lossy(command).contains("--exact"));
     std::thread::sleep(std::time::Duration::from_millis(300));
     // SAFETY: sending a signal to the child we started.
     unsafe { libc::kill(grader.id() as i32, libc::SIGINT) };

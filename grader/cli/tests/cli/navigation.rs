@@ -27,7 +27,7 @@ fn hints_come_one_at_a_time_then_all() {
 fn a_hint_goes_to_the_failing_check_first_then_the_rest_in_order() {
     let sandbox = Sandbox::with(&["04-gather"]);
     // Everything right but the all-or-nothing fetch, which waits for every page.
-    sandbox.copy("solutions/04-gather/answers/wait_for_all_then_check.rs", "exercises/04-gather/src/gather.rs");
+    sandbox.write_fixture("04-gather", "src/gather.rs", "solutions/04-gather/answers/wait_for_all_then_check.rs");
     let check = sandbox.grader(&["check", "04"]);
     assert_eq!(check.code, 1, "{}", check.text);
     let first = sandbox.grader(&["hint"]);

@@ -93,6 +93,12 @@ impl Sandbox {
         std::fs::write(self.root().join(relative), contents).unwrap();
     }
 
+    /// Replaces `exercise`'s learner file `learner` (`src/<topic>.rs`) with `fixture`, a
+    /// path in the real workbook: see [`learner_file`].
+    pub fn write_fixture(&self, exercise: &str, learner: &str, fixture: &str) {
+        self.write(&format!("exercises/{exercise}/{learner}"), &learner_file(exercise, learner, fixture));
+    }
+
     /// Copies `from` (relative to the sandbox) over `to`.
     pub fn copy(&self, from: &str, to: &str) {
         std::fs::copy(self.root().join(from), self.root().join(to)).unwrap();
@@ -117,6 +123,29 @@ impl Sandbox {
             ),
         }
     }
+}
+
+/// The fixture `fixture` (a path in the real workbook: an answer in
+/// `solutions/<exercise>/answers/` or a case in `grader/cli/tests/fixtures/`) as
+/// `exercise`'s learner file `learner`, assembled the way `grader verify` assembles an
+/// answer: a fixture whose header says `//! grader: replaces items` holds only the items
+/// it changes, grafted onto the exercise's reference solution
+/// (`solutions/<exercise>/<topic>.rs`); one `based on` another fixture of its folder is
+/// grafted onto that one; ``replaces `old` with `new` `` changes one place after the
+/// graft. Any other fixture is the whole file.
+pub fn learner_file(exercise: &str, learner: &str, fixture: &str) -> String {
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let root = workbook_root();
+    let path = root.join(fixture);
+    let (folder, name) = (path.parent().unwrap(), path.file_stem().unwrap().to_string_lossy());
+    let solution = read(&root.join("solutions").join(exercise).join(learner.strip_prefix("src/").unwrap_or(learner)));
+    grader::graft::assemble(&solution, folder, &name, &read(&path)).unwrap_or_else(|e| panic!("{fixture}: {e:#}"))
+}
+
+/// The text with every run of whitespace made one space, to find words across wrapped
+/// lines.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The environment a sandboxed grader gets: scrubbed, except what cargo and rustup
@@ -184,7 +213,9 @@ fn redact_real_time(line: &str) -> String {
     out
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the folder `from` to `to`, without build output (`target/`) or snapshots insta
+/// left pending (`*.snap.new`).
+pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
