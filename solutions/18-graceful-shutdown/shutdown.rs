@@ -36,23 +36,24 @@ pub type Job = Pin<Box<dyn Future<Output = ()> + Send + 'static>>;
 /// and returns. A job that arrives after the shutdown is never started.
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let tracker = TaskTracker::new();
-    loop {
-        tokio::select! {
-            // Look at the token first: once it is cancelled, no job starts, even one
-            // that is waiting in the queue at the same moment.
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => match job {
-                Some(job) => {
-                    tracker.spawn(job);
-                }
-                None => break, // the queue is closed: no job will ever come again
-            },
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        tracker.spawn(job);
     }
     // No new tasks from here on; `wait` returns once the tracker is closed *and* empty.
     tracker.close();
     tracker.wait().await;
+}
+
+/// The next job to start, as soon as it arrives; `None` once `shutdown` is cancelled, or
+/// once the queue is closed (no job will ever come again).
+async fn next_job(shutdown: &CancellationToken, jobs: &mut mpsc::Receiver<Job>) -> Option<Job> {
+    tokio::select! {
+        // Look at the token first: once it is cancelled, no job starts, even one that
+        // is waiting in the queue at the same moment.
+        biased;
+        () = shutdown.cancelled() => None,
+        job = jobs.recv() => job,
+    }
 }
 
 /// The program: runs the worker on `jobs` until Ctrl-C, then lets the jobs in flight

@@ -13,26 +13,23 @@ use tokio::sync::Notify;
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let in_flight = Arc::new(AtomicUsize::new(0));
     let all_done = Arc::new(Notify::new());
-    loop {
-        tokio::select! {
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => match job {
-                Some(job) => {
-                    in_flight.fetch_add(1, Ordering::SeqCst);
-                    let in_flight = Arc::clone(&in_flight);
-                    let all_done = Arc::clone(&all_done);
-                    tokio::spawn(async move {
-                        job.await;
-                        if in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
-                            all_done.notify_waiters();
-                        }
-                    });
-                }
-                None => break,
-            },
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        in_flight.fetch_add(1, Ordering::SeqCst);
+        tokio::spawn(run_and_count_out(job, Arc::clone(&in_flight), Arc::clone(&all_done)));
     }
+    wait_for_jobs(&in_flight, &all_done).await;
+}
+
+/// Runs `job`, then takes it off the count; the last one wakes the worker.
+async fn run_and_count_out(job: Job, in_flight: Arc<AtomicUsize>, all_done: Arc<Notify>) {
+    job.await;
+    if in_flight.fetch_sub(1, Ordering::SeqCst) == 1 {
+        all_done.notify_waiters();
+    }
+}
+
+/// Returns once no job is in flight.
+async fn wait_for_jobs(in_flight: &AtomicUsize, all_done: &Notify) {
     loop {
         // Registered first: a notify_waiters() from here on reaches this future.
         let all_done = all_done.notified();

@@ -12,28 +12,28 @@ use tokio::sync::Notify;
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let count = Arc::new(Mutex::new(0usize));
     let idle = Arc::new(Notify::new());
-    loop {
-        tokio::select! {
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => {
-                let Some(job) = job else { break };
-                *count.lock().unwrap() += 1;
-                let (count, idle) = (Arc::clone(&count), Arc::clone(&idle));
-                tokio::spawn(async move {
-                    job.await;
-                    let left = {
-                        let mut count = count.lock().unwrap();
-                        *count -= 1;
-                        *count
-                    };
-                    if left == 0 {
-                        idle.notify_one();
-                    }
-                });
-            }
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        *count.lock().unwrap() += 1;
+        tokio::spawn(run_and_count_out(job, Arc::clone(&count), Arc::clone(&idle)));
     }
+    wait_for_jobs(&count, &idle).await;
+}
+
+/// Runs `job`, then takes it off the count; the last one wakes the worker.
+async fn run_and_count_out(job: Job, count: Arc<Mutex<usize>>, idle: Arc<Notify>) {
+    job.await;
+    let left = {
+        let mut count = count.lock().unwrap();
+        *count -= 1;
+        *count
+    };
+    if left == 0 {
+        idle.notify_one();
+    }
+}
+
+/// Returns once no job is in flight.
+async fn wait_for_jobs(count: &Mutex<usize>, idle: &Notify) {
     while *count.lock().unwrap() > 0 {
         idle.notified().await;
     }

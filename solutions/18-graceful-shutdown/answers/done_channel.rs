@@ -12,23 +12,12 @@
 /// and returns. A job that arrives after the shutdown is never started.
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let (done, mut all_done) = mpsc::channel::<()>(1);
-    loop {
-        tokio::select! {
-            // Look at the token first: once it is cancelled, no job starts, even one
-            // that is waiting in the queue at the same moment.
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => match job {
-                Some(job) => {
-                    let done = done.clone();
-                    tokio::spawn(async move {
-                        job.await;
-                        drop(done);
-                    });
-                }
-                None => break, // the queue is closed: no job will ever come again
-            },
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        let done = done.clone();
+        tokio::spawn(async move {
+            job.await;
+            drop(done);
+        });
     }
     // Drop our own sender: then `recv()` gives `None` once the last job has dropped its clone.
     drop(done);

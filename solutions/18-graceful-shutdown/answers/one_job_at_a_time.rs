@@ -6,24 +6,7 @@
 //! grader: replaces items
 
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
-    loop {
-        tokio::select! {
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => match job {
-                Some(job) => job.await,
-                None => break,
-            },
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        job.await;
     }
-}
-
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        on_ctrl_c.cancel();
-    });
-    run_worker(shutdown, jobs).await;
 }

@@ -3,26 +3,10 @@
 //! switches that branch off and waits on the token alone, which nobody cancels.
 //! grader: replaces items
 
-pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
-    let tracker = TaskTracker::new();
-    loop {
-        tokio::select! {
-            () = shutdown.cancelled() => break,
-            Some(job) = jobs.recv() => {
-                tracker.spawn(job);
-            }
-        }
+/// The next job to start, as soon as it arrives; `None` once `shutdown` is cancelled.
+async fn next_job(shutdown: &CancellationToken, jobs: &mut mpsc::Receiver<Job>) -> Option<Job> {
+    tokio::select! {
+        () = shutdown.cancelled() => None,
+        Some(job) = jobs.recv() => Some(job),
     }
-    tracker.close();
-    tracker.wait().await;
-}
-
-pub async fn serve(jobs: mpsc::Receiver<Job>) {
-    let shutdown = CancellationToken::new();
-    let on_ctrl_c = shutdown.clone();
-    tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        on_ctrl_c.cancel();
-    });
-    run_worker(shutdown, jobs).await;
 }

@@ -12,20 +12,9 @@
 /// and returns. A job that arrives after the shutdown is never started.
 pub async fn run_worker(shutdown: CancellationToken, mut jobs: mpsc::Receiver<Job>) {
     let mut last = None;
-    loop {
-        tokio::select! {
-            // Look at the token first: once it is cancelled, no job starts, even one
-            // that is waiting in the queue at the same moment.
-            biased;
-            () = shutdown.cancelled() => break,
-            job = jobs.recv() => match job {
-                Some(job) => {
-                    // The newest job finishes last.
-                    last = Some(tokio::spawn(job));
-                }
-                None => break, // the queue is closed: no job will ever come again
-            },
-        }
+    while let Some(job) = next_job(&shutdown, &mut jobs).await {
+        // The newest job finishes last.
+        last = Some(tokio::spawn(job));
     }
     if let Some(last) = last {
         let _ = last.await;
