@@ -33,6 +33,14 @@ pub fn ticker(period: Duration, count: u32) -> impl Stream<Item = u32> {
     })
 }
 
+/// Every book of the catalogue, in order, page after page. A page is fetched only when
+/// the reader asks for a book and the books fetched so far are used up; the stream ends
+/// after the last page (the one whose `next` is `None`).
+pub fn all_books() -> impl Stream<Item = Book> {
+    // A stream of pages, each a Vec of books: flatten it into a stream of books.
+    pages().flat_map(stream::iter)
+}
+
 /// Which page of the catalogue to fetch next.
 enum NextPage {
     First,
@@ -40,10 +48,9 @@ enum NextPage {
     NoMore,
 }
 
-/// Every book of the catalogue, in order, page after page. A page is fetched only when
-/// the reader asks for a book and the books fetched so far are used up; the stream ends
-/// after the last page (the one whose `next` is `None`).
-pub fn all_books() -> impl Stream<Item = Book> {
+/// The books of each page of the catalogue, a page at a time: the next page is fetched
+/// when the reader asks for it, by the cursor the page before it gave.
+fn pages() -> impl Stream<Item = Vec<Book>> {
     stream::unfold(NextPage::First, |next| async move {
         let cursor = match next {
             NextPage::First => None,
@@ -57,8 +64,6 @@ pub fn all_books() -> impl Stream<Item = Book> {
         };
         Some((page.books, after))
     })
-    // A stream of pages, each a Vec of books: flatten it into a stream of books.
-    .flat_map(stream::iter)
 }
 
 /// The first `n` books of the catalogue (fewer if it has fewer), fetching no page that

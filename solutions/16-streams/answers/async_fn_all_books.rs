@@ -5,20 +5,7 @@
 
 /// Every book of the catalogue, in order, page after page.
 pub async fn all_books() -> impl Stream<Item = Book> {
-    stream::unfold(NextPage::First, |next| async move {
-        let cursor = match next {
-            NextPage::First => None,
-            NextPage::At(cursor) => Some(cursor),
-            NextPage::NoMore => return None,
-        };
-        let page = pager::fetch_page(cursor).await;
-        let after = match page.next {
-            Some(cursor) => NextPage::At(cursor),
-            None => NextPage::NoMore,
-        };
-        Some((page.books, after))
-    })
-    .flat_map(stream::iter)
+    pages().flat_map(stream::iter)
 }
 
 /// The first `n` books of the catalogue.

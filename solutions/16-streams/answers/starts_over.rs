@@ -5,11 +5,10 @@
 //! means "the first page" again, and the catalogue starts over, forever.
 //! grader: replaces items
 
-/// Every book of the catalogue, in order, page after page.
-pub fn all_books() -> impl Stream<Item = Book> {
+/// The books of each page of the catalogue, a page at a time.
+fn pages() -> impl Stream<Item = Vec<Book>> {
     stream::unfold(None, |cursor: Option<Cursor>| async move {
         let page = pager::fetch_page(cursor).await;
         Some((page.books, page.next))
     })
-    .flat_map(stream::iter)
 }
