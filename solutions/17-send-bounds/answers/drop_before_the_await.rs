@@ -14,16 +14,3 @@ pub fn spawn_visit(stats: Arc<Stats>, url: String) -> JoinHandle<()> {
         let _page = web::fetch_page(&url).await;
     })
 }
-
-/// The total belongs to this task alone, so it needs no `Rc`, no `Cell`, no sharing.
-pub fn spawn_crawl(urls: Vec<String>) -> JoinHandle<usize> {
-    tokio::spawn(async move {
-        let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        for url in &urls {
-            if let Ok(page) = web::fetch_page(url).await {
-                total.fetch_add(page.body.len(), std::sync::atomic::Ordering::Relaxed);
-            }
-        }
-        total.load(std::sync::atomic::Ordering::Relaxed)
-    })
-}
