@@ -3,41 +3,6 @@
 //! copies the flag out: the guard is gone at the end of that statement, so a `set()`
 //! can come between the look and the `notified()`. A text scanner took the `let` for a
 //! guard kept; the parser sees the copy.
-
-use std::sync::Mutex;
-
-use tokio::sync::Notify;
-
-/// The start of a race, like `asyncio.Event`.
-#[derive(Debug, Default)]
-pub struct StartSignal {
-    fired: Mutex<bool>,
-    gun: Notify,
-}
-
-impl StartSignal {
-    /// A new signal, not set yet.
-    pub fn new() -> Self {
-        StartSignal::default()
-    }
-
-    /// Stores the flag under the lock, then wakes the waiters.
-    pub fn set(&self) {
-        *self.fired.lock().unwrap() = true;
-        self.gun.notify_waiters();
-    }
-
-    /// Whether `set()` has been called.
-    pub fn is_set(&self) -> bool {
-        *self.fired.lock().unwrap()
-    }
-
-    /// Looks at a copy of the flag, then registers: the lock is free in between.
-    pub async fn wait(&self) {
-        let fired = *self.fired.lock().unwrap();
-        if fired {
-            return;
-        }
-        self.gun.notified().await;
-    }
-}
+//! grader: based on look_and_register_under_one_lock
+//! grader: replaces `let fired = self.fired.lock().unwrap();` with `let fired = *self.fired.lock().unwrap();`
+//! grader: replaces `if *fired {` with `if fired {`
