@@ -5,7 +5,7 @@
 //! chapter it names must exist. One snapshot per entry, so the wording can be read as a
 //! learner reads it.
 
-use crate::sandbox::{Sandbox, one_line, workbook_root};
+use crate::sandbox::{Sandbox, learner_path, one_line, workbook_root};
 
 /// The catalogue: each entry a test that runs [`explained`] on a fixture, for the
 /// exercise it is a learner file of, and checks what the explanation says and the
@@ -65,15 +65,8 @@ catalogue! {
 fn sandbox_with(name: &str, exercise: &str) -> Sandbox {
     let sandbox = Sandbox::with(&[exercise]);
     let fixture = format!("grader/cli/tests/fixtures/errors/{name}.rs");
-    sandbox.write_fixture(exercise, &learner_file_of(exercise), &fixture);
+    sandbox.write_fixture(exercise, &learner_path(exercise), &fixture);
     sandbox
-}
-
-/// The learner's file of `exercise` (the first of its `exercise.toml`'s `files`).
-fn learner_file_of(exercise: &str) -> String {
-    let all = grader::exercise::discover(&workbook_root().join("exercises")).unwrap();
-    let found = grader::exercise::resolve(&all, exercise).unwrap();
-    found.meta.files.first().unwrap_or_else(|| panic!("{exercise} names no learner file")).clone()
 }
 
 /// Runs `grader check` on `exercise` with its learner file replaced by the fixture
@@ -181,9 +174,7 @@ fn tasks_borrowing_the_items_of_a_slice_are_explained_once_with_advice_for_a_lis
 #[test]
 fn the_json_report_carries_the_panic_explanation() {
     let sandbox = sandbox_with("block_on_inside_runtime", "01-runtime");
-    let output = sandbox.grader(&["check", "01", "--format", "json"]);
-    let json = &output.text[..output.text.find("--- stderr ---").unwrap_or(output.text.len())];
-    let report: serde_json::Value = serde_json::from_str(json).unwrap();
+    let report = sandbox.json(&["check", "01"]);
     let messages: Vec<&str> =
         report["checks"].as_array().unwrap().iter().filter_map(|c| c["message"].as_str()).collect();
     let joined = one_line(&messages.join("\n"));

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::sandbox::{Sandbox, one_line};
+use crate::sandbox::{Sandbox, assert_says};
 
 const LEARNER_FILE: &str = "exercises/04-gather/src/gather.rs";
 
@@ -137,15 +137,6 @@ fn expected(others: &[(&str, &str)]) -> Vec<(String, String)> {
 /// The same `status` expected of every one of 04's checks.
 fn all(status: &str) -> Vec<(String, String)> {
     CHECKS.iter().map(|name| (name.to_string(), status.to_string())).collect()
-}
-
-/// Asserts that `text` says each of `words` (wherever its lines are wrapped).
-#[track_caller]
-fn assert_says(text: &str, words: &[&str]) {
-    let flat = one_line(text);
-    for said in words {
-        assert!(flat.contains(said), "the output should say {said:?}:\n{text}");
-    }
 }
 
 /// Ids that change from run to run: tokio's task ids (`Id(12)`, counting the tasks the

@@ -1,13 +1,12 @@
 //! The learner's way around: the bare dashboard, list, hints, next, and progress
 //! that survives damage.
 
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, assert_says};
 
 #[test]
 fn bare_grader_shows_progress_and_the_next_step() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
-    let output = sandbox.grader(&[]);
-    assert_eq!(output.code, 0, "{}", output.text);
+    let output = sandbox.grader_exits(&[], 0);
     insta::assert_snapshot!("dashboard", output.text);
 }
 
@@ -15,7 +14,7 @@ fn bare_grader_shows_progress_and_the_next_step() {
 fn hints_come_one_at_a_time_then_all() {
     let sandbox = Sandbox::with(&["04-gather"]);
     let first = sandbox.grader(&["hint", "04"]);
-    assert!(first.text.contains("Hint 1 of 3"), "{}", first.text);
+    assert_says(&first.text, &["Hint 1 of 3"]);
     assert!(!first.text.contains("Hint 2 of 3"), "{}", first.text);
     let second = sandbox.grader(&["hint", "04"]);
     assert!(second.text.contains("Hint 2 of 3") && !second.text.contains("Hint 1 of 3"), "{}", second.text);
@@ -28,21 +27,19 @@ fn a_hint_goes_to_the_failing_check_first_then_the_rest_in_order() {
     let sandbox = Sandbox::with(&["04-gather"]);
     // Everything right but the all-or-nothing fetch, which waits for every page.
     sandbox.write_fixture("04-gather", "src/gather.rs", "solutions/04-gather/answers/wait_for_all_then_check.rs");
-    let check = sandbox.grader(&["check", "04"]);
-    assert_eq!(check.code, 1, "{}", check.text);
+    sandbox.grader_exits(&["check", "04"], 1);
     let first = sandbox.grader(&["hint"]);
     assert!(
         first.text.contains("Hint 3 of 3 for 04-gather, for the failing check `try_join_drops_siblings`:"),
         "{}",
         first.text
     );
-    assert!(first.text.contains("try_join_all"), "{}", first.text);
+    assert_says(&first.text, &["try_join_all"]);
     // Then the ones not seen yet, in order, and nothing twice.
     let second = sandbox.grader(&["hint"]);
-    assert!(second.text.contains("Hint 1 of 3 for 04-gather:"), "{}", second.text);
+    assert_says(&second.text, &["Hint 1 of 3 for 04-gather:"]);
     let third = sandbox.grader(&["hint"]);
-    assert!(third.text.contains("Hint 2 of 3 for 04-gather:"), "{}", third.text);
-    assert!(third.text.contains("That was the last hint"), "{}", third.text);
+    assert_says(&third.text, &["Hint 2 of 3 for 04-gather:", "That was the last hint"]);
 }
 
 #[test]
@@ -64,12 +61,10 @@ fn on_a_stub_that_fails_everything_the_hints_come_in_order() {
 fn next_moves_on_and_list_marks_it() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
     let next = sandbox.grader(&["next"]);
-    assert!(next.text.contains("Now on 04-gather"), "{}", next.text);
-    assert!(next.text.contains("01-runtime has not passed yet"), "{}", next.text);
+    assert_says(&next.text, &["Now on 04-gather", "01-runtime has not passed yet"]);
     let list = sandbox.grader(&["list"]);
     insta::assert_snapshot!("list_after_next", list.text);
-    let json = sandbox.grader(&["list", "--format", "json"]);
-    let rows: serde_json::Value = serde_json::from_str(&json.text).unwrap();
+    let rows = sandbox.json(&["list"]);
     assert_eq!(rows[1]["name"], "04-gather");
     assert_eq!(rows[1]["current"], true);
 }
@@ -77,42 +72,38 @@ fn next_moves_on_and_list_marks_it() {
 #[test]
 fn after_a_pass_next_goes_to_the_following_exercise() {
     let sandbox = Sandbox::with(&["01-runtime", "02-coroutines", "04-gather"]);
-    sandbox.copy("solutions/01-runtime/runtime.rs", "exercises/01-runtime/src/runtime.rs");
-    let check = sandbox.grader(&["check", "01"]);
-    assert_eq!(check.code, 0, "{}", check.text);
+    sandbox.solve("01-runtime");
+    sandbox.grader_exits(&["check", "01"], 0);
     let dashboard = sandbox.grader(&[]);
-    assert!(dashboard.text.contains("Current exercise: 01-runtime"), "{}", dashboard.text);
-    assert!(dashboard.text.contains("Passed. Run grader next to move on."), "{}", dashboard.text);
+    assert_says(&dashboard.text, &["Current exercise: 01-runtime", "Passed. Run grader next to move on."]);
     let next = sandbox.grader(&["next"]);
-    assert!(next.text.contains("Now on 02-coroutines"), "{}", next.text);
+    assert_says(&next.text, &["Now on 02-coroutines"]);
     assert!(!next.text.contains("has not passed yet"), "{}", next.text);
 }
 
 #[test]
 fn next_skips_passed_exercises_and_checking_an_old_one_does_not_move_you_back() {
     let sandbox = Sandbox::with(&["01-runtime", "02-coroutines", "04-gather"]);
-    sandbox.copy("solutions/02-coroutines/coroutines.rs", "exercises/02-coroutines/src/coroutines.rs");
+    sandbox.solve("02-coroutines");
     assert_eq!(sandbox.grader(&["check", "02"]).code, 0);
     let next = sandbox.grader(&["next"]);
-    assert!(next.text.contains("Now on 04-gather"), "{}", next.text);
+    assert_says(&next.text, &["Now on 04-gather"]);
     // Checking an earlier exercise that has not passed takes you back, and says so.
     let old = sandbox.grader(&["check", "01"]);
-    assert!(old.text.contains("you were on 04-gather"), "{}", old.text);
+    assert_says(&old.text, &["you were on 04-gather"]);
     assert!(sandbox.grader(&[]).text.contains("Current exercise: 01-runtime"));
     // From 01, next goes to the first exercise after it that has not passed, and says
     // which it skipped.
     let next = sandbox.grader(&["next"]);
-    assert!(next.text.contains("Skipping 02-coroutines: passed already"), "{}", next.text);
-    assert!(next.text.contains("Now on 04-gather"), "{}", next.text);
+    assert_says(&next.text, &["Skipping 02-coroutines: passed already", "Now on 04-gather"]);
     // Checking a passed exercise again leaves you where you are, and says so.
     let again = sandbox.grader(&["check", "02"]);
-    assert!(again.text.contains("You are still on 04-gather"), "{}", again.text);
+    assert_says(&again.text, &["You are still on 04-gather"]);
     let hint = sandbox.grader(&["hint"]);
     assert!(hint.text.contains("for 04-gather"), "a bare hint went elsewhere: {}", hint.text);
     // After the last one, next goes round to the first that has not passed.
     let round = sandbox.grader(&["next"]);
-    assert!(round.text.contains("Nothing after 04-gather is left to pass"), "{}", round.text);
-    assert!(round.text.contains("Now on 01-runtime"), "{}", round.text);
+    assert_says(&round.text, &["Nothing after 04-gather is left to pass", "Now on 01-runtime"]);
 }
 
 #[test]
@@ -120,9 +111,8 @@ fn a_damaged_progress_file_is_kept_reported_and_rebuilt() {
     let sandbox = Sandbox::with(&["04-gather"]);
     std::fs::create_dir_all(sandbox.root().join(".grader")).unwrap();
     std::fs::write(sandbox.root().join(".grader/progress.json"), "{\"version\": 1, \"current\": ").unwrap();
-    let output = sandbox.grader(&["list"]);
-    assert_eq!(output.code, 0, "{}", output.text);
-    assert!(output.text.contains("Your progress file could not be read"), "{}", output.text);
+    let output = sandbox.grader_exits(&["list"], 0);
+    assert_says(&output.text, &["Your progress file could not be read"]);
     let kept: Vec<_> = std::fs::read_dir(sandbox.root().join(".grader"))
         .unwrap()
         .filter_map(|e| e.ok())
@@ -153,17 +143,15 @@ fn reset_restores_the_shipped_file_and_keeps_yours() {
     sandbox.commit_as_shipped();
     let learner = sandbox.root().join("exercises/04-gather/src/gather.rs");
     let shipped = std::fs::read_to_string(&learner).unwrap();
-    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    sandbox.solve("04-gather");
     sandbox.grader(&["hint", "04"]);
 
     // Without a terminal to ask on, it refuses unless told --yes, and changes nothing.
-    let refused = sandbox.grader(&["reset", "04"]);
-    assert_eq!(refused.code, 2, "{}", refused.text);
-    assert!(refused.text.contains("add --yes"), "{}", refused.text);
+    let refused = sandbox.grader_exits(&["reset", "04"], 2);
+    assert_says(&refused.text, &["add --yes"]);
     assert_ne!(std::fs::read_to_string(&learner).unwrap(), shipped);
 
-    let reset = sandbox.grader(&["reset", "04", "--yes"]);
-    assert_eq!(reset.code, 0, "{}", reset.text);
+    let reset = sandbox.grader_exits(&["reset", "04", "--yes"], 0);
     assert_eq!(std::fs::read_to_string(&learner).unwrap(), shipped, "{}", reset.text);
     // The learner's version is kept, byte for byte.
     let backups = sandbox.root().join(".grader/backups/04-gather");
@@ -177,53 +165,46 @@ fn reset_restores_the_shipped_file_and_keeps_yours() {
     assert!(sandbox.grader(&["hint", "04"]).text.contains("Hint 2 of 3"));
 
     let again = sandbox.grader(&["reset", "04", "--yes"]);
-    assert!(again.text.contains("already as shipped"), "{}", again.text);
+    assert_says(&again.text, &["already as shipped"]);
 }
 
 #[test]
 fn reset_outside_a_git_clone_says_what_to_do() {
     let sandbox = Sandbox::with(&["04-gather"]);
-    let output = sandbox.grader(&["reset", "04", "--yes"]);
-    assert_eq!(output.code, 2, "{}", output.text);
-    assert!(output.text.contains("can't find the shipped version"), "{}", output.text);
+    let output = sandbox.grader_exits(&["reset", "04", "--yes"], 2);
+    assert_says(&output.text, &["can't find the shipped version"]);
 }
 
 #[test]
 fn solution_waits_for_a_pass_unless_forced() {
     let sandbox = Sandbox::with(&["04-gather"]);
-    let hidden = sandbox.grader(&["solution", "04"]);
-    assert_eq!(hidden.code, 1, "{}", hidden.text);
+    let hidden = sandbox.grader_exits(&["solution", "04"], 1);
     assert!(hidden.text.contains("hasn't passed yet") && !hidden.text.contains("try_join_all"), "{}", hidden.text);
-    let forced = sandbox.grader(&["solution", "04", "--force"]);
-    assert_eq!(forced.code, 0, "{}", forced.text);
-    assert!(forced.text.contains("try_join_all(urls"), "{}", forced.text);
+    let forced = sandbox.grader_exits(&["solution", "04", "--force"], 0);
+    assert_says(&forced.text, &["try_join_all(urls"]);
     let diff = sandbox.grader(&["solution", "04", "--force", "--diff"]);
-    assert!(diff.text.contains("--- yours: exercises/04-gather/src/gather.rs"), "{}", diff.text);
+    assert_says(&diff.text, &["--- yours: exercises/04-gather/src/gather.rs"]);
     assert!(diff.text.lines().any(|l| l.starts_with('+') && l.contains("try_join_all")), "{}", diff.text);
     // The code only: neither side's comments (the stub's TODOs) are in it.
     assert!(!diff.text.lines().any(|l| l.trim_start_matches(['+', '-', ' ']).starts_with("//")), "{}", diff.text);
 
-    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    sandbox.solve("04-gather");
     assert_eq!(sandbox.grader(&["check", "04"]).code, 0);
-    let shown = sandbox.grader(&["solution", "04"]);
-    assert_eq!(shown.code, 0, "{}", shown.text);
+    sandbox.grader_exits(&["solution", "04"], 0);
     let same = sandbox.grader(&["solution", "04", "--diff"]);
-    assert!(same.text.contains("has the same code as solutions/04-gather/gather.rs"), "{}", same.text);
+    assert_says(&same.text, &["has the same code as solutions/04-gather/gather.rs"]);
 }
 
 #[test]
 fn check_all_judges_every_exercise_in_order() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
-    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
-    let output = sandbox.grader(&["check", "--all"]);
-    assert_eq!(output.code, 1, "{}", output.text);
+    sandbox.solve("04-gather");
+    let output = sandbox.grader_exits(&["check", "--all"], 1);
     let first = output.text.find("01-runtime").unwrap();
     let second = output.text.find("04-gather").unwrap();
     assert!(first < second, "{}", output.text);
-    assert!(output.text.contains("✓ 04-gather"), "{}", output.text);
-    assert!(output.text.contains("1 of 2 exercises pass."), "{}", output.text);
-    let json = sandbox.grader(&["check", "--all", "--format", "json"]);
-    let reports: serde_json::Value = serde_json::from_str(&json.text).unwrap();
+    assert_says(&output.text, &["✓ 04-gather", "1 of 2 exercises pass."]);
+    let reports = sandbox.json(&["check", "--all"]);
     assert_eq!(reports.as_array().unwrap().len(), 2);
 }
 
@@ -235,15 +216,14 @@ fn completions_cover_every_command() {
     for command in ["check", "hint", "next", "watch", "reset", "solution", "verify", "new", "grade"] {
         assert!(bash.text.contains(command), "bash completions lack {command}");
     }
-    let unknown = sandbox.grader(&["completions", "tcsh"]);
-    assert_eq!(unknown.code, 2, "{}", unknown.text);
+    sandbox.grader_exits(&["completions", "tcsh"], 2);
 }
 
 #[test]
 fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
     let sandbox = Sandbox::with(&["04-gather"]);
     sandbox.commit_as_shipped();
-    sandbox.copy("solutions/04-gather/gather.rs", "exercises/04-gather/src/gather.rs");
+    sandbox.solve("04-gather");
     let checks = sandbox.root().join("exercises/04-gather/checks/checks.rs");
     let shipped = std::fs::read_to_string(&checks).unwrap();
     std::fs::write(&checks, format!("{shipped}\n// I was here.\n")).unwrap();
@@ -252,17 +232,14 @@ fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
     let output = sandbox.grader(&["check", "04"]);
     assert_eq!(output.code, 1, "a pass on edited checks is not a pass:\n{}", output.text);
     insta::assert_snapshot!("tampered", output.text);
-    let json = sandbox.grader(&["check", "04", "--format", "json"]);
-    let report: serde_json::Value = serde_json::from_str(&json.text).unwrap();
+    let report = sandbox.json(&["check", "04"]);
     assert_eq!(report["tampered"][0], "exercises/04-gather/checks/checks.rs");
-    let list = sandbox.grader(&["list", "--format", "json"]);
-    let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
-    assert_ne!(rows[0]["status"], "passed", "{}", list.text);
+    let rows = sandbox.json(&["list"]);
+    assert_ne!(rows[0]["status"], "passed", "{rows:#}");
     // Nor through `check --all`.
     sandbox.grader(&["check", "--all"]);
-    let list = sandbox.grader(&["list", "--format", "json"]);
-    let rows: serde_json::Value = serde_json::from_str(&list.text).unwrap();
-    assert_ne!(rows[0]["status"], "passed", "{}", list.text);
+    let rows = sandbox.json(&["list"]);
+    assert_ne!(rows[0]["status"], "passed", "{rows:#}");
 
     // The way back the notice gives works.
     let restore = std::process::Command::new("git")
@@ -273,7 +250,6 @@ fn edited_checks_are_noticed_and_a_pass_on_them_is_not_recorded() {
         .unwrap();
     assert!(restore.success());
     std::fs::remove_file(sandbox.root().join("exercises/04-gather/build.rs")).unwrap();
-    let clean = sandbox.grader(&["check", "04"]);
-    assert_eq!(clean.code, 0, "{}", clean.text);
+    let clean = sandbox.grader_exits(&["check", "04"], 0);
     assert!(!clean.text.contains("belong to the grader"), "{}", clean.text);
 }

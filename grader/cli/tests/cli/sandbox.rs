@@ -99,6 +99,13 @@ impl Sandbox {
         self.write(&format!("exercises/{exercise}/{learner}"), &learner_file(exercise, learner, fixture));
     }
 
+    /// Replaces `exercise`'s learner file with its reference solution.
+    pub fn solve(&self, exercise: &str) {
+        let learner = learner_path(exercise);
+        let topic = learner.strip_prefix("src/").unwrap_or(&learner);
+        self.copy(&format!("solutions/{exercise}/{topic}"), &format!("exercises/{exercise}/{learner}"));
+    }
+
     /// Copies `from` (relative to the sandbox) over `to`.
     pub fn copy(&self, from: &str, to: &str) {
         std::fs::copy(self.root().join(from), self.root().join(to)).unwrap();
@@ -109,6 +116,22 @@ impl Sandbox {
         let mut command = Command::new(env!("CARGO_BIN_EXE_grader"));
         command.args(["--color", "never", "--root"]).arg(self.root()).args(args).env_clear().envs(environment());
         command
+    }
+
+    /// Runs `grader <args>` here and asserts that it exits with `code`.
+    #[track_caller]
+    pub fn grader_exits(&self, args: &[&str], code: i32) -> Output {
+        let output = self.grader(args);
+        assert_eq!(output.code, code, "grader {args:?}:\n{}", output.text);
+        output
+    }
+
+    /// Runs `grader <args> --format json` here and parses what it printed.
+    #[track_caller]
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let output = self.grader(&[args, &["--format", "json"]].concat());
+        let json = &output.text[..output.text.find("--- stderr ---").unwrap_or(output.text.len())];
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("grader {args:?} printed no JSON ({e}):\n{}", output.text))
     }
 
     /// Runs `grader <args>` here.
@@ -140,6 +163,23 @@ pub fn learner_file(exercise: &str, learner: &str, fixture: &str) -> String {
     let (folder, name) = (path.parent().unwrap(), path.file_stem().unwrap().to_string_lossy());
     let solution = read(&root.join("solutions").join(exercise).join(learner.strip_prefix("src/").unwrap_or(learner)));
     grader::graft::assemble(&solution, folder, &name, &read(&path)).unwrap_or_else(|e| panic!("{fixture}: {e:#}"))
+}
+
+/// `exercise`'s learner file (the first of its `exercise.toml`'s `files`), as
+/// `src/<topic>.rs`.
+pub fn learner_path(exercise: &str) -> String {
+    let all = grader::exercise::discover(&workbook_root().join("exercises")).unwrap();
+    let found = grader::exercise::resolve(&all, exercise).unwrap();
+    found.meta.files.first().unwrap_or_else(|| panic!("{exercise} names no learner file")).clone()
+}
+
+/// Asserts that `text` says each of `words` (wherever its lines are wrapped).
+#[track_caller]
+pub fn assert_says(text: &str, words: &[&str]) {
+    let flat = one_line(text);
+    for said in words {
+        assert!(flat.contains(said), "the output should say {said:?}:\n{text}");
+    }
 }
 
 /// The text with every run of whitespace made one space, to find words across wrapped

@@ -7,7 +7,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::sandbox::{Sandbox, environment};
+use crate::sandbox::{Sandbox, assert_says, environment};
 
 /// The longest any one step may take: a bound against hanging forever, not a timing
 /// claim. A check builds the exercise (a few seconds), but other tests' builds may
@@ -15,9 +15,6 @@ use crate::sandbox::{Sandbox, environment};
 /// `every_exercise_verifies` builds about 300 cases in one cargo call, which took
 /// more than 180 s on a fresh 2-core machine.
 const PATIENCE: Duration = Duration::from_secs(900);
-
-const LEARNER_FILE: &str = "exercises/01-runtime/src/runtime.rs";
-const SOLUTION: &str = "solutions/01-runtime/runtime.rs";
 
 /// `grader watch` with piped standard input and output: no terminal.
 struct Watch {
@@ -112,42 +109,44 @@ fn watch_without_a_terminal_checks_on_save_and_moves_on() {
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
     let mut watch = Watch::start(&sandbox, &["watch"]);
     let first = watch.until("01-runtime ✗ not yet");
-    assert!(first.contains("Checking 01-runtime"), "{first}");
-    assert!(first.contains("Not yet:"), "{first}");
-    // Watch's own advice, not `grader check`'s: saving is what checks again.
-    assert!(first.contains("Edit exercises/01-runtime/src/runtime.rs and save: it is checked again."), "{first}");
-    assert!(first.contains("Stuck? Press h for a hint"), "{first}");
-    assert!(!first.contains("check 01 again"), "{first}");
-    assert!(
-        first.contains("Watching exercises/01-runtime/src/runtime.rs for saves (file events; type a command letter"),
-        "{first}"
+    assert_says(
+        &first,
+        &[
+            "Checking 01-runtime",
+            "Not yet:",
+            // Watch's own advice, not `grader check`'s: saving is what checks again.
+            "Edit exercises/01-runtime/src/runtime.rs and save: it is checked again.",
+            "Stuck? Press h for a hint",
+            "Watching exercises/01-runtime/src/runtime.rs for saves (file events; type a command letter",
+            "h hint · n next · l list · r rerun · c check all · q quit",
+        ],
     );
-    assert!(first.contains("h hint · n next · l list · r rerun · c check all · q quit"), "{first}");
+    assert!(!first.contains("check 01 again"), "{first}");
 
     // Commands as lines: a hint, the list, something unknown.
     watch.send("h");
     let hint = watch.until("01-runtime ✗ not yet");
-    assert!(hint.contains("Hint 1 of 3 for 01-runtime"), "{hint}");
+    assert_says(&hint, &["Hint 1 of 3 for 01-runtime"]);
     assert!(!hint.contains("Checking"), "a hint does not check again: {hint}");
     // Watch's words: a key to press, not a command to run.
-    assert!(hint.contains("Press h again for the next one."), "{hint}");
+    assert_says(&hint, &["Press h again for the next one."]);
     assert!(!hint.contains("grader hint"), "{hint}");
     watch.send("l");
     let list = watch.until("01-runtime ✗ not yet");
-    assert!(list.contains("▸ ✗ 01-runtime"), "{list}");
+    assert_says(&list, &["▸ ✗ 01-runtime"]);
     watch.send("xyzzy");
     let unknown = watch.until("01-runtime ✗ not yet");
-    assert!(unknown.contains("Unknown command `xyzzy`"), "{unknown}");
+    assert_says(&unknown, &["Unknown command `xyzzy`"]);
 
     // A save that passes: checked again, recorded, and on to the next exercise.
-    sandbox.copy(SOLUTION, LEARNER_FILE);
+    sandbox.solve("01-runtime");
     let passed = watch.until("04-gather · not checked yet");
-    assert!(passed.contains("Checking 01-runtime"), "{passed}");
-    assert!(passed.contains("Passed: all"), "{passed}");
-    assert!(passed.contains("Now on 04-gather"), "{passed}");
-    assert!(passed.contains("and save: it is checked every time you do."), "{passed}");
+    assert_says(
+        &passed,
+        &["Checking 01-runtime", "Passed: all", "Now on 04-gather", "and save: it is checked every time you do."],
+    );
     assert!(!passed.contains("moves on to the next exercise") && !passed.contains("then run grader check"), "{passed}");
-    assert!(passed.contains("Watching exercises/04-gather/src/gather.rs for saves"), "{passed}");
+    assert_says(&passed, &["Watching exercises/04-gather/src/gather.rs for saves"]);
 
     watch.send("q");
     assert_eq!(watch.exit_code(), 0);
@@ -164,11 +163,11 @@ fn watch_poll_sees_a_save_without_file_events_and_congratulates_at_the_end() {
     let sandbox = Sandbox::with(&["01-runtime"]);
     let mut watch = Watch::start(&sandbox, &["watch", "--poll"]);
     let first = watch.until("01-runtime ✗ not yet");
-    assert!(first.contains("(polling every 0.5 s: --poll;"), "{first}");
+    assert_says(&first, &["(polling every 0.5 s: --poll;"]);
 
-    sandbox.copy(SOLUTION, LEARNER_FILE);
+    sandbox.solve("01-runtime");
     let passed = watch.until("01-runtime ✓ passed");
-    assert!(passed.contains("All done! You have passed all 1 exercises."), "{passed}");
+    assert_says(&passed, &["All done! You have passed all 1 exercises."]);
 
     // The end of input ends watch, cleanly.
     watch.close_input();
@@ -213,6 +212,19 @@ impl Tmux {
         tmux
     }
 
+    /// Starts `grader --color never --root <sandbox> <args>` in a session (see
+    /// [`Tmux::start`]), then `echo "exit=$?"`, then the shell commands `then`, then a
+    /// long sleep, so that the screen stays to be read.
+    fn grader(sandbox: &Sandbox, args: &str, then: &str) -> Tmux {
+        let quote = |path: &Path| format!("'{}'", path.display().to_string().replace('\'', r"'\''"));
+        let command = format!(
+            "{} --color never --root {} {args}; echo \"exit=$?\"; {then}sleep 600",
+            quote(Path::new(env!("CARGO_BIN_EXE_grader"))),
+            quote(sandbox.root())
+        );
+        Tmux::start(sandbox.root(), &command)
+    }
+
     fn command(&self) -> Command {
         let mut command = Command::new("tmux");
         command.arg("-S").arg(&self.socket);
@@ -255,29 +267,27 @@ fn watch_in_a_terminal_redraws_on_save_moves_on_and_restores_the_terminal() {
         return;
     }
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
-    let quote = |path: &Path| format!("'{}'", path.display().to_string().replace('\'', r"'\''"));
-    let command = format!(
-        "{} --color never --root {} watch; echo \"exit=$?\"; \
-         if stty -a | grep -q -e -icanon; then echo terminal-left-raw; else echo terminal-restored; fi; sleep 600",
-        quote(Path::new(env!("CARGO_BIN_EXE_grader"))),
-        quote(sandbox.root())
-    );
-    let tmux = Tmux::start(sandbox.root(), &command);
+    let restored = "if stty -a | grep -q -e -icanon; then echo terminal-left-raw; else echo terminal-restored; fi; ";
+    let tmux = Tmux::grader(&sandbox, "watch", restored);
 
     let first = tmux.until("01-runtime ✗ not yet");
-    assert!(first.contains("Not yet:"), "{first}");
-    assert!(first.contains("Watching exercises/01-runtime/src/runtime.rs for saves (file events)."), "{first}");
-    assert!(first.contains("[h]int [n]ext [l]ist [r]erun [c]heck all [q]uit"), "{first}");
+    assert_says(
+        &first,
+        &[
+            "Not yet:",
+            "Watching exercises/01-runtime/src/runtime.rs for saves (file events).",
+            "[h]int [n]ext [l]ist [r]erun [c]heck all [q]uit",
+        ],
+    );
 
     // A key acts at once, without Enter.
     tmux.keys("h");
     let hint = tmux.until("Hint 1 of 3 for 01-runtime");
     assert!(hint.contains("Not yet:"), "the report stays on screen above the hint:\n{hint}");
 
-    sandbox.copy(SOLUTION, LEARNER_FILE);
+    sandbox.solve("01-runtime");
     let passed = tmux.until("04-gather · not checked yet");
-    assert!(passed.contains("Passed: all"), "{passed}");
-    assert!(passed.contains("Now on 04-gather"), "{passed}");
+    assert_says(&passed, &["Passed: all", "Now on 04-gather"]);
     assert!(
         !passed.contains("Not yet:") && !passed.contains("Hint 1"),
         "the screen is cleared between runs:\n{passed}"
@@ -286,9 +296,9 @@ fn watch_in_a_terminal_redraws_on_save_moves_on_and_restores_the_terminal() {
     // Ctrl-C quits, and the terminal is itself again.
     tmux.keys("C-c");
     let after = tmux.until("exit=");
-    assert!(after.contains("exit=0"), "{after}");
+    assert_says(&after, &["exit=0"]);
     let after = tmux.until("terminal-");
-    assert!(after.contains("terminal-restored"), "{after}");
+    assert_says(&after, &["terminal-restored"]);
 }
 
 /// A first `check` in a terminal shows at once that the exercise builds, and how far
@@ -300,21 +310,15 @@ fn a_first_check_in_a_terminal_shows_the_build_as_it_goes() {
     }
     // The sandbox's exercise has a package name of its own: it is built afresh.
     let sandbox = Sandbox::with(&["01-runtime"]);
-    let quote = |path: &Path| format!("'{}'", path.display().to_string().replace('\'', r"'\''"));
-    let command = format!(
-        "{} --color never --root {} check 01; echo \"exit=$?\"; sleep 600",
-        quote(Path::new(env!("CARGO_BIN_EXE_grader"))),
-        quote(sandbox.root())
-    );
     let started = Instant::now();
-    let tmux = Tmux::start(sandbox.root(), &command);
+    let tmux = Tmux::grader(&sandbox, "check 01", "");
     let building = tmux.until("Building 01-runtime");
     let shown_after = started.elapsed();
     assert!(!building.contains("Not yet:"), "the build was shown only after the verdict:\n{building}");
     // A bound the issue asks for: 2 s from starting the session (the grader is built).
     assert!(shown_after < Duration::from_secs(2), "the build was shown only after {shown_after:?}");
     let end = tmux.until("exit=");
-    assert!(end.contains("Not yet:"), "{end}");
+    assert_says(&end, &["Not yet:"]);
     assert!(!end.contains("Building 01-runtime"), "the spinner is cleared once the build is done:\n{end}");
 }
 
@@ -325,15 +329,7 @@ fn check_all_in_a_terminal_shows_a_progress_bar() {
         return;
     }
     let sandbox = Sandbox::with(&["01-runtime", "04-gather"]);
-    let quote = |path: &Path| format!("'{}'", path.display().to_string().replace('\'', r"'\''"));
-    let command = format!(
-        "{} --color never --root {} check --all; echo \"exit=$?\"; sleep 600",
-        quote(Path::new(env!("CARGO_BIN_EXE_grader"))),
-        quote(sandbox.root())
-    );
-    let tmux = Tmux::start(sandbox.root(), &command);
+    let tmux = Tmux::grader(&sandbox, "check --all", "");
     let end = tmux.until("exit=");
-    assert!(end.contains("exit=1"), "{end}");
-    assert!(end.contains("█ 2/2 checked"), "{end}");
-    assert!(end.contains("0 of 2 exercises pass."), "{end}");
+    assert_says(&end, &["exit=1", "█ 2/2 checked", "0 of 2 exercises pass."]);
 }
