@@ -14,23 +14,24 @@ pub async fn load_dashboard() -> Dashboard {
     }
 }
 
-pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
+/// One task per URL in a JoinSet, each handing back its URL's index with its outcome.
+fn spawn_fetches(urls: &[&str]) -> tokio::task::JoinSet<(usize, Result<Page, FetchError>)> {
     let mut set = tokio::task::JoinSet::new();
     for (index, url) in urls.iter().enumerate() {
         let url = url.to_string();
         set.spawn(async move { (index, web::fetch_page(&url).await) });
     }
-    let mut numbered = set.join_all().await;
+    set
+}
+
+pub async fn fetch_all(urls: &[&str]) -> Vec<Result<Page, FetchError>> {
+    let mut numbered = spawn_fetches(urls).join_all().await;
     numbered.sort_by_key(|(index, _)| *index);
     numbered.into_iter().map(|(_, outcome)| outcome).collect()
 }
 
 pub async fn fetch_all_or_nothing(urls: &[&str]) -> Result<Vec<Page>, FetchError> {
-    let mut set = tokio::task::JoinSet::new();
-    for (index, url) in urls.iter().enumerate() {
-        let url = url.to_string();
-        set.spawn(async move { (index, web::fetch_page(&url).await) });
-    }
+    let mut set = spawn_fetches(urls);
     let mut pages: Vec<Option<Page>> = vec![None; urls.len()];
     while let Some(joined) = set.join_next().await {
         let (index, outcome) = joined.expect("a fetch task panicked");
