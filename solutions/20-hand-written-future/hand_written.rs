@@ -45,25 +45,26 @@ impl<A: Future, B: Future> Future for Join2<A, B> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
-        // Poll each future only while its output is still to come: a future that has
-        // returned Ready is finished, and must not be polled again.
-        if this.first_output.is_none()
-            && let Poll::Ready(output) = this.first.as_mut().poll(cx)
-        {
-            this.first_output = Some(output);
-        }
-        if this.second_output.is_none()
-            && let Poll::Ready(output) = this.second.as_mut().poll(cx)
-        {
-            this.second_output = Some(output);
-        }
+        poll_side(this.first.as_mut(), &mut this.first_output, cx);
+        poll_side(this.second.as_mut(), &mut this.second_output, cx);
         if this.first_output.is_some() && this.second_output.is_some() {
             let first = this.first_output.take().expect("checked above");
             let second = this.second_output.take().expect("checked above");
             return Poll::Ready((first, second));
         }
-        // Whichever is still pending has arranged its own wake-up with `cx`.
+        // Whichever future is still pending has arranged its own wake-up through cx.
         Poll::Pending
+    }
+}
+
+/// Polls one side of a join and keeps its output when it comes, but only while that
+/// output is still to come: a future that has returned Ready is finished, and must not
+/// be polled again.
+fn poll_side<F: Future>(future: Pin<&mut F>, output: &mut Option<F::Output>, cx: &mut Context<'_>) {
+    if output.is_none()
+        && let Poll::Ready(value) = future.poll(cx)
+    {
+        *output = Some(value);
     }
 }
 
@@ -128,12 +129,18 @@ impl<T> Future for Pickup<T> {
         if let Some(parcel) = locker.parcel.take() {
             return Poll::Ready(parcel);
         }
-        // Keep the waker of this poll: the future may have moved to another task since
-        // the last one. `will_wake` saves the clone when it is the same task's.
-        match &locker.waiting {
-            Some(waker) if waker.will_wake(cx.waker()) => {}
-            _ => locker.waiting = Some(cx.waker().clone()),
-        }
+        // Not there yet: leave the waker for the courier, under the same lock.
+        keep_waker(&mut locker.waiting, cx.waker());
         Poll::Pending
+    }
+}
+
+/// Keeps the waker of the latest poll in `slot`, for `deliver` to wake: the future may
+/// have moved to another task since the last poll. `will_wake` saves the clone when it
+/// is the same task's.
+fn keep_waker(slot: &mut Option<Waker>, waker: &Waker) {
+    match slot {
+        Some(kept) if kept.will_wake(waker) => {}
+        _ => *slot = Some(waker.clone()),
     }
 }

@@ -17,16 +17,8 @@ impl<A: Future, B: Future> Future for Join2<A, B> {
             let second = this.second_output.take().expect("checked above");
             return Poll::Ready((first, second));
         }
-        if this.first_output.is_none()
-            && let Poll::Ready(output) = this.first.as_mut().poll(cx)
-        {
-            this.first_output = Some(output);
-        }
-        if this.second_output.is_none()
-            && let Poll::Ready(output) = this.second.as_mut().poll(cx)
-        {
-            this.second_output = Some(output);
-        }
+        poll_side(this.first.as_mut(), &mut this.first_output, cx);
+        poll_side(this.second.as_mut(), &mut this.second_output, cx);
         Poll::Pending
     }
 }

@@ -3,18 +3,4 @@
 //! grader: expect fail deliver_stores_before_it_wakes "deliver() returned without waking the waker that came with that poll"
 //! `Pickup::poll` asks to be polled again at once (`wake_by_ref`) instead of leaving
 //! its waker for the courier: the task is always ready, so the clock can't move.
-//! grader: replaces items
-
-impl<T> Future for Pickup<T> {
-    type Output = T;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        let mut locker = self.locker.lock().unwrap();
-        if let Some(parcel) = locker.parcel.take() {
-            return Poll::Ready(parcel);
-        }
-        // Not there yet: ask to be polled again, and look again then.
-        cx.waker().wake_by_ref();
-        Poll::Pending
-    }
-}
+//! grader: replaces `keep_waker(&mut locker.waiting, cx.waker());` with `cx.waker().wake_by_ref(); // Not there yet: ask to be polled again, and look again then.`

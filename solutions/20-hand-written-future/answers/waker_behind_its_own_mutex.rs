@@ -1,7 +1,7 @@
 //! grader: expect fail poll_looks_and_registers_under_one_lock "the waker is kept only after another lock is taken"
 //! The parcel and the waker each behind a `Mutex` of their own; poll() looks for the
 //! parcel first and keeps the waker after, under the other lock.
-//! grader: replaces items
+//! grader: based on unpin_bounds_atomic_waker
 
 /// What the courier and the customer share: one compartment of the locker.
 #[derive(Debug)]
@@ -9,18 +9,6 @@ struct Locker<T> {
     parcel: Mutex<Option<T>>,
     /// The waker of the customer's latest poll, if they are waiting.
     waiting: Mutex<Option<Waker>>,
-}
-
-/// The courier's half: delivers one parcel.
-#[derive(Debug)]
-pub struct Courier<T> {
-    locker: Arc<Locker<T>>,
-}
-
-/// The customer's half: a future that gives the parcel once it has been delivered.
-#[derive(Debug)]
-pub struct Pickup<T> {
-    locker: Arc<Locker<T>>,
 }
 
 /// A new, empty locker compartment, like `loop.create_future()`: a `Courier` to

@@ -16,17 +16,7 @@ impl<T> Courier<T> {
     }
 }
 
-impl<T> Future for Pickup<T> {
-    type Output = T;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        let mut locker = self.locker.lock().unwrap();
-        if let Some(parcel) = locker.parcel.take() {
-            return Poll::Ready(parcel);
-        }
-        // Keep the waker of this poll: the future may have moved to another task since
-        // the last one. `will_wake` saves the clone when it is the same task's.
-        locker.waiting = Some(cx.waker().clone());
-        Poll::Pending
-    }
+/// Keeps the waker of this poll, a clone every time, without `will_wake`.
+fn keep_waker(slot: &mut Option<Waker>, waker: &Waker) {
+    *slot = Some(waker.clone());
 }
