@@ -1,9 +1,10 @@
 //! The catalogue of async mistakes that `explain.rs` explains. Each fixture in
 //! `tests/fixtures/errors/` is a learner file for a real exercise: its solution with one
-//! mistake, most holding only the items the mistake is in (`//! grader: replaces items`,
-//! grafted onto the solution). `grader check` on it must show the explanation, and the
-//! chapter it names must exist. One snapshot per entry, so the wording can be read as a
-//! learner reads it.
+//! mistake, holding only the items the mistake is in (`//! grader: replaces items`) or
+//! the lines it changes (``//! grader: replaces `…` with `…` ``), assembled onto the
+//! solution by [`crate::sandbox::learner_file`].
+//! `grader check` on it must show the explanation, and the chapter it names must exist.
+//! One snapshot per entry, so the wording can be read as a learner reads it.
 
 use crate::sandbox::{Sandbox, learner_path, one_line, workbook_root};
 

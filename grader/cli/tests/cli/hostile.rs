@@ -2,8 +2,10 @@
 //! overflows its stack, ends the process, floods its output, imitates passing output,
 //! sets insta's variables or fakes its results. Each fixture in
 //! `tests/fixtures/hostile/` is exercise 04's learner file with one hostile change
-//! (its `//!` header says which); `grader check` on it must give a verdict that is not
-//! a pass, within its limit, with a message that says what happened, and must never
+//! (its `//!` header says which): most hold only the items they change, grafted onto
+//! 04's reference solution ([`crate::sandbox::learner_file`]); those the source check
+//! refuses by line are whole. `grader check` on it must give a verdict that is not a
+//! pass, within its limit, with a message that says what happened, and must never
 //! freeze, crash or report a pass.
 //!
 //! Each case runs `grader check --format json` for the verdict and each check's status,
