@@ -6,7 +6,6 @@
 //! which tokio refuses). They run on the real clock. The async functions run under
 //! `workbook::run`, on a paused clock, so their times are exact.
 
-
 use super::*;
 use workbook::sim::station::{self as sim_station, LinkError, Radio, Reading};
 use workbook::trace::Kind;
