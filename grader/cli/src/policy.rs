@@ -8,9 +8,12 @@
 //! blocks, `asm!`; symbol attributes (`no_mangle`, `export_name`, `link`…); the
 //! operating system (`std::fs`, `std::env`, `std::process`, `std::net`, `std::os`,
 //! `tokio::fs`, `tokio::process`, `tokio::net`, `tokio::signal`) unless the exercise's
-//! `exercise.toml` allows it; and the support crate beyond its simulated services
+//! `exercise.toml` allows it; the support crate beyond its simulated services
 //! (`workbook::sim`): its trace, harness and allowances are the checks', not the
-//! learner's.
+//! learner's; and the shape of a known hole in the compiler's lifetime checks (a type
+//! that ties one named lifetime to another, such as `&'a &'b ()`; rust-lang/rust#25860),
+//! through which code without `unsafe` can read freed memory, and so anything in the
+//! checks' process.
 //!
 //! Paths are followed through renames (`use std as s;` then `s::fs`), grouped imports
 //! (`use std::{fs, io}`), globs (`use std::*` is refused: it would bring `fs` into
@@ -19,6 +22,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use syn::spanned::Spanned as _;
 use syn::visit::Visit;
 
 /// The crates and modules a learner's file may not name, unless allowed.
@@ -61,7 +65,7 @@ pub fn refusals(allowed: &[String], files: &[(String, String)]) -> Vec<Refusal> 
     let mut found = Vec::new();
     for (file, text) in files {
         let Ok(tree) = syn::parse_file(text) else { continue };
-        let mut visitor = Visitor { file, allowed, aliases: BTreeMap::new(), found: Vec::new() };
+        let mut visitor = Visitor { file, text, allowed, aliases: BTreeMap::new(), found: Vec::new() };
         // Renames first, wherever they are, so a path before its `use` is still followed.
         for item in &tree.items {
             if let syn::Item::Use(item) = item {
@@ -78,6 +82,8 @@ pub fn refusals(allowed: &[String], files: &[(String, String)]) -> Vec<Refusal> 
 
 struct Visitor<'a> {
     file: &'a str,
+    /// The file's text, to quote what is refused as it is written.
+    text: &'a str,
     allowed: &'a [String],
     /// Local names for crates or modules (`use std as s;` → s = std).
     aliases: BTreeMap<String, Vec<String>>,
@@ -111,7 +117,19 @@ impl Visitor<'_> {
                 self.aliases.insert(rename.rename.to_string(), target);
             }
             syn::UseTree::Group(group) => group.items.iter().for_each(|t| self.learn_aliases(t, prefix)),
-            syn::UseTree::Name(_) | syn::UseTree::Glob(_) => {}
+            // `use workbook::sim::web;` (or `web::{self, …}`): `web::x` is `workbook::sim::web::x`.
+            syn::UseTree::Name(name) => {
+                let mut target = prefix.to_vec();
+                if name.ident != "self" {
+                    target.push(name.ident.to_string());
+                }
+                if let [.., _, last] = &target[..] {
+                    let last = last.clone();
+                    let target = self.resolve(&target);
+                    self.aliases.entry(last).or_insert(target);
+                }
+            }
+            syn::UseTree::Glob(_) => {}
         }
     }
 
@@ -145,12 +163,33 @@ impl Visitor<'_> {
                 return;
             }
         }
+        if let ["workbook", "sim", rest @ ..] = &segments.iter().map(String::as_str).collect::<Vec<_>>()[..]
+            && rest.iter().any(|s| s.starts_with("set_") || *s == "reset")
+        {
+            self.refuse(
+                span,
+                text,
+                "the `set_…` functions of the simulated services (and `reset`) set up the checks' \
+                 scenarios: how long a call takes, what it answers; your code calls the services, it does \
+                 not change them",
+            );
+            return;
+        }
         if segments.first().is_some_and(|s| s == "workbook") && segments.get(1).is_some_and(|s| s != "sim") {
             self.refuse(
                 span,
                 text,
                 "your code may use the workbook's simulated services (`workbook::sim`); the rest of \
                  `workbook` (its trace, its harness, its allowances) belongs to the checks",
+            );
+            return;
+        }
+        if glob && segments.len() == 3 && segments[..2] == ["workbook", "sim"] {
+            self.refuse(
+                span,
+                format!("{text}::*"),
+                "a glob import of a simulated service brings its `set_…` functions (the checks' set-up) into \
+                 scope under their bare names; import what you use by name",
             );
             return;
         }
@@ -168,6 +207,7 @@ impl Visitor<'_> {
     /// rules refuse: `unsafe`, the forbidden macros and attributes, and paths.
     fn scan_tokens(&mut self, tokens: TokenStream) {
         let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        self.scan_tied_lifetimes(&tokens);
         let mut i = 0;
         while i < tokens.len() {
             match &tokens[i] {
@@ -215,6 +255,56 @@ impl Visitor<'_> {
                 _ => {}
             }
             i += 1;
+        }
+    }
+
+    /// In a macro's body (tokens, not a parsed type): a type that ties lifetimes, as
+    /// [`visit_type`](Visit::visit_type) refuses it. A reference `&'o …` is read up to the
+    /// end of its type (a `,`, `;`, `=` or block at its own depth), and generic arguments
+    /// `X<…>` up to their `>`; the generics a `fn`, `impl` or type declares are not
+    /// arguments.
+    fn scan_tied_lifetimes(&mut self, tokens: &[TokenTree]) {
+        let is = |i: usize, c: char| matches!(tokens.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+        let lifetime_at = |i: usize| match (tokens.get(i), tokens.get(i + 1)) {
+            (Some(TokenTree::Punct(p)), Some(TokenTree::Ident(name))) if p.as_char() == '\'' => Some(name.to_string()),
+            _ => None,
+        };
+        let declares = |i: usize| {
+            let word = |j: usize, w: &str| matches!(tokens.get(j), Some(TokenTree::Ident(x)) if x == w);
+            word(i.wrapping_sub(1), "impl")
+                || ["fn", "struct", "enum", "trait", "type", "union"].iter().any(|w| word(i.wrapping_sub(2), w))
+        };
+        for start in 0..tokens.len() {
+            let (outer, from) = if is(start, '&') {
+                match lifetime_at(start + 1) {
+                    Some(outer) => (Some(outer), start + 3),
+                    None => continue,
+                }
+            } else if is(start, '<') && start > 0 && !declares(start) {
+                (None, start + 1)
+            } else {
+                continue;
+            };
+            let mut depth = 0usize;
+            let mut end = from;
+            for token in &tokens[from.min(tokens.len())..] {
+                match token {
+                    TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+                    TokenTree::Punct(p) if p.as_char() == '>' && depth == 0 => break,
+                    TokenTree::Punct(p) if p.as_char() == '>' => depth -= 1,
+                    TokenTree::Punct(p) if depth == 0 && outer.is_some() && [',', ';', '='].contains(&p.as_char()) => {
+                        break;
+                    }
+                    TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            let mut inner = std::collections::BTreeSet::new();
+            lifetimes_in(tokens[from.min(end)..end].iter().cloned().collect(), &mut inner);
+            if ties(&inner, outer.as_deref()) {
+                self.refuse(tokens[start].span(), "a type that ties lifetimes, in a macro", TIED_LIFETIMES);
+            }
         }
     }
 
@@ -266,6 +356,42 @@ const EXTERN: &str = "`extern` (crates, blocks of foreign functions) reaches pas
 const MACRO: &str = "this macro reads files or the environment while your code is built, or emits machine code; no \
                      exercise needs it";
 const ATTRIBUTE: &str = "this attribute loads another file or changes how symbols are linked; no exercise needs it";
+const TIED_LIFETIMES: &str = "a type that ties one named lifetime to another (as `&'a &'b T` ties `'b` to outlive \
+                              `'a`) is the shape of a known hole in the compiler's checks (rust-lang/rust#25860), \
+                              through which code without `unsafe` can use memory after it is freed; no exercise \
+                              needs it: leave the lifetimes out, or name only one";
+
+/// The named lifetimes `tokens` mention (`'_` is not a name).
+fn lifetimes_in(tokens: TokenStream, into: &mut std::collections::BTreeSet<String>) {
+    let mut apostrophe = false;
+    for token in tokens {
+        match token {
+            TokenTree::Punct(p) if p.as_char() == '\'' => apostrophe = true,
+            TokenTree::Ident(name) if apostrophe => {
+                apostrophe = false;
+                if name != "_" {
+                    into.insert(name.to_string());
+                }
+            }
+            TokenTree::Group(group) => {
+                apostrophe = false;
+                lifetimes_in(group.stream(), into);
+            }
+            _ => apostrophe = false,
+        }
+    }
+}
+
+/// Whether `lifetimes` (of one part of a type) can tie one to another: two or more, and
+/// at least one not `'static` (`&'a &'static str` ties nothing: `'static` outlives all).
+fn ties(lifetimes: &std::collections::BTreeSet<String>, outer: Option<&str>) -> bool {
+    match outer {
+        // A reference `&'o T`: some lifetime of `T` other than `'o` and `'static`.
+        Some(outer) => lifetimes.iter().any(|l| l != outer && l != "static"),
+        // Generic arguments: two lifetimes, one of them not `'static`.
+        None => lifetimes.len() >= 2 && lifetimes.iter().any(|l| l != "static"),
+    }
+}
 
 impl<'ast> Visit<'ast> for Visitor<'_> {
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
@@ -301,6 +427,30 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
             self.scan_tokens(list.tokens.clone());
         }
         syn::visit::visit_attribute(self, attr);
+    }
+
+    fn visit_type(&mut self, ty: &'ast syn::Type) {
+        use quote::ToTokens as _;
+        let tied = match ty {
+            syn::Type::Reference(reference) => reference.lifetime.as_ref().is_some_and(|outer| {
+                let mut inner = std::collections::BTreeSet::new();
+                lifetimes_in(reference.elem.to_token_stream(), &mut inner);
+                ties(&inner, Some(&outer.ident.to_string()))
+            }),
+            syn::Type::Path(path) => path.path.segments.iter().any(|segment| {
+                let mut inner = std::collections::BTreeSet::new();
+                lifetimes_in(segment.arguments.to_token_stream(), &mut inner);
+                ties(&inner, None)
+            }),
+            _ => false,
+        };
+        if tied {
+            let text =
+                self.text.get(ty.span().byte_range()).map_or_else(|| ty.to_token_stream().to_string(), str::to_string);
+            self.refuse(ty.span(), text, TIED_LIFETIMES);
+            return;
+        }
+        syn::visit::visit_type(self, ty);
     }
 
     fn visit_expr_unsafe(&mut self, expr: &'ast syn::ExprUnsafe) {
@@ -406,6 +556,68 @@ mod tests {
             "tokio::net::TcpStream::connect"
         );
         assert_eq!(refused("macro_rules! m { () => { std::os::raw::c_int } }")[0].1, "std::os::raw::c_int");
+    }
+
+    /// The compiler hole of rust-lang/rust#25860 (safe code that reads freed memory, as
+    /// the cve-rs crate does) needs a type that ties one lifetime to another; such types
+    /// are refused wherever they stand, and lifetimes that tie nothing are not.
+    #[test]
+    fn types_that_tie_lifetimes_are_refused() {
+        let translator = "const UNIT: &&() = &&();\n\
+                          fn translate<'a, 'b, T: ?Sized>(_w: &'a &'b (), v: &'b T) -> &'a T { v }\n\
+                          fn extend<'a, 'b, T: ?Sized>(x: &'a T) -> &'b T {\n\
+                          let f: for<'x> fn(_, &'x T) -> &'b T = translate;\n    f(UNIT, x)\n}\n";
+        let found = refused(translator);
+        assert_eq!(found[0], (2, "&'a &'b ()".to_string()), "{found:?}");
+        // One lifetime and `'static` are enough: `'a` is tied to outlive everything.
+        assert_eq!(refused("fn t<'a, T>(_w: &'static &'a (), v: &'a T) -> &'static T { v }")[0].0, 1);
+        assert_eq!(
+            refused("struct W<'a, T: 'a>(&'a T);\nfn t<'b>(_: W<'static, &'b ()>) {}")[0],
+            (2, "W<'static, &'b ()>".to_string())
+        );
+        assert_eq!(refused("fn t<'a, 'b>(_: &'a Holder<'b>) {}").len(), 1);
+        // Hidden in a macro's body.
+        let hidden = "macro_rules! m { () => { fn t<'a, 'b, T>(_: &'a &'b (), v: &'b T) -> &'a T { v } } }";
+        assert_eq!(refused(hidden)[0].0, 1);
+        let hidden = "macro_rules! m { () => { fn t<'b>(_: W<'static, &'b ()>) {} } }";
+        assert_eq!(refused(hidden)[0].0, 1);
+        // What ties nothing.
+        for fine in [
+            "fn start<'a>(urls: &[&'a str]) -> Vec<Fetch<'a>> { todo!() }",
+            "fn longer<'a, 'b>(x: &'a str, _y: &'b str) -> &'a str { x }",
+            "fn names<'a>(all: &'a [&'static str]) -> &'a str { all[0] }",
+            "type Fetch<'a> = Pin<Box<dyn Future<Output = Page> + 'a>>;",
+            "fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> { todo!() }",
+            "macro_rules! m { () => { fn f<'a, 'b>(x: &'a str, _y: &'b str) -> &'a str { x } } }",
+        ] {
+            assert_eq!(refused(fine), [], "{fine}");
+        }
+    }
+
+    /// The services' set-up is the checks': a learner's `web::set_latency("/slow", 0)` would
+    /// change the scenario under its own answer.
+    #[test]
+    fn the_services_set_up_is_refused_however_it_is_named() {
+        assert_eq!(
+            refused("fn f() { workbook::sim::web::set_latency(\"/a\", d) }")[0].1,
+            "workbook::sim::web::set_latency"
+        );
+        assert_eq!(
+            refused("use workbook::sim::web;\nfn f() { web::set_failure(\"/a\", d, 500) }")[0],
+            (2, "workbook::sim::web::set_failure".to_string())
+        );
+        assert_eq!(
+            refused("use workbook::sim::{self, jobs::{self, Photo}};\nfn f() { jobs::set_resize_time(p, d); }")[0].0,
+            2
+        );
+        assert_eq!(refused("use workbook::sim::web::set_body as body;")[0].1, "workbook::sim::web::set_body");
+        assert_eq!(refused("use workbook::sim::flaky::*;")[0].1, "workbook::sim::flaky::*");
+        assert_eq!(refused("use workbook::sim;\nfn f() { sim::reset(); }")[0].1, "workbook::sim::reset");
+        // Calling the services, and reading what they served, is the exercise.
+        let fine = "use workbook::sim::web::{self, Page};\nuse workbook::sim::station;\n\
+                    async fn f() { let _ = web::fetch_page(\"/a\").await; let _ = station::forecasts_served(); }\n\
+                    fn set_up() { let settings = 1; let _ = settings; }";
+        assert_eq!(refused(fine), []);
     }
 
     #[test]

@@ -628,3 +628,24 @@ fn ctrl_c_of_the_grader_ends_the_checks_it_started() {
     let left = left_after(&sandbox, std::time::Duration::from_secs(1));
     assert!(left.is_empty(), "the checks' process outlived the interrupted grader: {left:?}");
 }
+
+/// Safe code that reads freed memory through a known hole in the compiler's lifetime
+/// checks compiles (rustc accepts it), so it is refused by its shape before it is built.
+#[test]
+fn the_compiler_hole_that_frees_memory_without_unsafe_is_refused() {
+    let sandbox = sandbox_with("freed_memory_without_unsafe");
+    let line = line_of(&sandbox, "_tie: &'a &'b ()");
+    assert_refused(&sandbox, &[&format!("src/gather.rs:{line}: `&'a &'b ()`"), "known hole in the compiler's checks"]);
+}
+
+/// The services' `set_…` functions are the checks' set-up: an answer that calls them
+/// changes the scenario under itself, and is refused by line.
+#[test]
+fn an_answer_that_sets_up_the_scenario_itself_is_refused() {
+    let sandbox = sandbox_with("scenario_rewritten");
+    let line = line_of(&sandbox, "web::set_latency(");
+    assert_refused(
+        &sandbox,
+        &[&format!("src/gather.rs:{line}: `workbook::sim::web::set_latency`"), "set up the checks' scenarios"],
+    );
+}
