@@ -65,7 +65,8 @@ pub fn refusals(allowed: &[String], files: &[(String, String)]) -> Vec<Refusal> 
     let mut found = Vec::new();
     for (file, text) in files {
         let Ok(tree) = syn::parse_file(text) else { continue };
-        let mut visitor = Visitor { file, text, allowed, aliases: BTreeMap::new(), found: Vec::new() };
+        let local_traits = text.parse::<TokenStream>().map(traits_declared).unwrap_or_default();
+        let mut visitor = Visitor { file, text, allowed, local_traits, aliases: BTreeMap::new(), found: Vec::new() };
         // Renames first, wherever they are, so a path before its `use` is still followed.
         for item in &tree.items {
             if let syn::Item::Use(item) = item {
@@ -84,6 +85,8 @@ struct Visitor<'a> {
     file: &'a str,
     /// The file's text, to quote what is refused as it is written.
     text: &'a str,
+    /// The traits the file declares, macro bodies included.
+    local_traits: std::collections::BTreeSet<String>,
     allowed: &'a [String],
     /// Local names for crates or modules (`use std as s;` → s = std).
     aliases: BTreeMap<String, Vec<String>>,
@@ -275,6 +278,15 @@ impl Visitor<'_> {
                 || ["fn", "struct", "enum", "trait", "type", "union"].iter().any(|w| word(i.wrapping_sub(2), w))
         };
         for start in 0..tokens.len() {
+            if let (Some(TokenTree::Ident(word)), Some(TokenTree::Ident(name))) =
+                (tokens.get(start), tokens.get(start + 1))
+                && word == "dyn"
+                && self.local_traits.contains(&name.to_string())
+                && is(start + 2, '<')
+                && binds_within_angles(&tokens[start + 3..])
+            {
+                self.refuse(tokens[start].span(), format!("dyn {name}<… = …>, in a macro"), DYN_BINDING);
+            }
             let (outer, from) = if is(start, '&') {
                 match lifetime_at(start + 1) {
                     Some(outer) => (Some(outer), start + 3),
@@ -356,6 +368,9 @@ const EXTERN: &str = "`extern` (crates, blocks of foreign functions) reaches pas
 const MACRO: &str = "this macro reads files or the environment while your code is built, or emits machine code; no \
                      exercise needs it";
 const ATTRIBUTE: &str = "this attribute loads another file or changes how symbols are linked; no exercise needs it";
+const DYN_BINDING: &str = "a `dyn` of a trait of your own with its associated type set (`dyn Tr<Out = T>`) is the \
+                           shape of a known hole in the compiler's checks (rust-lang/rust#57893), through which \
+                           code without `unsafe` can turn any value into any type; no exercise needs it";
 const TIED_LIFETIMES: &str = "a type that ties one named lifetime to another (as `&'a &'b T` ties `'b` to outlive \
                               `'a`) is the shape of a known hole in the compiler's checks (rust-lang/rust#25860), \
                               through which code without `unsafe` can use memory after it is freed; no exercise \
@@ -380,6 +395,43 @@ fn lifetimes_in(tokens: TokenStream, into: &mut std::collections::BTreeSet<Strin
             _ => apostrophe = false,
         }
     }
+}
+
+/// Whether `tokens`, just after a `<`, hold an `=` before its `>` (at its own depth).
+fn binds_within_angles(tokens: &[TokenTree]) -> bool {
+    let mut depth = 0usize;
+    for token in tokens {
+        let TokenTree::Punct(p) = token else { continue };
+        match p.as_char() {
+            '<' => depth += 1,
+            '>' if depth == 0 => return false,
+            '>' => depth -= 1,
+            '=' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The names after `trait` in `tokens`, at any depth.
+fn traits_declared(tokens: TokenStream) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut after_trait = false;
+    for token in tokens {
+        match token {
+            TokenTree::Ident(ident) if after_trait => {
+                names.insert(ident.to_string());
+                after_trait = false;
+            }
+            TokenTree::Ident(ident) => after_trait = ident == "trait",
+            TokenTree::Group(group) => {
+                names.extend(traits_declared(group.stream()));
+                after_trait = false;
+            }
+            _ => after_trait = false,
+        }
+    }
+    names
 }
 
 /// Whether `lifetimes` (of one part of a type) can tie one to another: two or more, and
@@ -444,10 +496,21 @@ impl<'ast> Visit<'ast> for Visitor<'_> {
             }),
             _ => false,
         };
-        if tied {
+        let bound_locally = match ty {
+            syn::Type::TraitObject(object) => object.bounds.iter().any(|bound| {
+                let syn::TypeParamBound::Trait(bound) = bound else { return false };
+                bound.path.segments.last().is_some_and(|last| {
+                    self.local_traits.contains(&last.ident.to_string())
+                        && matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
+                            if args.args.iter().any(|a| matches!(a, syn::GenericArgument::AssocType(_))))
+                })
+            }),
+            _ => false,
+        };
+        if tied || bound_locally {
             let text =
                 self.text.get(ty.span().byte_range()).map_or_else(|| ty.to_token_stream().to_string(), str::to_string);
-            self.refuse(ty.span(), text, TIED_LIFETIMES);
+            self.refuse(ty.span(), text, if tied { TIED_LIFETIMES } else { DYN_BINDING });
             return;
         }
         syn::visit::visit_type(self, ty);
@@ -618,6 +681,27 @@ mod tests {
                     async fn f() { let _ = web::fetch_page(\"/a\").await; let _ = station::forecasts_served(); }\n\
                     fn set_up() { let settings = 1; let _ = settings; }";
         assert_eq!(refused(fine), []);
+    }
+
+    /// rust-lang/rust#57893: a blanket impl of a trait with an associated type also covers
+    /// `dyn Trait<Assoc = X>`, whose own `Assoc` is X, and safe code transmutes with it.
+    #[test]
+    fn a_dyn_of_an_own_trait_with_its_type_set_is_refused() {
+        let transmute = "trait Object<U> { type Output; }\n\
+                         impl<T: ?Sized, U> Object<U> for T { type Output = U; }\n\
+                         fn foo<T: ?Sized, U>(x: <T as Object<U>>::Output) -> U { x }\n\
+                         fn transmute<T, U>(x: T) -> U { foo::<dyn Object<U, Output = T>, U>(x) }\n";
+        assert_eq!(refused(transmute), [(4, "dyn Object<U, Output = T>".to_string())]);
+        let hidden = "macro_rules! m { () => { trait Object<U> { type Output; }\n\
+                      fn t<T, U>(x: T) -> U { foo::<dyn Object<U, Output = T>, U>(x) } } }";
+        assert_eq!(refused(hidden)[0].0, 2);
+        for fine in [
+            "type Job = Pin<Box<dyn Future<Output = u32> + Send>>;",
+            "trait Shape { fn area(&self) -> f64; }\nfn all(s: &[Box<dyn Shape>]) {}",
+            "fn f(x: Box<dyn Iterator<Item = u8>>) {}",
+        ] {
+            assert_eq!(refused(fine), [], "{fine}");
+        }
     }
 
     #[test]

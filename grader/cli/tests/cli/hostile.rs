@@ -649,3 +649,12 @@ fn an_answer_that_sets_up_the_scenario_itself_is_refused() {
         &[&format!("src/gather.rs:{line}: `workbook::sim::web::set_latency`"), "set up the checks' scenarios"],
     );
 }
+
+/// Safe code that transmutes through another known compiler hole compiles too, so it is
+/// refused by its shape before it is built.
+#[test]
+fn the_compiler_hole_that_transmutes_without_unsafe_is_refused() {
+    let sandbox = sandbox_with("transmute_without_unsafe");
+    let line = line_of(&sandbox, "pass_through::<dyn");
+    assert_refused(&sandbox, &[&format!("src/gather.rs:{line}: `dyn Object<U, Output = T>`"), "rust-lang/rust#57893"]);
+}
