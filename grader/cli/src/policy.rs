@@ -13,7 +13,8 @@
 //! learner's; and the shape of a known hole in the compiler's lifetime checks (a type
 //! that ties one named lifetime to another, such as `&'a &'b ()`; rust-lang/rust#25860),
 //! through which code without `unsafe` can read freed memory, and so anything in the
-//! checks' process.
+//! checks' process; and of another (a `dyn` of the file's own trait with its associated
+//! type set; rust-lang/rust#57893), a transmute without `unsafe`.
 //!
 //! Paths are followed through renames (`use std as s;` then `s::fs`), grouped imports
 //! (`use std::{fs, io}`), globs (`use std::*` is refused: it would bring `fs` into
