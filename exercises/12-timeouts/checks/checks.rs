@@ -329,6 +329,10 @@ fn judge_retries(run: &Run<Watched<Result<Reply, GaveUp>>>, expected: &Expected<
             format!(
                 "There was no pause between attempts: each one went out the instant the one before it \
                  ended.{real_pause}\n\
+                 Possible causes: no pause at all; a `sleep` future made but never `.await`ed (a \
+                 future does nothing until it is awaited); or a pause that was already over when the \
+                 attempt ended, such as a `sleep_until` an instant counted from the attempt's start. \
+                 The pause comes after the failed attempt has ended.\n\
                  Retrying at once hammers a service that is already struggling, and one that is down \
                  for a moment is likely still down a microsecond later. Wait between attempts with \
                  `tokio::time::sleep(backoff).await`: FIRST_BACKOFF (100 ms) before the second \
@@ -468,6 +472,20 @@ fn judge_connection<T>(run: &Run<T>, never_returned: &str) {
              function does that.",
             format_secs(first_return.at),
             format_secs(end.at)
+        ));
+    }
+    if call_end.is_none() {
+        run.fail(format!(
+            "The connection went back to the pool at {}, but the call it was lent for never ended: it \
+             went out at {} and was still running, neither answered nor dropped (cancelled), when the \
+             run stopped. So the connection went back while the call still used it.\n\
+             Dropping with_connection's future dropped the guard, but not the call: something else \
+             held the call's future. The usual holder is a spawned task: awaiting its JoinHandle is \
+             not owning the call, and dropping a JoinHandle detaches its task, it does not cancel it. \
+             Await `flaky::call(service)` itself in with_connection, with the guard beside it: then \
+             dropping with_connection's future drops both at the same instant.",
+            format_secs(first_return.at),
+            format_secs(call_begin.at)
         ));
     }
     if returns.len() > 1 {
