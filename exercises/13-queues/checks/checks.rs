@@ -439,6 +439,36 @@ fn ensure_no_order_waits_for_an_idle_cook(run: &Run<Service>, order_count: u32, 
     }
 }
 
+/// Fails with a lesson if the waiter started on order `n + 1` (at `next`) before it
+/// had order `n` in hand (at `taken`): the waiter is one person, who takes the orders
+/// one after another.
+fn ensure_one_order_at_a_time(run: &Run<Service>, n: u32, taken: Duration, next: Duration) {
+    if next < taken {
+        run.fail(format!(
+            "At {}, the waiter started taking order #{} while it was still taking order #{n} (it had \
+             order #{n} in hand only at {}): orders were taken side by side, but the waiter is one \
+             person, who takes them one after another. Possible causes: the orders taken \
+             all at once (`join_all` over `take_order`, like `asyncio.gather`), or a task per table. \
+             Take them in one loop, `orders::take_order(number).await` then `tx.send(order).await`, \
+             so the waiter also feels the queue's backpressure.",
+            format_secs(next),
+            n + 1,
+            format_secs(taken),
+        ));
+    }
+}
+
+/// Fails with a lesson if some order's taking began before the one before it was in
+/// the waiter's hand. Every check runs it: the other rules assume one waiter.
+fn ensure_orders_taken_in_turn(run: &Run<Service>, order_count: u32) {
+    let lives = lives(&run.trace, order_count);
+    for n in 1..order_count {
+        if let (Some(taken), Some(next)) = (lives[n as usize - 1].taken, lives[n as usize].taking) {
+            ensure_one_order_at_a_time(run, n, taken, next);
+        }
+    }
+}
+
 /// Fails with a lesson unless the waiter waited exactly while the queue was full: it
 /// may start on order `n + 1` once it has order `n` in hand and the queue has room for
 /// it, which is when order `n - capacity` left the queue for a stove.
@@ -453,6 +483,7 @@ fn ensure_backpressure(run: &Run<Service>, order_count: u32, capacity: usize) {
     };
     for n in 1..order_count {
         let (Some(taken), Some(next)) = (at(n).taken, at(n + 1).taking) else { continue };
+        ensure_one_order_at_a_time(run, n, taken, next);
         let freed_by = (n as usize > capacity).then(|| n - capacity as u32);
         let room_at = match freed_by {
             Some(earlier) => match at(earlier).cooking {
@@ -475,7 +506,8 @@ fn ensure_backpressure(run: &Run<Service>, order_count: u32, capacity: usize) {
                  than the waiter. With `mpsc::channel(capacity)`, `tx.send(order).await` waits while \
                  the queue is full: that wait, called backpressure, slows the waiter down to the \
                  kitchen's pace. (If your channel is bounded, something else holds orders too, such as \
-                 a task that takes them out of the queue before a cook is free.)",
+                 a task that takes them out of the queue before a cook is free, or a task per order \
+                 that waits to put it in the queue while the waiter itself goes on.)",
                 format_secs(next),
                 n + 1,
                 orders_named(&in_queue),
@@ -513,7 +545,12 @@ fn ensure_backpressure(run: &Run<Service>, order_count: u32, capacity: usize) {
             } else if lives.iter().any(|l| l.cooking == Some(next)) {
                 format!(
                     "That is when a cook took an order out of the queue, so the queue made room later \
-                     than a queue of {capacity} would: create it with `mpsc::channel(capacity)`."
+                     than a queue of {capacity} would, or the waiter waited for room with empty hands. \
+                     Possible causes: a queue smaller than `capacity` (create it with \
+                     `mpsc::channel(capacity)`); or a waiter that waits for a free place before it takes \
+                     the next order (`tx.reserve().await`, a look at `tx.capacity()`), then takes it. \
+                     Take the order first, then `tx.send(order).await`: it waits, order in hand, only \
+                     while the queue is full."
                 )
             } else {
                 "Something besides a full queue made the waiter wait.".to_string()
@@ -534,6 +571,7 @@ workbook::checks! {
         let run = workbook::run(serve(8, 2, 2));
         let (dishes, returned_at) = ensure_returned(&run, 8, 2);
         ensure_every_order_cooked_once(&run, dishes, 8);
+        ensure_orders_taken_in_turn(&run, 8);
         run.assert_not_blocked();
         ensure_stoves(&run, 8, 2);
         ensure_closes_on_time(&run, returned_at, 8);
@@ -545,6 +583,7 @@ workbook::checks! {
         let run = workbook::run(serve(8, 2, 2));
         let (dishes, returned_at) = ensure_returned(&run, 8, 2);
         ensure_every_order_cooked_once(&run, dishes, 8);
+        ensure_orders_taken_in_turn(&run, 8);
         run.assert_not_blocked();
         ensure_backpressure(&run, 8, 2);
         ensure_stoves(&run, 8, 2);
@@ -557,6 +596,7 @@ workbook::checks! {
         let run = workbook::run(serve(10, 3, 1));
         let (dishes, returned_at) = ensure_returned(&run, 10, 1);
         ensure_every_order_cooked_once(&run, dishes, 10);
+        ensure_orders_taken_in_turn(&run, 10);
         run.assert_not_blocked();
         ensure_backpressure(&run, 10, 1);
         ensure_stoves(&run, 10, 3);
@@ -570,6 +610,7 @@ workbook::checks! {
         let run = workbook::run(serve_at_odd_pace(6, 4, 2));
         let (dishes, returned_at) = ensure_returned(&run, 6, 2);
         ensure_every_order_cooked_once(&run, dishes, 6);
+        ensure_orders_taken_in_turn(&run, 6);
         run.assert_not_blocked();
         ensure_backpressure(&run, 6, 2);
         ensure_stoves_up_to(&run, 6, 4, 3);
@@ -583,6 +624,7 @@ workbook::checks! {
         let run = workbook::run(serve_at_odd_pace(2, 5, 3));
         let (dishes, returned_at) = ensure_returned(&run, 2, 3);
         ensure_every_order_cooked_once(&run, dishes, 2);
+        ensure_orders_taken_in_turn(&run, 2);
         run.assert_not_blocked();
         ensure_stoves_up_to(&run, 2, 5, 2);
         ensure_closes_on_time(&run, returned_at, 2);
@@ -594,6 +636,7 @@ workbook::checks! {
         let run = workbook::run(serve(3, 2, 2));
         let (dishes, returned_at) = ensure_returned(&run, 3, 2);
         ensure_every_order_cooked_once(&run, dishes, 3);
+        ensure_orders_taken_in_turn(&run, 3);
         run.assert_not_blocked();
         ensure_closes_on_time(&run, returned_at, 3);
         ensure_stoves(&run, 3, 2);
