@@ -416,10 +416,18 @@ fn judge_catalogue(run: &Run<Reading<Book>>, pages: &[usize]) {
         let why = if ahead.is_empty() {
             "Hand out each book as soon as its page is in.".to_string()
         } else {
+            let all = requests.iter().any(|(p, at)| *p as usize == pages.len() && at < came) && pages.len() > 1;
+            let reach = if all {
+                "it read the whole catalogue before handing out this book. Collecting the pages first does \
+                 that (`[book async for book in ...]` inside the generator)"
+            } else {
+                "it read ahead of this book's page. Possible causes: the pages are collected first (`[book \
+                 async for book in ...]` inside the generator), or the next page is fetched as soon as the \
+                 last book of a page is taken out, before that book is handed over"
+            };
             format!(
-                "Before handing it out, your stream fetched {}: it read ahead, maybe the whole catalogue, \
-                 before handing out this book. Collecting the pages first does that (`[book async for book \
-                 in ...]` inside the generator): the reader waits for pages it may never need.\n{LAZY_UNFOLD}",
+                "Before handing it out, your stream fetched {}: {reach}. The reader waits for pages it may \
+                 never need.\n{LAZY_UNFOLD}",
                 ahead.join(" and ")
             )
         };
@@ -617,6 +625,20 @@ fn judge_quiet(run: &Run<(Vec<Book>, Duration)>, feed: &Feed) {
             count + 1
         ));
     }
+    if got.len() < count && count > 0 && *returned >= feed.arrival(count) {
+        fail(format!(
+            "read_until_quiet returned {} at {}, but by then books 1 to {count} had come (book {count} at {}): \
+             it waited for them, then did not return them.\n{should}\n\
+             The books it read were lost on the way out. Possible causes: the Vec lives inside a future or \
+             helper that is thrown away when the time limit fires (`?` on `Err(Elapsed)` and then \
+             `unwrap_or_default()`, a `timeout` around the collecting), or a new Vec is returned instead of \
+             the one the books were pushed into. Keep the books outside what the timeout cancels, and \
+             return them when it fires.\n{PER_BOOK_TIMEOUT}",
+            read(got.len()),
+            format_secs(*returned),
+            format_secs(feed.arrival(count))
+        ));
+    }
     if got.len() < count {
         // How long it waited for the book it gave up on, if it gave up before the limit.
         let waited = returned.saturating_sub(feed.arrival(got.len()));
@@ -765,19 +787,25 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
             .find(|&p| pager::DEFAULT_PAGES[..p].iter().sum::<usize>() > count)
             .map(|p| p as u32);
         let furthest = requests.iter().map(|(p, _)| *p).max().unwrap_or(0);
-        let when = if at < *returned && next_page == Some(furthest) {
+        // A fetch begun at the instant first_books returned and dropped then was its own: the
+        // stream it read from asked for the page, and was dropped with it.
+        let dropped_by_return =
+            run.trace.of(&format!("catalog page {page}")).any(|e| e.kind == Kind::Dropped && e.at <= *returned);
+        let own = at < *returned || (at == *returned && dropped_by_return);
+        let when = if own && next_page == Some(furthest) {
             format!(
                 "before it returned at {}: page {page} holds book {}, the first book it does not keep, so it \
                  asked the stream for at least one book more than it needed. A loop that asks for the next book \
                  before it checks the count does that, and so does a `take_while` that counts the books it \
-                 sees (it must see book {} to say no).\n\
+                 sees (it must see book {} to say no), or a `zip` with a counter (`zip` asks both streams \
+                 for an item before it looks whether one has ended).\n\
                  `.take({n})` stops asking after {n} books, and once the reader stops asking, a lazy stream \
                  fetches nothing more: `all_books().take(n).collect().await`.",
                 format_secs(*returned),
                 count + 1,
                 count + 1
             )
-        } else if at < *returned && furthest as usize == pager::DEFAULT_PAGES.len() {
+        } else if own && furthest as usize == pager::DEFAULT_PAGES.len() {
             format!(
                 "before it returned at {}: it fetched every page of the catalogue, up to page {furthest}, and \
                  kept only the first {n} books. That is `[book async for book in all_books()][:{n}]`: the \
@@ -786,7 +814,7 @@ fn judge_first_books(run: &Run<(Vec<Book>, Duration)>, n: usize) {
                  fetches nothing more: `all_books().take(n).collect().await`.",
                 format_secs(*returned)
             )
-        } else if at < *returned {
+        } else if own {
             format!(
                 "before it returned at {}: it read further than the books it keeps (up to page {furthest}), \
                  and threw the rest away.\n\
