@@ -108,9 +108,14 @@ fn winner(sites: &[Site]) -> Option<(&'static str, Duration)> {
 /// round, an order of arrival that is neither the order of the list, nor its reverse,
 /// nor the alphabetical order of the URLs, and failures before, between and after the
 /// pages, more than one before the first page.
-const SHOW: [&[Site]; 2] = [
+/// A page that takes longer than any deadline a learner might set of their own (10 s,
+/// 30 s, 60 s): slow is not failed, and the page must still be waited for.
+const GLACIAL: Duration = secs_(90);
+
+const SHOW: [&[Site]; 3] = [
     &[ok("/slow", secs_(3)), ok("/fast", secs_(1)), ok("/medium", secs_(2))],
     &[ok("/home", ms(250)), ok("/about", ms(2900)), ok("/news", ms(1337)), ok("/blog", ms(800))],
+    &[ok("/archive", GLACIAL), ok("/home", ms(400))],
 ];
 const WITH_FAILURES: [&[Site]; 2] = [
     &[ok("/slow", secs_(3)), fails("/broken", secs_(2), 503), ok("/fast", secs_(1))],
@@ -127,8 +132,11 @@ const FIRST: [&[Site]; 2] = [
     &[ok("/slow", secs_(3)), ok("/fast", secs_(1)), ok("/medium", secs_(2))],
     &[ok("/news", ms(1337)), ok("/about", ms(2900)), ok("/blog", ms(850)), ok("/home", ms(1200))],
 ];
-const SKIP_FAILURES: [&[Site]; 2] =
-    [&[fails("/broken", secs_(1), 503), ok("/slow", secs_(3)), ok("/medium", secs_(2))], WITH_FAILURES[1]];
+const SKIP_FAILURES: [&[Site]; 3] = [
+    &[fails("/broken", secs_(1), 503), ok("/slow", secs_(3)), ok("/medium", secs_(2))],
+    WITH_FAILURES[1],
+    &[fails("/mirror", ms(700), 503), ok("/archive", GLACIAL)],
+];
 const NONE_ANSWERS: [&[Site]; 2] = [
     &[fails("/down", secs_(1), 503), fails("/gone", secs_(2), 404)],
     &[fails("/old", ms(300), 404), fails("/busy", ms(1700), 503), fails("/bug", ms(900), 500)],
@@ -258,16 +266,25 @@ fn ensure_each_shown_once(run: &Run<Vec<Shown>>, urls: &[&str]) {
                     .find(|f| f.kind == Kind::End && f.what.contains("error") && f.at == e.at)
                     .map(|f| format!(" At that instant, {} had failed ({}).", f.actor, f.what))
                     .unwrap_or_default();
-                run.fail(format!(
-                    "`show` was never called for {url}: its fetch was dropped (cancelled) at {}, {when}.\
-                     {failed_then}\n\
-                     The loop that takes the outcomes out stopped before every outcome was in. Possible \
+                // Nothing ended at that instant: nothing that came in ended the loop.
+                let nothing_ended = !run.trace.events().iter().any(|f| f.kind == Kind::End && f.at == e.at);
+                let causes = if nothing_ended {
+                    "No fetch ended at that instant, so nothing that came in ended the loop: something of \
+                     your own did. A possible cause: a deadline (`tokio::time::timeout` around the loop, or \
+                     a `select!` against a `sleep`). A slow page is not a failed one: wait for every fetch \
+                     as long as it takes, and hand every outcome to `show`."
+                } else {
+                    "The loop that takes the outcomes out stopped before every outcome was in. Possible \
                      causes: `while let Some(Ok(page)) = in_flight.next().await` ends at the first error, \
                      because `Some(Err(..))` does not match the pattern; or a `break`/`return` (or a \
                      timeout) of your own. Loop on `while let Some(outcome) = in_flight.next().await` and \
                      hand every outcome, `Ok` or `Err`, to `show`. In Python you would put a \
                      `try`/`except` inside the `for` over `as_completed`: one failure must not end the \
-                     loop.",
+                     loop."
+                };
+                run.fail(format!(
+                    "`show` was never called for {url}: its fetch was dropped (cancelled) at {}, {when}.\
+                     {failed_then}\n{causes}",
                     format_secs(e.at)
                 ))
             }
@@ -464,6 +481,20 @@ fn ensure_first_answer(run: &Run<(Option<Page>, Duration)>, urls: &[&str], winne
                     failure.actor.trim_start_matches("GET "),
                     failure.what
                 )),
+                // Nothing ended then, and the winner's fetch was cancelled on its way.
+                _ if fetch_event(&run.trace, winner, Kind::Dropped).is_some_and(|e| e.at == *returned_at)
+                    && !run.trace.events().iter().any(|e| e.kind == Kind::End && e.at == *returned_at) =>
+                {
+                    run.fail(format!(
+                        "first_to_answer returned None at {returned}, an instant when no fetch ended, and \
+                         {winner}'s fetch was dropped (cancelled) then, still on its way: it would have \
+                         answered 200 OK at {when}.\n\
+                         Something of your own ended the race at {returned}. A possible cause: a deadline \
+                         (`tokio::time::timeout`, or a `select!` against a `sleep`). A slow page is not a \
+                         failed one: `None` is only for when every fetch has failed, so wait for the \
+                         fetches as long as they take."
+                    ))
+                }
                 _ => run.fail(format!(
                     "first_to_answer returned None at {returned}, but {winner} answered 200 OK at \
                      {when}. `None` means that every fetch failed.\n{how_to}"
