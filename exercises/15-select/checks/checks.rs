@@ -612,9 +612,10 @@ fn judge_lines(run: &Run<Session>, expected: &Expected, script: &str, table: &st
         };
         run.fail(format!(
             "The client wrote the line {:?} in pieces: {}. It was complete at {}, and {became}.\n\
-             {during} The run shows that, not which code lost the bytes. The usual cause: the read is \
+             {during} The run shows that, not which code lost the bytes. Possible causes: the read is \
              a `select!` branch, the keep-alive tick won the `select!`, and `select!` dropped the \
-             losing branch: your read, with the bytes it had already taken from the connection.\n\
+             losing branch: your read, with the bytes it had already taken from the connection; or a \
+             `timeout(..)` around the read ran out and dropped it the same way.\n\
              `read_line` is not cancel safe. Its docs say so: if another branch completes first, data \
              it has partially read is lost. It keeps those bytes inside the future, not in your \
              String (today it even empties the String you passed when it starts), so keeping the \
@@ -667,7 +668,8 @@ fn judge_messages(run: &Run<Session>, expected: &Expected, script: &str, table: 
              written, so put the inbox before the shutdown (with the shutdown first, it always leaves \
              the waiting messages behind);\n\
              - or, after the loop, drain the inbox: `inbox.close();` (no more sends), then \
-             `while let Some(message) = inbox.recv().await {{ ... }}` delivers what is left.\n\
+             `while let Some(message) = inbox.recv().await {{ ... }}` delivers what is left (a loop: \
+             one `if let Ok(message) = inbox.try_recv()` takes one message, not all that wait).\n\
              (A loop that looks at the signal with `shutdown.try_recv()` after each message loses \
              them the same way: it sees the signal as soon as the first one is delivered.)\n\n\
              The other side did this:\n{script}\n{table}",
