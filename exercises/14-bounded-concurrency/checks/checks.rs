@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::*;
 use workbook::sim::jobs::{self, Thumbnail};
 use workbook::source::{Function, Site, Source};
-use workbook::story::{Bar, bars, listed_at_most};
+use workbook::story::{Bar, GaveUp, bars, listed_at_most, within};
 use workbook::trace::{Kind, Trace};
 use workbook::{Run, assert_trace, format_secs, secs};
 
@@ -62,7 +62,14 @@ fn photo(number: usize) -> String {
 struct Outcome {
     thumbnails: Vec<Thumbnail>,
     peak: usize,
+    /// Set when `make_thumbnails` was still waiting after [`PATIENCE`] (its thumbnails
+    /// are then empty).
+    gave_up: Option<GaveUp>,
 }
+
+/// How long a check waits for `make_thumbnails` before it calls it stuck: 60 s of
+/// virtual time, far more than any scenario needs.
+const PATIENCE: Duration = secs(60);
 
 fn run_scenario(scenario: &Scenario) -> Run<Outcome> {
     workbook::run(async {
@@ -70,8 +77,10 @@ fn run_scenario(scenario: &Scenario) -> Run<Outcome> {
             jobs::set_resize_time(photo, *time);
         }
         let photos: Vec<&str> = scenario.photos.iter().map(String::as_str).collect();
-        let thumbnails = make_thumbnails(&photos, scenario.limit).await;
-        Outcome { thumbnails, peak: jobs::peak() }
+        match within(PATIENCE, make_thumbnails(&photos, scenario.limit)).await {
+            Ok(thumbnails) => Outcome { thumbnails, peak: jobs::peak(), gave_up: None },
+            Err(gave_up) => Outcome { thumbnails: Vec::new(), peak: jobs::peak(), gave_up: Some(gave_up) },
+        }
     })
 }
 
@@ -116,7 +125,7 @@ const TAKE_A_PERMIT: &str = "To let only `limit` through, do what Python does wi
      is the other way.)";
 
 /// Ways to take a permit and hold nothing back, for messages that find every photo at once.
-const PERMIT_TRAPS: &str = "If your code does take permits, look for one of the three ways to take a permit and still \
+const PERMIT_TRAPS: &str = "If your code does take permits, look for one of the four ways to take a permit and still \
      let every photo through:\n\
      - `let _ = semaphore.acquire().await;` The `_` pattern is not a name: it binds nothing, so the permit is \
      dropped on that very line. A name that starts with an underscore (`_permit`) keeps it to the end of the block.\n\
@@ -128,6 +137,12 @@ const PERMIT_TRAPS: &str = "If your code does take permits, look for one of the 
      - A permit dropped before the resize is awaited: `let resize = jobs::resize(photo); drop(permit); \
      resize.await`. Calling `jobs::resize(photo)` only makes a future; the resize runs at its `.await`, so the \
      permit must still be alive there.";
+
+/// The cause of "nothing held back" that is not about permits: a limit on the waiting.
+const SPAWNED_FIRST: &str = "If your code limits something other than permits, look at what it limits: a task \
+     spawned with `tokio::spawn` runs at once, whatever awaits its JoinHandle later, so `buffer_unordered(limit)` \
+     (or any cap) over the JoinHandles of tasks already spawned limits only the waiting. Limit the starting: \
+     put the resize futures themselves in the stream, or take a permit inside each task before its resize.";
 
 /// Fails unless the service had exactly `min(limit, photos)` resizes in progress at its
 /// busiest: never more than the limit, and not fewer either.
@@ -147,7 +162,7 @@ fn ensure_limit_kept(run: &Run<Outcome>, scenario: &Scenario) {
                 "Nothing held the photos back: all {count} resizes started the moment they were created, as with \
                  a plain `join_all` (or `asyncio.gather` without a semaphore). A real thumbnail service would \
                  answer the extra requests with `429 Too Many Requests`, or run out of memory.\n\n\
-                 {TAKE_A_PERMIT}\n{PERMIT_TRAPS}"
+                 {TAKE_A_PERMIT}\n{PERMIT_TRAPS}\n{SPAWNED_FIRST}"
             )
         } else {
             format!(
@@ -184,6 +199,46 @@ fn ensure_limit_kept(run: &Run<Outcome>, scenario: &Scenario) {
          A limit of {limit} means up to {limit} at once, and exactly {limit} while at least that many photos are \
          waiting. Look for an off-by-one: a semaphore made with `limit - 1` permits, fewer workers than `limit`, \
          or a cap that counts from the wrong end (`>=` where `>` was meant). Use `limit` as it is."
+    ));
+}
+
+/// Fails with a lesson if `make_thumbnails` never returned: the check gave up on it
+/// after [`PATIENCE`].
+fn ensure_returned(run: &Run<Outcome>, scenario: &Scenario) {
+    let Some(gave_up) = &run.value.gave_up else { return };
+    let what = scenario.what;
+    let resizes = bars(&run.trace);
+    let started = resizes.len();
+    let finished = resizes.iter().filter(|r| r.to.is_some()).count();
+    let count = scenario.photos.len();
+    let state = if gave_up.waiting.is_empty() {
+        "no resize was in progress then".to_string()
+    } else {
+        format!("in progress then: {}", names(&gave_up.waiting))
+    };
+    let why = if gave_up.waiting.is_empty() && started < count {
+        format!(
+            "Nothing was left that could wake it: it waited for something no one would ever give. Possible \
+             causes:\n\
+             - permits taken in the loop that builds the futures, before any of them runs: a future does \
+             nothing until it is awaited (by `join_all`, say), so the permits it holds are never given back, \
+             and the loop waits for permit number {} for ever. Take the permit inside each photo's future: \
+             `let _permit = semaphore.acquire().await` as its first line, then the resize;\n\
+             - a permit, or a place of a hand-made cap, that is never given back (`forget()`, a count never \
+             lowered), so the photos after the first {} wait for ever;\n\
+             - a worker or collector waiting on a channel whose Sender is still alive.",
+            scenario.limit + 1,
+            scenario.limit,
+        )
+    } else {
+        "Something it awaits never finished. Await only the photos' resizes, and what they need to \
+         start (a permit, a free place)."
+            .to_string()
+    };
+    run.fail(format!(
+        "{what}: `make_thumbnails` never returned: the check gave up on it after {} of virtual time. By then \
+         {started} of the {count} photos had started their resize and {finished} had finished; {state}.\n{why}",
+        format_secs(gave_up.after),
     ));
 }
 
@@ -349,6 +404,7 @@ const HELD_PLACES: &str = "Resizes had finished, but their places were not given
 fn run_by_every_rule(scenario: &Scenario, expected: Duration, why: &str) -> Run<Outcome> {
     let run = run_scenario(scenario);
     run.assert_not_blocked();
+    ensure_returned(&run, scenario);
     ensure_limit_kept(&run, scenario);
     ensure_one_thumbnail_each(&run, scenario);
     ensure_input_order(&run, scenario);
@@ -666,6 +722,7 @@ workbook::checks! {
         );
         let run = run_scenario(&scenario);
         run.assert_not_blocked();
+        ensure_returned(&run, &scenario);
         ensure_limit_kept(&run, &scenario);
         ensure_one_thumbnail_each(&run, &scenario);
         assert_time(
