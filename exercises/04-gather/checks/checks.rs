@@ -1,6 +1,9 @@
 //! The checks of exercise 04. Read them if you like; `grader check` notices edits.
 
 use super::*;
+use futures::FutureExt as _;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 use workbook::sim::web::{self, FetchError, Page};
 use workbook::trace::{Kind, Trace};
@@ -304,6 +307,34 @@ fn check_first_error(sites: &'static [Site]) -> Run<(Result<Vec<Page>, FetchErro
     run
 }
 
+/// The lesson when a function panics on an empty list of URLs (`{call}`, `{then}`).
+const EMPTY_LIST_PANIC: &str = "{call} panicked (the panic is shown below): with no URLs there \
+     is nothing to fetch, so it should {then}, the way `asyncio.gather()` with nothing to gather \
+     returns `[]`.\n\
+     A possible cause: `futures::future::select_all` and `select_ok` panic when they are given an empty \
+     list: check for that first (`if urls.is_empty() { .. }`). `join_all`, `try_join_all`, an empty \
+     `FuturesUnordered` or `JoinSet` need no such check.";
+
+/// Calls `call` (one of the functions, given no URLs) and fails unless it gives back
+/// what `ok` accepts at once: no panic, no wait, no hang.
+fn check_no_urls<T: 'static>(call: impl Future<Output = T> + 'static, name: &str, then: &str, ok: impl Fn(&T) -> bool) {
+    let run = workbook::run(async move { tokio::time::timeout(secs(60), AssertUnwindSafe(call).catch_unwind()).await });
+    match &run.value {
+        Ok(Ok(value)) => run.ensure(
+            ok(value),
+            format!("{name}(&[]) gave back something other than nothing: with no URLs, it should {then}."),
+        ),
+        Ok(Err(_)) => run.fail(EMPTY_LIST_PANIC.replace("{call}", &format!("{name}(&[])")).replace("{then}", then)),
+        Err(_) => run.fail(format!(
+            "{name}(&[]) never returned: with no URLs there is nothing to wait for, so it should {then}.\n\
+             A possible cause: `buffered(n)` or `buffer_unordered(n)` with n = 0 (`urls.len()` of an empty \
+             list) never takes a future from its input, so it waits forever: give it at least 1 \
+             (`urls.len().max(1)`). `join_all` and `try_join_all` of nothing end right away."
+        )),
+    }
+    run.assert_elapsed(Duration::ZERO);
+}
+
 /// The thermometer's reading, as the weather station gives it.
 const THERMOMETER: f64 = 21.5;
 
@@ -407,6 +438,8 @@ workbook::checks! {
         let run = check_fetch_all(&[("/slow", 3000, None), ("/fast", 1000, None), ("/medium", 2000, None)]);
         assert_trace!(run, "results_keep_input_order");
         check_fetch_all(&[("/d", 600, None), ("/b", 1800, None), ("/a", 1200, None), ("/c", 300, None)]);
+        // And no URLs in, no outcomes out, at once.
+        check_no_urls(fetch_all(&[]), "fetch_all", "return an empty Vec at once", Vec::is_empty);
     }
 
     fn gather_lets_siblings_finish() {
@@ -420,6 +453,9 @@ workbook::checks! {
     fn all_or_nothing_returns_pages_in_order() {
         check_all_pages(&[("/a", 1000, None), ("/b", 500, None), ("/c", 1000, None)]);
         check_all_pages(&[("/d", 1200, None), ("/b", 400, None), ("/c", 900, None), ("/a", 700, None)]);
+        check_no_urls(fetch_all_or_nothing(&[]), "fetch_all_or_nothing", "return `Ok` with no pages at once", |pages| {
+            pages.as_ref().is_ok_and(Vec::is_empty)
+        });
     }
 
     fn try_join_drops_siblings() {
