@@ -360,11 +360,16 @@ fn judge(run: &Run<Race>) {
         fail(format!(
             "The gun fired at {} with {} runners on the line, but only {} ran off: {} {} still waiting \
              {} s after lining up, and gave up.\n\
-             The gun released {}, not every waiter. A possible cause: `Notify::notify_one()`, which \
-             wakes a single task (or, if nobody waits, stores one permit for the next). asyncio's `event.set()` \
-             wakes every waiting task at once. With a Notify, call `notify_waiters()`, which wakes every \
-             `notified()` future that exists at that moment, and keep the flag for the runners who come \
-             later; or use a watch channel, which wakes every receiver.",
+             The gun released {}, not every waiter. Possible causes:\n\
+             - `Notify::notify_one()`, which wakes a single task (or, if nobody waits, stores one permit for \
+             the next);\n\
+             - one watch receiver shared by every runner (behind a lock) and awaited with `changed()`: the \
+             first runner to see the change marks it seen for all, and the next one's `changed()` waits for \
+             another change.\n\
+             asyncio's `event.set()` wakes every waiting task at once. With a Notify, call `notify_waiters()`, \
+             which wakes every `notified()` future that exists at that moment, and keep the flag for the \
+             runners who come later; or use a watch channel, a receiver per waiter (`subscribe()`), and \
+             `wait_for`, which looks at the current value first.",
             format_secs(gun),
             on_the_line.len(),
             names(released.iter().copied()),
@@ -389,11 +394,15 @@ fn judge(run: &Run<Race>) {
              This is a lost wakeup: set() released the runners who were waiting at that moment, but a \
              runner who came later did not find the signal set. Either set() left nothing behind, or wait() \
              did not look at what it left. An asyncio.Event remembers that it was set, and \
-             `await event.wait()` on a set event returns at once. Two tokio tools forget, possible causes:\n\
+             `await event.wait()` on a set event returns at once. Tokio's tools forget, possible causes:\n\
              - `Notify::notify_waiters()` stores nothing: it wakes only the `notified()` futures that \
              exist when it is called.\n\
              - A watch receiver's `changed()` waits for the next change and ignores the current value; \
              and `watch::Sender::send` stores nothing when no receiver exists (it returns an error).\n\
+             - A `broadcast` message goes only to the receivers subscribed when it is sent: a runner who \
+             subscribes after the gun never gets it.\n\
+             - One receiver shared by every runner: the first runner to see the change marks it seen for \
+             all of them, so the next one's `changed()` waits for another change.\n\
              Keep the state, and look at it before sleeping: a watch channel with `send_replace(true)` in \
              set() and `wait_for(|&set| set)` in wait() (it checks the current value first), or an \
              `AtomicBool` that set() stores before `notify_waiters()` and that wait() checks after \
