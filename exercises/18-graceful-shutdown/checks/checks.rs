@@ -114,6 +114,89 @@ fn run_scenario(scenario: &Scenario) -> Run<Option<Duration>> {
     })
 }
 
+/// Runs `serve` (the program, Ctrl-C listener and all) through `scenario`, which has no
+/// Ctrl-C: the queue closes instead. The value is when serve returned, or `None` if it
+/// was still running after [`PATIENCE`].
+fn run_serve(scenario: &Scenario) -> Run<Option<Duration>> {
+    let (plan, close_at) = (scenario.jobs, scenario.close_at);
+    workbook::run(async move {
+        let start = Instant::now();
+        let (queue, jobs) = mpsc::channel(16);
+        tokio::spawn(feed(queue, start, plan, close_at));
+        let finished = tokio::time::timeout(PATIENCE, serve(jobs)).await.is_ok();
+        let returned_at = start.elapsed();
+        note("serve", if finished { "returned" } else { "still running: the check gave up on it" });
+        tokio::time::sleep(IDLE_AFTER).await;
+        finished.then_some(returned_at)
+    })
+}
+
+/// Judges a run of `serve` ([`run_serve`]) against a run of `run_worker` alone on the same
+/// scenario: serve must return when its worker does, neither before nor after. What
+/// run_worker does wrong is the other checks' business.
+fn judge_serve(run: &Run<Option<Duration>>, worker: &Run<Option<Duration>>, scenario: &Scenario) {
+    run.assert_not_blocked();
+    let close = scenario.close_at.unwrap_or_default();
+    let fates = fates(run, scenario);
+    let mut table = fates_table(&fates, scenario, run.value).replace("run_worker", "serve");
+    table.push_str(&match worker.value {
+        Some(at) => format!("  (run_worker alone, on the same jobs, returns at {})\n", format_secs(at)),
+        None => format!("  (run_worker alone, on the same jobs, is still running at {})\n", format_secs(PATIENCE)),
+    });
+    let intro = format!(
+        "The check ran your `serve` with no Ctrl-C at all: the queue closed at {}, which ends the \
+         worker's loop as surely as a shutdown does.",
+        format_secs(close)
+    );
+    match (run.value, worker.value) {
+        (serve_at, worker_at) if serve_at == worker_at => {}
+        (None, Some(worker_at)) => {
+            let started = fates.iter().filter(|f| f.started.is_some()).count();
+            let why = if started == 0 {
+                "It never started a job either: it waits for something before it runs the worker. \
+                 Possible causes: `ctrl_c().await` before `run_worker`, in serve itself. Listen for Ctrl-C \
+                 in a task of its own (`tokio::spawn`), and run the worker right away."
+            } else {
+                "It ran the jobs, but when the worker was done it went on waiting for something else, \
+                 and nobody pressed Ctrl-C. Possible causes: a `join!` (or `join_all`, `try_join!`) of the \
+                 Ctrl-C listener and the worker, which waits for both, like Python's `asyncio.gather`; \
+                 or the Ctrl-C task's `JoinHandle` awaited after the worker. Spawn the listener and let \
+                 it be: serve returns when `run_worker` does, and the listener dies with the runtime \
+                 (or `abort()` it then)."
+            };
+            run.fail(format!(
+                "{intro} Your serve was still running at {}, though run_worker alone, on the same jobs, \
+                 returns at {}. {why}\n{table}",
+                format_secs(PATIENCE),
+                format_secs(worker_at)
+            ));
+        }
+        (Some(serve_at), worker_at) if worker_at.is_none_or(|w| serve_at < w) => {
+            let worker = worker_at.map_or_else(
+                || format!("is still running at {}", format_secs(PATIENCE)),
+                |at| format!("returns at {}", format_secs(at)),
+            );
+            run.fail(format!(
+                "{intro} Your serve returned at {}, but run_worker alone, on the same jobs, {worker}: serve \
+                 returned without waiting for its worker. When serve returns, `main` returns, and the jobs \
+                 still running die with the process. Possible causes: run_worker spawned as a task whose \
+                 handle is not awaited, or raced against something else in a `select!`. Await \
+                 `run_worker(shutdown, jobs)` as serve's last step.\n{table}",
+                format_secs(serve_at)
+            ));
+        }
+        (serve_at, worker_at) => {
+            let serve_at = serve_at.map_or_else(|| format!("after {}", format_secs(PATIENCE)), format_secs);
+            run.fail(format!(
+                "{intro} Your serve returned at {serve_at}, but run_worker alone, on the same jobs, returns \
+                 at {}: serve waited longer than its worker. Possible causes: a `sleep` or another wait \
+                 after the worker. serve returns when `run_worker` does.\n{table}",
+                worker_at.map_or_else(String::new, format_secs)
+            ));
+        }
+    }
+}
+
 /// What became of one planned job, as the trace tells it.
 #[derive(Debug)]
 struct Fate {
@@ -620,6 +703,13 @@ workbook::checks! {
         // Both jobs are done by 1 s; the queue closes at 1.618 s: return then.
         let idle = run_scenario(&QUEUE_CLOSED_IDLE);
         judge(&idle, &QUEUE_CLOSED_IDLE, Duration::from_millis(1618));
+    }
+
+    fn serve_returns_when_the_queue_closes() {
+        // No Ctrl-C: the queue closes at 2.5 s; the worker returns at 4 s, and serve with it.
+        let run = run_serve(&QUEUE_CLOSED);
+        let worker = run_scenario(&QUEUE_CLOSED);
+        judge_serve(&run, &worker, &QUEUE_CLOSED);
     }
 
     #[cfg(unix)]

@@ -214,7 +214,15 @@ impl Story {
         if self.lines.len() > MAX_TRANSCRIPT {
             out.push_str(&format!("  … ({} more lines)\n", self.lines.len() - MAX_TRANSCRIPT));
         }
-        let ending = if self.hung {
+        if self.lines.is_empty() {
+            out.push_str("  (no line at all)\n");
+        }
+        let ending = if self.hung && self.ctrl_c.is_none() {
+            format!(
+                "  (still running {} s after it started, no Ctrl-C sent yet: the check killed it)\n",
+                START_PATIENCE.as_secs()
+            )
+        } else if self.hung {
             format!("  (still running {} s after Ctrl-C: the check killed it)\n", EXIT_PATIENCE.as_secs())
         } else if self.status.signal() == Some(SIGINT) {
             "  (killed by SIGINT)\n".to_string()
