@@ -179,6 +179,30 @@ fn ensure_failure_cancels_siblings(
             }
         }
     }
+    // A server rolled out to more than once: a retry, whose second roll-out takes its time.
+    let all: Vec<&str> = siblings.iter().copied().chain([failed]).collect();
+    for server in all {
+        let actor = format!("deploy {server}");
+        let starts: Vec<String> = run
+            .trace
+            .events()
+            .iter()
+            .filter(|e| e.actor == actor && e.kind == Kind::Begin)
+            .map(|e| format_secs(e.at))
+            .collect();
+        if starts.len() > 1 {
+            run.fail(format!(
+                "{server} was rolled out to {} times, at {}; each server should be rolled out to once. \
+                 deploy_all returned at {at}, and {failed}'s first roll-out had failed at {}.\n\
+                 A possible cause: trying a failed roll-out again. A task group doesn't retry: the \
+                 first failure is the answer, returned at once, and the other roll-outs are cancelled \
+                 then.",
+                starts.len(),
+                listed(&starts),
+                format_secs(failed_at),
+            ));
+        }
+    }
     let mut finished: Vec<&Event> =
         siblings.iter().filter_map(|server| fate(&run.trace, server).filter(|e| e.kind == Kind::End)).collect();
     finished.sort_by_key(|e| e.at);
@@ -292,7 +316,34 @@ fn check_all_live(servers: &'static [Server]) -> Run<Result<Vec<Deployed>, Deplo
             }
             ensure_tied_to_roll_outs(&run, deployed);
         }
-        Err(e) => run.fail(format!("Every roll-out succeeds in this check, but deploy_all returned the error `{e}`.")),
+        Err(e) => {
+            // Roll-outs still on their way when it returned, at an instant when none
+            // ended: the function's own doing, not the deploy service's.
+            let at = run.virtual_elapsed;
+            let on_their_way: Vec<&str> = given
+                .iter()
+                .copied()
+                .filter(|s| fate(&run.trace, s).is_none_or(|f| f.kind == Kind::Dropped && f.at == at))
+                .collect();
+            let ended_then = run.trace.events().iter().any(|f| f.kind == Kind::End && f.at == at);
+            if !on_their_way.is_empty() && !ended_then {
+                run.fail(format!(
+                    "Here {}.\nEvery roll-out succeeds in this check, but deploy_all returned the error `{e}` at \
+                     {}, an instant when no roll-out ended, while these roll-outs were still on their way \
+                     to going live: {}. The deploy service failed nothing: that error is not one \
+                     `deploy::roll_out` gave back.\n\
+                     Something of your own ended the deployment at {}. A possible cause: a deadline \
+                     (`tokio::time::timeout`, or a `select!` against a `sleep`). A slow roll-out is not a \
+                     failed one: wait for every roll-out until it goes live or fails, as long as it takes, \
+                     and return only the errors the roll-outs gave back.",
+                    describe(servers),
+                    format_secs(at),
+                    listed(&on_their_way),
+                    format_secs(at)
+                ));
+            }
+            run.fail(format!("Every roll-out succeeds in this check, but deploy_all returned the error `{e}`."))
+        }
     }
     run.assert_not_blocked();
     ensure_roll_outs_start_together(&run, &given);
@@ -328,6 +379,8 @@ workbook::checks! {
         // Unsorted names: the order given, the order they go live in and the sorted
         // names all differ.
         check_all_live(&[("web-3", 1400, None), ("db-1", 600, None), ("web-1", 2100, None), ("api-2", 900, None)]);
+        // A roll-out slower than any deadline of one's own (10 s, 30 s, 60 s): slow is not failed.
+        check_all_live(&[("db-2", 90_000, None), ("web-4", 400, None)]);
 
         let none = workbook::run(deploy_all(&[]));
         none.ensure(
