@@ -88,10 +88,27 @@ fn tie_to_call<T>(run: &Run<T>, what: &str, url: &str, outcome: &Result<Page, Fe
         Err(e) => e.url == url && answered == Some(format!("{} error", e.status).as_str()),
     };
     if !matches {
+        // An error for a fetch that was cancelled on its way, at an instant when no
+        // fetch ended: a deadline of the function's own.
+        let deadline = match (outcome, served.end) {
+            (Err(_), None) => true,
+            (Err(_), Some((_, Kind::Dropped, at))) => {
+                !run.trace.events().iter().any(|e| e.kind == Kind::End && e.at == at)
+            }
+            _ => false,
+        };
+        let cause = if deadline {
+            "\nThe service failed nothing: the fetch was still on its way, and nothing else ended then. \
+             A possible cause: a deadline of your own (`tokio::time::timeout`, or a `select!` against a \
+             `sleep`) and an error made for it. A slow page is not a failed one: wait for it as long as it \
+             takes, and return only what `web::fetch_page` gave back."
+        } else {
+            ""
+        };
         run.fail(format!(
             "{what} is {}, but {} (the trace is the service's record of every call).\n\
              Every outcome you return must be the value `web::fetch_page({url:?})` gave back in this run; \
-             a value built by hand, or taken from another call, does not match any call the service served.",
+             a value built by hand, or taken from another call, does not match any call the service served.{cause}",
             show(outcome),
             ledger_says(&served, url)
         ));
@@ -188,7 +205,10 @@ fn check_all_pages(sites: &'static [Site]) {
                 tie_to_call(&run, &format!("The page for {url}"), url, &Ok(page.clone()));
             }
         }
-        Err(e) => run.fail(format!("Every page was up, but fetch_all_or_nothing returned the error `{e}`.")),
+        Err(e) => {
+            tie_to_call(&run, "The error", &e.url, &Err(e.clone()));
+            run.fail(format!("Every page was up, but fetch_all_or_nothing returned the error `{e}`."))
+        }
     }
     let slowest = sites.iter().map(|s| millis(s.1)).max().unwrap_or_default();
     run.assert_elapsed(slowest);
@@ -438,6 +458,8 @@ workbook::checks! {
         let run = check_fetch_all(&[("/slow", 3000, None), ("/fast", 1000, None), ("/medium", 2000, None)]);
         assert_trace!(run, "results_keep_input_order");
         check_fetch_all(&[("/d", 600, None), ("/b", 1800, None), ("/a", 1200, None), ("/c", 300, None)]);
+        // A page slower than any deadline of one's own (10 s, 30 s, 60 s): slow is not failed.
+        check_fetch_all(&[("/archive", 90_000, None), ("/home", 400, None)]);
         // And no URLs in, no outcomes out, at once.
         check_no_urls(fetch_all(&[]), "fetch_all", "return an empty Vec at once", Vec::is_empty);
     }
@@ -453,6 +475,7 @@ workbook::checks! {
     fn all_or_nothing_returns_pages_in_order() {
         check_all_pages(&[("/a", 1000, None), ("/b", 500, None), ("/c", 1000, None)]);
         check_all_pages(&[("/d", 1200, None), ("/b", 400, None), ("/c", 900, None), ("/a", 700, None)]);
+        check_all_pages(&[("/archive", 90_000, None), ("/home", 400, None)]);
         check_no_urls(fetch_all_or_nothing(&[]), "fetch_all_or_nothing", "return `Ok` with no pages at once", |pages| {
             pages.as_ref().is_ok_and(Vec::is_empty)
         });
