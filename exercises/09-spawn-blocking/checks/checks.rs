@@ -116,9 +116,10 @@ fn judge_render_all(run: &workbook::Run<(Vec<String>, Beats)>, names: &[&str], c
         };
         run.fail(format!(
             "The reports did not all render side by side: {what}, so the {} took {} of real time instead \
-             of about {}, the time of the slowest.\n\
+             of {}, the time of the slowest.\n\
              Possible causes: awaiting each spawn_blocking handle before spawning the next (a loop of \
-             waits), or `buffer_unordered(n)`, which runs at most n at a time. Spawn them all first, then wait for all \
+             waits); `buffer_unordered(n)`, which runs at most n at a time; or one blocking job (a single \
+             `spawn_blocking`, a single thread) that renders every report in a loop, one after another. Spawn them all first, then wait for all \
              of them: `join_all` over the JoinHandles, or a `JoinSet` with `spawn_blocking` (and each \
              job's index).",
             names.len(),
@@ -206,6 +207,49 @@ workbook::checks! {
             ),
         );
         let received = sink.received();
+        run.ensure(
+            received.as_deref() == Some("annual summary"),
+            format!("save_report(path, \"annual summary\") should write exactly that; the file got {received:?}."),
+        );
+        run.assert_not_blocked();
+
+        // A disk that opens at once but is full: a write waits until it takes data,
+        // half a second after the sink is made. A save that returns before then
+        // returned with its write still in flight.
+        let sink = disk::full_sink();
+        let run = workbook::run(beside_heartbeat(async {
+            let saved = save_report(sink.path(), "annual summary").await;
+            (saved, std::time::Instant::now())
+        }));
+        let ((saved, returned), beats) = &run.value;
+        if let Err(e) = saved {
+            run.fail(format!("save_report failed on a writable file: {e}"));
+        }
+        workbook::ensure(
+            beats.kept_schedule(),
+            missed_beats(
+                beats,
+                "save_report waited for a full disk to take its data",
+                "A possible cause: `std::fs::write` (or another blocking write), which holds the thread \
+                 until the disk has taken the data. \
+                 `tokio::fs::write(path, text).await` does the same work on the blocking pool.",
+            ),
+        );
+        let received = sink.received();
+        let taking_from = sink.taking_from();
+        if taking_from.is_none_or(|from| *returned < from) {
+            run.fail(format!(
+                "save_report returned Ok(()) before the disk had taken its data: the write was still \
+                 in flight when it returned, so a caller who reads the file back, or a program that exits, \
+                 may find it empty or cut short, and a failed write is never reported. The file got \
+                 {received:?} only later.\n\
+                 A possible cause: a `tokio::fs::File` written with `write_all` and dropped without \
+                 `file.flush().await`. A tokio File hands each write to the blocking pool and `write_all` \
+                 returns once it has handed it over; only `flush()` (or `sync_all()`) waits until the write is \
+                 done, and dropping the File does not. Call `file.flush().await?` before returning, or use \
+                 `tokio::fs::write(path, text).await`, which returns once the file is written and closed."
+            ));
+        }
         run.ensure(
             received.as_deref() == Some("annual summary"),
             format!("save_report(path, \"annual summary\") should write exactly that; the file got {received:?}."),

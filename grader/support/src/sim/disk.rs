@@ -147,3 +147,95 @@ impl Drop for SlowSink {
         let _ = OpenOptions::new().write(true).custom_flags(libc::O_NONBLOCK).open(&self.path);
     }
 }
+
+/// A place to write to that opens at once but is full: it takes no data until
+/// [`DELAY`] after it is made, so a write waits that long. [`FullSink::taking_from`]
+/// says when it began to take data, and [`FullSink::received`] what was written.
+///
+/// A `save_report` that returns before [`FullSink::taking_from`] returned before its
+/// data could have been written: a write still in flight (a `tokio::fs::File` dropped
+/// without `flush()`).
+///
+/// ```
+/// let sink = workbook::sim::disk::full_sink();
+/// tokio::runtime::Runtime::new().unwrap().block_on(tokio::fs::write(sink.path(), "saved")).unwrap();
+/// let returned = std::time::Instant::now();
+/// assert_eq!(sink.received().as_deref(), Some("saved"));
+/// assert!(sink.taking_from().is_some_and(|from| from <= returned));
+/// ```
+#[derive(Debug)]
+pub struct FullSink {
+    path: PathBuf,
+    received: mpsc::Receiver<String>,
+    taking_from: std::sync::Arc<std::sync::OnceLock<Instant>>,
+    _folder: Folder,
+}
+
+/// Makes a full place to write to: see [`FullSink`].
+pub fn full_sink() -> FullSink {
+    let folder = Folder::new();
+    let path = folder.fifo("report.txt");
+    // Both ends open without blocking once the read end is there.
+    let reader = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&path)
+        .expect("can't open the sink's read end");
+    let mut filler = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&path)
+        .expect("can't open the sink's filler end");
+    // Fill the pipe to the last byte: a write of any size now waits for the reader.
+    let mut filled = 0usize;
+    let chunk = [0u8; 4096];
+    while let Ok(n) = filler.write(&chunk) {
+        filled += n;
+    }
+    while let Ok(n) = filler.write(&[0u8]) {
+        filled += n;
+    }
+    let (tx, received) = mpsc::channel();
+    let taking_from = std::sync::Arc::new(std::sync::OnceLock::new());
+    let taking = std::sync::Arc::clone(&taking_from);
+    std::thread::spawn(move || {
+        std::thread::sleep(DELAY);
+        let mut reader = reader;
+        // SAFETY: plain fcntl calls on a descriptor this thread owns.
+        unsafe {
+            use std::os::fd::AsRawFd;
+            let fd = reader.as_raw_fd();
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+        }
+        let _ = taking.set(Instant::now());
+        let mut filler_back = vec![0u8; filled];
+        if reader.read_exact(&mut filler_back).is_err() {
+            return;
+        }
+        // Only the writer's end is left open: its close is the end of the file.
+        drop(filler);
+        let mut bytes = Vec::new();
+        let _ = reader.read_to_end(&mut bytes);
+        let _ = tx.send(String::from_utf8_lossy(&bytes).into_owned());
+    });
+    FullSink { path, received, taking_from, _folder: folder }
+}
+
+impl FullSink {
+    /// Where to write.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What was written, once the writer closed the file; `None` if nothing came
+    /// within a few seconds.
+    pub fn received(&self) -> Option<String> {
+        self.received.recv_timeout(DELAY + PATIENCE).ok()
+    }
+
+    /// When the sink began to take data ([`DELAY`] after it was made); `None` before.
+    pub fn taking_from(&self) -> Option<Instant> {
+        self.taking_from.get().copied()
+    }
+}
