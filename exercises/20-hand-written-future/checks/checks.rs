@@ -259,12 +259,36 @@ fn judge_join(run: &Run<Watched<(&'static str, &'static str)>>, first: Trip, sec
                     format_secs(b),
                     format_secs(watched.at),
                 )),
-                _ => run.fail(format!(
-                    "{call} was still waiting after {}: a delivery that takes {} or {} never came.",
-                    format_secs(PATIENCE),
-                    format_secs(first.takes),
-                    format_secs(second.takes),
-                )),
+                _ => {
+                    let trips: Vec<String> = [&first, &second]
+                        .iter()
+                        .map(|t| {
+                            let set_off = t.set_off.unwrap_or_default();
+                            let came = t.delivered.map_or_else(
+                                || "never polled again to hand it over".to_string(),
+                                |at| format!("delivered at {}", format_secs(at)),
+                            );
+                            format!(
+                                "{} set off at {}, due at {}, {came}",
+                                t.parcel,
+                                format_secs(set_off),
+                                format_secs(set_off + t.takes)
+                            )
+                        })
+                        .collect();
+                    run.fail(format!(
+                        "{call} was still waiting after {}: {}. {call} was polled {} in all: when a \
+                         delivery was due, nothing woke the join's task.\n\
+                         Each delivery wakes the waker of the `Context` it was polled with. Possible causes: \
+                         Join2 polls its futures with a `Context` of its own (made from \
+                         `futures::task::noop_waker()`, say) instead of the `cx` it was given, so their \
+                         wake-ups go nowhere; or Join2 returns `Pending` without polling a future that is \
+                         still on its way. Pass the `cx` you were given: `this.first.as_mut().poll(cx)`.",
+                        format_secs(PATIENCE),
+                        trips.join("; "),
+                        if watched.polls == 1 { "once".to_string() } else { format!("{} times", watched.polls) },
+                    ))
+                }
             }
         }
     };
@@ -839,9 +863,27 @@ fn pickup_poll(src: &Source) -> Option<std::ops::Range<usize>> {
     src.functions().iter().find(|f| f.name == "poll" && f.impl_for.as_deref() == Some("Pickup")).map(|f| f.body.clone())
 }
 
-/// Where the parcel is named in `poll` (an identifier with `parcel` in it).
+/// Where the parcel is named in `poll` (an identifier with `parcel` in it), or looked at
+/// under another name (see [`parcel_looks`]), in source order.
 fn parcel_uses(src: &Source, poll: &std::ops::Range<usize>) -> Vec<usize> {
-    src.idents(poll.clone()).filter(|(_, word)| word.contains("parcel")).map(|(at, _)| at).collect()
+    let named = src.idents(poll.clone()).filter(|(_, word)| word.contains("parcel")).map(|(at, _)| at);
+    let mut uses: Vec<usize> = named.chain(parcel_looks(src, poll)).collect();
+    uses.sort_unstable();
+    uses.dedup();
+    uses
+}
+
+/// Where `poll` looks into a compartment whatever its name: `.take()`, `.is_some()`,
+/// `.is_none()`, on a line that is not about the waker (`slot.lock().unwrap().take()`).
+fn parcel_looks(src: &Source, poll: &std::ops::Range<usize>) -> Vec<usize> {
+    src.sites_in(poll.clone())
+        .filter(|s| ["take", "is_some", "is_none"].iter().any(|m| s.is_method(m, Some(0))))
+        .filter(|s| {
+            let line = src.line(s.at).1;
+            !line.contains("wake") && !line.contains("wait")
+        })
+        .map(|s| s.at)
+        .collect()
 }
 
 /// In a `poll` body: the parcel looked at under one `.lock()`, and the waker kept after
@@ -855,7 +897,10 @@ fn look_then_register_apart(src: &Source, poll: &std::ops::Range<usize>) -> Opti
     // The last lock taken before the waker is kept, and the first look at the parcel.
     let second = *locks.iter().rev().find(|&&l| l < waker)?;
     let look = *parcel_uses.first()?;
-    let apart = locks.len() >= 2 && look < second && !parcel_uses.iter().any(|&at| second < at && at < waker);
+    // A look again under the lock that keeps the waker, before it or after it, closes the gap.
+    let again =
+        parcel_uses.iter().any(|&at| second < at && at < waker) || parcel_looks(src, poll).iter().any(|&at| at > waker);
+    let apart = locks.len() >= 2 && look < second && !again;
     let line = |at: usize| src.line(at).1.to_string();
     apart.then(|| (line(look), line(second)))
 }
