@@ -195,6 +195,10 @@ struct SourceLocks {
     split: Option<(usize, usize, usize)>,
     /// A `Mutex::new`, `RwLock::new` or similar inside `buy`: a new lock on every call.
     lock_made_in_buy: Option<usize>,
+    /// A sale that compares with `capacity` only before the critical section that
+    /// writes the tally (a count read under another lock), and never inside it:
+    /// `(comparison, section's read, write)` as byte offsets.
+    checked_outside: Option<(usize, usize, usize)>,
 }
 
 /// The file's own functions that take a lock, themselves or through another of them
@@ -264,6 +268,26 @@ fn source_locks(text: &str) -> Option<SourceLocks> {
             break;
         }
     }
+    // Where the sale decides there is a seat left: a comparison with `capacity`.
+    let compares_capacity = |site: &Site| {
+        site.op().is_some() && site.receiver.iter().chain(&site.arguments).any(|side| side.contains("capacity"))
+    };
+    let mut checked_outside = None;
+    for write in sites.iter().filter(|s| tally_call(s, "write")).map(|s| s.at) {
+        let Some(lock) = lock_of(write) else { continue };
+        // The section: from the last read under the write's own lock to the write.
+        let Some(&(read, _)) = reads.iter().rfind(|&&(r, l)| l == Some(lock) && r < write) else { continue };
+        let Some(function) = src.function_at(write, false) else { continue };
+        let body = function.body.clone();
+        let checks: Vec<usize> = src.sites_in(body).filter(|s| compares_capacity(s)).map(|s| s.at).collect();
+        let inside = checks.iter().any(|&c| read < c && c < write);
+        if let Some(&before) = checks.iter().rfind(|&&c| c < read)
+            && !inside
+        {
+            checked_outside = Some((before, read, write));
+            break;
+        }
+    }
     let lock_made_in_buy = src.functions().iter().find(|f| f.name == "buy" && !f.closure).and_then(|buy| {
         src.sites_in(buy.body.clone())
             .find(|s| {
@@ -273,7 +297,7 @@ fn source_locks(text: &str) -> Option<SourceLocks> {
             })
             .map(|s| s.at)
     });
-    Some(SourceLocks { src, split, lock_made_in_buy })
+    Some(SourceLocks { src, split, lock_made_in_buy, checked_outside })
 }
 
 /// Whether a guard bound with `let` before `before`, in the function that holds
@@ -330,6 +354,35 @@ fn split_lock_lesson(src: &Source, read: usize, write_lock: usize, write: usize)
          buyers' tasks run on several threads at once: another buyer can take the lock in that gap, read \
          the same count, and both sell the same seat, a lost update that shows up only now and then.\n\n\
          {HOLD_ONE_LOCK}",
+        lines.join("\n")
+    )
+}
+
+/// The lesson when the source decides there is a seat left before the critical section
+/// that takes it, and the section does not check again.
+fn checked_outside_lesson(src: &Source, check: usize, read: usize, write: usize) -> String {
+    let lines: Vec<String> = [check, read, write]
+        .iter()
+        .map(|&at| src.line(at))
+        .fold(Vec::new(), |mut lines: Vec<(usize, &str)>, line| {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+            lines
+        })
+        .into_iter()
+        .map(|(n, text)| format!("  line {n}: {text}"))
+        .collect();
+    format!(
+        "In src/lock.rs, the sale checks for a free seat before the critical section that takes it, \
+         and the section does not check again:\n{}\n\
+         The check looks at a count read under a lock that is let go before the seat is taken. In this \
+         run nothing got into that gap: the checks run every buyer on one thread, with no `.await` \
+         between the two. But under `#[tokio::main]` (a multi-thread runtime) two buyers can both read \
+         2 of 3 seats sold, both pass the check, and both take a seat: 4 seats sold for a concert of 3, \
+         now and then.\n\
+         Compare the count with `self.capacity` inside the section that writes it, between its read and \
+         its write (a quick look before the section is fine, as long as the section checks again).",
         lines.join("\n")
     )
 }
@@ -794,6 +847,11 @@ workbook::checks! {
                 ));
             }
             run.fail(lesson);
+        }
+        if let Some(source) = source_locks(SOURCE)
+            && let Some((check, read, write)) = source.checked_outside
+        {
+            run.fail(checked_outside_lesson(&source.src, check, read, write));
         }
     }
 
