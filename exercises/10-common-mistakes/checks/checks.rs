@@ -65,10 +65,39 @@ async fn bot(n: u32) {
 /// Runs `future` like `workbook::run`, but a panic of `tokio::task::block_in_place`
 /// becomes its lesson.
 fn run_lint<F: Future>(future: F) -> Run<F::Output> {
+    let mark = linter::checked_off_the_record().len();
+    OFF_THE_RECORD_MARK.store(mark, std::sync::atomic::Ordering::SeqCst);
     match panic::catch_unwind(AssertUnwindSafe(|| workbook::run(future))) {
         Ok(run) => run,
         Err(payload) => {
             let text = workbook::panic_message(payload.as_ref()).unwrap_or_default();
+            if text.contains("never finished") {
+                // The own thread may still be on its way into check_file: give it a moment.
+                let mut own = off_the_record();
+                for _ in 0..100 {
+                    if !own.is_empty() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                    own = off_the_record();
+                }
+                if !own.is_empty() {
+                    workbook::fail(format!(
+                        "The check gave up waiting: tokio's clock jumped ahead, because as far as the runtime \
+                         could tell nothing was left to wait for. Yet `linter::check_file` did run (on {}), on a \
+                         thread the runtime knows nothing about: a thread of your own (`std::thread::spawn`), \
+                         whose report was to come back over a channel.\n\
+                         That works on a real clock, but it is not what mistake 3 asks for, and tokio can't \
+                         account for it: on a paused clock (these checks, and `#[tokio::test(start_paused = \
+                         true)]`), a runtime with no timer and no blocking-pool job pending takes itself for \
+                         idle and moves time on. Jobs on tokio's blocking pool are known to it. Use it, like \
+                         Python's `await asyncio.to_thread(isort.check_file, path)`:\n\
+                         \x20   let path = path.to_string();\n\
+                         \x20   tokio::task::spawn_blocking(move || linter::check_file(&path)).await",
+                        own.join(", ")
+                    ));
+                }
+            }
             if text.contains(BLOCK_IN_PLACE_PANIC) {
                 workbook::fail(format!(
                     "Mistake 3: a blocking call kept on the runtime's thread. \
@@ -134,8 +163,35 @@ fn ensure_page_served<T>(run: &Run<T>, field: &str, url: &str, page: &web::Page)
 
 /// Fails unless the trace shows `linter::check_file` running on `path` to its end:
 /// the report must come from a real call.
+/// Where [`linter::checked_off_the_record`] stood when the last [`run_lint`] began.
+static OFF_THE_RECORD_MARK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The paths linted off the record (on a thread of the learner's own) since the last
+/// [`run_lint`] began.
+fn off_the_record() -> Vec<String> {
+    let mark = OFF_THE_RECORD_MARK.load(std::sync::atomic::Ordering::SeqCst);
+    linter::checked_off_the_record().get(mark..).map(<[String]>::to_vec).unwrap_or_default()
+}
+
 fn ensure_linted<T>(run: &Run<T>, path: &str) {
     let actor = format!("check_file {path}");
+    if !run.trace.of(&actor).any(|e| e.kind == Kind::End) && off_the_record().iter().any(|p| p == path) {
+        let blocked = if run.blocked() {
+            "\nAnd waiting for that thread held the runtime's thread: `join()` is a blocking call too, like \
+             `thread.join()` in Python, so the runtime stood still until the linter was done."
+        } else {
+            ""
+        };
+        run.fail(format!(
+            "A report on {path} came back, and `linter::check_file` did run on {path}, but on a thread of your \
+             own (`std::thread::spawn`), off the runtime and off tokio's blocking pool: the trace, which records \
+             the calls made on those, shows none.{blocked}\n\
+             Mistake 3 asks for tokio's blocking pool, which runs the call on a thread of its own and lets the \
+             runtime await the result, like Python's `await asyncio.to_thread(isort.check_file, path)`:\n\
+             \x20   let path = path.to_string();\n\
+             \x20   tokio::task::spawn_blocking(move || linter::check_file(&path)).await"
+        ));
+    }
     if !run.trace.of(&actor).any(|e| e.kind == Kind::End) {
         run.fail(format!(
             "A report on {path} came back, but `linter::check_file` never ran on {path}: the trace, which \
@@ -313,7 +369,10 @@ workbook::checks! {
             workbook::fail(
                 "The three pauses took no time at all: pause_for_rate_limit returned without \
                  waiting, so the bots would call the code host again at once and break its rate \
-                 limit. It must wait RATE_LIMIT_PAUSE (1 s) without holding the thread: \
+                 limit. Possible causes: a sleep future made but never awaited (`let _ = \
+                 tokio::time::sleep(..)` drops it on the spot; a future does nothing until it is \
+                 awaited), or the first tick of a fresh `tokio::time::interval`, which completes at \
+                 once. It must wait RATE_LIMIT_PAUSE (1 s) without holding the thread: \
                  `tokio::time::sleep(RATE_LIMIT_PAUSE).await`.",
             );
         }

@@ -97,6 +97,9 @@ pub fn check_time(path: &str) -> Duration {
 /// assert!(!run.blocked());
 /// ```
 pub fn check_file(path: &str) -> LintReport {
+    if crate::trace::current().is_none() {
+        OFF_THE_RECORD.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(path.to_string());
+    }
     let span = Span::begin(format!("check_file {path}"), "linting (holds the thread)");
     std::thread::sleep(check_time(path));
     let problems: Vec<String> = if path.contains("unsorted") { vec![UNSORTED_IMPORTS.to_string()] } else { Vec::new() };
@@ -105,4 +108,27 @@ pub fn check_file(path: &str) -> LintReport {
         Some(problem) => span.end(&format!("1 problem: {problem}")),
     }
     LintReport { path: path.to_string(), problems }
+}
+
+/// The paths of the [`check_file`] calls made off the record, on a thread no run's trace
+/// covers (a `std::thread::spawn` of the caller's own: the trace covers the runtime's
+/// thread and tokio's blocking pool), in order, since the process started.
+static OFF_THE_RECORD: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The paths [`check_file`] was called on from a thread that no run's trace covers,
+/// such as a thread of the caller's own, in order, since the process started: a
+/// check compares the list's length before and after a run.
+///
+/// ```
+/// use workbook::sim::linter;
+///
+/// let before = linter::checked_off_the_record().len();
+/// let run = workbook::run(async {
+///     std::thread::spawn(|| linter::check_file("src/own.rs")).join().unwrap()
+/// });
+/// assert!(run.trace.events().is_empty());
+/// assert_eq!(linter::checked_off_the_record()[before..], ["src/own.rs"]);
+/// ```
+pub fn checked_off_the_record() -> Vec<String> {
+    OFF_THE_RECORD.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
 }
