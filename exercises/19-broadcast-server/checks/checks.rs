@@ -372,6 +372,12 @@ fn lesson(clients: &[Client], heard: &[Heard], want: &str, round: Round<'_>) -> 
                          messages sent after it was made: subscribe first, then announce."
                     ),
                 ];
+                reasons.push(
+                    "What was written stays in a buffer: a `BufWriter` around the socket sends only when its \
+                     buffer (8 KB) is full, or on `flush()`. Flush after each line (or whenever the inbox is \
+                     empty), or write to the socket itself."
+                        .to_string(),
+                );
                 if clients.len() > 1 {
                     reasons.push(format!(
                         "`serve` awaits each client's handler before it accepts the next client, so it serves \
@@ -382,7 +388,7 @@ fn lesson(clients: &[Client], heard: &[Heard], want: &str, round: Round<'_>) -> 
                         name_of(0)
                     ));
                 }
-                let count = if reasons.len() == 2 { "Two" } else { "Three" };
+                let count = ["Two", "Three", "Four"][reasons.len().clamp(2, 4) - 2];
                 format!(
                     "{nobody}. What should happen when {newcomer} joins: subscribe to the room \
                      (`room.messages.subscribe()`), then send `* {newcomer} joined` into it, and from then \
@@ -481,17 +487,55 @@ async fn say(clients: &mut [Client], speaker: usize, text: &str) {
 }
 
 /// `clients[leaver]` hangs up (or, with `reset`, its connection breaks), and the
-/// others hear it.
-async fn leave(clients: &mut Vec<Client>, leaver: usize, reset: bool) {
-    let gone = clients.remove(leaver);
+/// others hear it. A client that hangs up closes its sending side and listens on until
+/// the server closes the connection: it is returned, for [`heard_after_hanging_up`] to
+/// read once the others have said more.
+async fn leave(clients: &mut Vec<Client>, leaver: usize, reset: bool) -> Option<Client> {
+    let mut gone = clients.remove(leaver);
     let name = gone.name;
     if reset {
         gone.reset();
-    } else {
-        drop(gone);
+        if !clients.is_empty() {
+            all_hear(clients, &format!("* {name} left"), Round::Left { leaver: name, reset }).await;
+        }
+        return None;
     }
+    // Hanging up the way a client that is done does: it closes its sending side (the
+    // server reads the end of the stream), and listens on until the server closes too.
+    let _ = gone.writer.shutdown().await;
     if !clients.is_empty() {
         all_hear(clients, &format!("* {name} left"), Round::Left { leaver: name, reset }).await;
+    }
+    Some(gone)
+}
+
+/// Reads what a client that hung up heard from the server afterwards, until the server
+/// closes the connection, and fails if the room's chat reached it. Its own `* <name>
+/// left` is let through: a server that stops the writing side at that very moment may
+/// or may not have passed it on, and it does no harm.
+async fn heard_after_hanging_up(gone: Option<Client>) {
+    let Some(mut gone) = gone else { return };
+    let name = gone.name;
+    let own = format!("* {name} left");
+    let mut heard = Vec::new();
+    while let Heard::Line(line) = gone.next(PATIENCE).await {
+        if line != own {
+            heard.push(line);
+        }
+    }
+    if let Some(line) = heard.first() {
+        fail(format!(
+            "{name} hung up (closed the sending side of the connection: the server's `next_line()` gave \
+             `Ok(None)`), and then still heard `{}` from the server{}: the server went on writing to a \
+             client that had left.\n\
+             When a client's reading ends, stop its writing side too, so that nothing more is written and \
+             the connection closes. Possible causes: the forwarding task's `JoinHandle` was dropped \
+             instead of aborted (dropping a handle detaches the task, it does not stop it), or the \
+             forwarder waits for a write to fail before it stops. `forwarder.abort()` once the reading \
+             is over, or one `select!` loop over both directions that ends when the reading does.",
+            show(line),
+            if heard.len() > 1 { format!(", and {} lines more", heard.len() - 1) } else { String::new() },
+        ));
     }
 }
 
@@ -665,7 +709,7 @@ workbook::checks! {
             }
 
             let bob = clients.iter().position(|c| c.name == "bob").expect("bob");
-            leave(&mut clients, bob, false).await;
+            let bob_heard = leave(&mut clients, bob, false).await;
             if let Err(now) = server.wait_online(2).await {
                 if !(2..=WRAPPED).contains(&now) {
                     fail(too_few(now, 2, "bob hung up, and alice and carol heard `* bob left`, but"));
@@ -685,6 +729,7 @@ workbook::checks! {
 
             let carol = clients.iter().position(|c| c.name == "carol").expect("carol");
             // carol's connection breaks instead: her program crashed, say.
+            heard_after_hanging_up(bob_heard).await;
             leave(&mut clients, carol, true).await;
             if let Err(now) = server.wait_online(1).await {
                 if !(1..=WRAPPED).contains(&now) {
@@ -700,7 +745,7 @@ workbook::checks! {
                     seconds(PATIENCE)
                 ));
             }
-            leave(&mut clients, 0, false).await;
+            let alice_heard = leave(&mut clients, 0, false).await;
             if let Err(now) = server.wait_online(0).await {
                 if now > WRAPPED {
                     fail(too_few(now, 0, "alice, the last one in the room, hung up, and"));
@@ -717,6 +762,7 @@ workbook::checks! {
                     server.note()
                 ));
             }
+            heard_after_hanging_up(alice_heard).await;
 
             // The room is empty now; the server must still take new clients.
             join(&server, &mut clients, "erin", None).await;

@@ -1,6 +1,8 @@
-//! grader: expect fail leaving_clients_are_counted_out "counted out more than once"
+//! grader: expect fail leaving_clients_are_counted_out "the server went on writing to a client that had left"
 //! Both of a client's tasks count it out when they end: the reading side when the client
-//! hangs up, and the writing side when a write to the closed socket fails.
+//! hangs up, and the writing side when a write to the closed socket fails. Its forwarder,
+//! dropped rather than aborted, goes on writing to bob after he has hung up: the check
+//! sees that first.
 //! grader: replaces items
 
 /// One client, from its name to its last line.
