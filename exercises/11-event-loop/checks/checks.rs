@@ -28,6 +28,38 @@ async fn run_all_to_the_end() {
     note("event loop", "completes");
 }
 
+/// Fails with a lesson if a task started but had not said `Done` when run_all returned
+/// (the trace's `event loop • completes`).
+fn ensure_every_task_done(run: &Run<()>) {
+    let returned = said_at(&run.trace, "event loop", "completes").unwrap_or(run.virtual_elapsed);
+    let unfinished: Vec<&str> = TASKS
+        .iter()
+        .map(|(task, _)| *task)
+        .filter(|task| said_at(&run.trace, task, "Done").is_none_or(|done| done > returned))
+        .collect();
+    if unfinished.is_empty() {
+        return;
+    }
+    let finished: Vec<String> = TASKS
+        .iter()
+        .filter_map(|(task, _)| said_at(&run.trace, task, "Done").filter(|d| *d <= returned).map(|d| (task, d)))
+        .map(|(task, done)| format!("{task} said `Done` at {}", format_secs(done)))
+        .collect();
+    let finished = if finished.is_empty() { "no task had said `Done`".to_string() } else { finished.join(", ") };
+    run.fail(format!(
+        "run_all returned at {}, when {finished}, but {} had started and never said `Done`: {} dropped \
+         halfway, and their last steps never ran.\n\
+         Possible causes: `tokio::select!` (or `futures::future::select`), which returns as soon as one \
+         branch is done and drops the others, like `asyncio.wait(.., return_when=FIRST_COMPLETED)` \
+         followed by cancelling the rest; tasks spawned with `tokio::spawn` whose JoinHandles are not \
+         awaited, which the runtime drops when the run's main future returns. `asyncio.gather` waits for \
+         every task: its counterpart is `tokio::join!(task_one(), task_two(), task_three())`.",
+        format_secs(returned),
+        unfinished.join(" and "),
+        if unfinished.len() == 1 { "it was" } else { "they were" },
+    ));
+}
+
 /// When `actor` first said something containing `what`, if it did.
 fn said_at(trace: &Trace, actor: &str, what: &str) -> Option<Duration> {
     trace.find(actor, what).map(|e| e.at)
@@ -422,6 +454,7 @@ workbook::checks! {
                 in_turn.join("\n"),
             ));
         }
+        ensure_every_task_done(&run);
         run.assert_elapsed(secs(3));
     }
 
