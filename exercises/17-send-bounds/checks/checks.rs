@@ -87,6 +87,28 @@ fn judge_visits(run: &Run<BTreeMap<String, u32>>, urls: &[&str], slowest: Durati
                  counts have no fetch behind them."
             ));
         }
+        // The stats are read as soon as every handle spawn_visit returned has finished.
+        let read_at = run.virtual_elapsed;
+        let late = fetches(&run.trace).into_iter().find(|(u, _, to)| u == url && to.is_none_or(|to| to > read_at));
+        if says < asked
+            && let Some((_, _, answered)) = late
+        {
+            let answered = answered.map_or_else(
+                || "was never answered".to_string(),
+                |to| format!("was answered only at {}", format_secs(to)),
+            );
+            fail(format!(
+                "Every handle spawn_visit returned had finished at {}, and the check read the stats then: \
+                 {says} visits of {url}, not {asked}. But GET {url} {answered}: the tasks said they were \
+                 done before their fetches were.\n\
+                 Possible causes: the visit's work runs in another task, spawned inside the one \
+                 spawn_visit returns and not awaited there (fire and forget, like an \
+                 `asyncio.create_task` whose task nobody keeps), so the returned handle finishes at once. \
+                 Do the fetch and the count in the task you spawn and return its handle: awaiting it \
+                 must mean the visit is counted.",
+                format_secs(read_at)
+            ));
+        }
         if says < asked {
             fail(format!(
                 "{url} was fetched {fetched} times, but the stats count only {says} visits of it: a count was \
