@@ -4,8 +4,9 @@
 //! top-level item of the fixture replaces the solution's item of the same name and
 //! namespace (`fn`, `const` and `static` by name; `struct`, `enum`, `union`, `type`,
 //! `trait` and `mod` by name; `macro_rules!` by name; `impl X` and `impl Trait for X` by
-//! trait and self type), with the `//` comments just above it; an item the solution lacks
-//! is appended. The fixture's `use` lines are added after the solution's (an identical one
+//! trait and self type, then, under the same header and for a type the fixture does not
+//! define anew, method by method), with the `//` comments just above it; an item the
+//! solution lacks is appended. The fixture's `use` lines are added after the solution's (an identical one
 //! once); a solution `use` whose every name the fixture imports again is left out.
 //! Everything else keeps the solution's text, comments and formatting, under the
 //! fixture's `//!` header.
@@ -237,36 +238,38 @@ fn tokens_of(text: &str, span: proc_macro2::Span) -> String {
     source.parse::<proc_macro2::TokenStream>().map_or_else(|_| source.to_string(), |t| t.to_string())
 }
 
+/// `tokens` without doc comments (`#[doc = …]`, `///`, `//!`).
+fn strip_docs(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let is_doc = |tree: Option<&TokenTree>| {
+        matches!(tree, Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Bracket
+            && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc"))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        if matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == '#') {
+            let bang = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+            let at = i + 1 + usize::from(bang);
+            if is_doc(trees.get(at)) {
+                i = at + 1;
+                continue;
+            }
+        }
+        out.push(match &trees[i] {
+            TokenTree::Group(g) => TokenTree::Group(proc_macro2::Group::new(g.delimiter(), strip_docs(g.stream()))),
+            other => other.clone(),
+        });
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
 /// The code of `text` within `span`: its tokens without doc comments (`#[doc = …]`).
 fn code_of(text: &str, span: proc_macro2::Span) -> String {
-    fn strip(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-        use proc_macro2::TokenTree;
-        let trees: Vec<TokenTree> = tokens.into_iter().collect();
-        let is_doc = |tree: Option<&TokenTree>| {
-            matches!(tree, Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Bracket
-                && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc"))
-        };
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < trees.len() {
-            if matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == '#') {
-                let bang = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-                let at = i + 1 + usize::from(bang);
-                if is_doc(trees.get(at)) {
-                    i = at + 1;
-                    continue;
-                }
-            }
-            out.push(match &trees[i] {
-                TokenTree::Group(g) => TokenTree::Group(proc_macro2::Group::new(g.delimiter(), strip(g.stream()))),
-                other => other.clone(),
-            });
-            i += 1;
-        }
-        out.into_iter().collect()
-    }
     let source = &text[span.byte_range()];
-    source.parse::<proc_macro2::TokenStream>().map_or_else(|_| source.to_string(), |t| strip(t).to_string())
+    source.parse::<proc_macro2::TokenStream>().map_or_else(|_| source.to_string(), |t| strip_docs(t).to_string())
 }
 
 fn key_of(text: &str, item: &syn::Item) -> Key {
@@ -449,6 +452,8 @@ pub fn graft(solution: &str, answer: &str) -> Result<String> {
     enum Action<'t> {
         Keep,
         Replace(&'t str),
+        /// An `impl` with the answer's methods in place of the base's of the same name.
+        Merged(String),
         /// A `use` written again without the names the answer imports.
         Rewrite(String),
         Drop,
@@ -480,7 +485,23 @@ pub fn graft(solution: &str, answer: &str) -> Result<String> {
                 );
             }
             replaced.push(&piece.key);
-            actions.push(Action::Replace(ours.text_of(ours_piece)));
+            let text = ours.text_of(ours_piece);
+            match &piece.key {
+                // An `impl` under the same header replaces the base's methods one by one,
+                // unless the answer defines its type anew (the base's methods would read
+                // fields that are gone).
+                Key::Impl { self_ty, .. }
+                    if !ours.pieces.iter().any(
+                        |p| matches!(&p.key, Key::Type(name) if self_ty.split([' ', '<']).next() == Some(name)),
+                    ) =>
+                {
+                    match merge_impl(base.text_of(piece), text) {
+                        Some(merged) => actions.push(Action::Merged(merged)),
+                        None => actions.push(Action::Replace(text)),
+                    }
+                }
+                _ => actions.push(Action::Replace(text)),
+            }
         } else {
             actions.push(Action::Keep);
         }
@@ -504,7 +525,7 @@ pub fn graft(solution: &str, answer: &str) -> Result<String> {
         match action {
             Action::Keep => out.push_str(base.text_of(piece)),
             Action::Replace(text) => out.push_str(text),
-            Action::Rewrite(text) => out.push_str(text),
+            Action::Rewrite(text) | Action::Merged(text) => out.push_str(text),
             Action::Drop => {
                 if solution[cursor..].starts_with('\n') {
                     cursor += 1;
@@ -531,6 +552,74 @@ pub fn graft(solution: &str, answer: &str) -> Result<String> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// The `impl` `base` with the items of the `impl` `ours` (the same header) in place of
+/// its items of the same name and kind, and the others added at its end; `None` where
+/// the headers differ (other generics or bounds) or either does not parse: then `ours`
+/// replaces it whole.
+fn merge_impl(base: &str, ours: &str) -> Option<String> {
+    let (Ok(base_impl), Ok(ours_impl)) = (syn::parse_str::<syn::ItemImpl>(base), syn::parse_str::<syn::ItemImpl>(ours))
+    else {
+        return None;
+    };
+    let header = |text: &str, item: &syn::ItemImpl| {
+        let open = item.brace_token.span.open().byte_range().start;
+        let start = item.impl_token.span.byte_range().start;
+        text.get(start..open).map(|h| h.parse::<proc_macro2::TokenStream>().map(|t| t.to_string()).ok())
+    };
+    if header(base, &base_impl)? != header(ours, &ours_impl)? || base_impl.attrs.len() != ours_impl.attrs.len() {
+        return None;
+    }
+    fn name(item: &syn::ImplItem) -> Option<(u8, String)> {
+        match item {
+            syn::ImplItem::Fn(f) => Some((0, f.sig.ident.to_string())),
+            syn::ImplItem::Const(c) => Some((1, c.ident.to_string())),
+            syn::ImplItem::Type(t) => Some((2, t.ident.to_string())),
+            _ => None,
+        }
+    }
+    // Each item from its first leading `//` comment, as for top-level items.
+    type Regions = Vec<((u8, String), std::ops::Range<usize>)>;
+    let regions = |text: &str, item: &syn::ItemImpl| -> Option<Regions> {
+        let mut after = item.brace_token.span.open().byte_range().end;
+        let mut out = Vec::new();
+        for inner in &item.items {
+            let span = inner.span().byte_range();
+            let gap = text.get(after..span.start)?;
+            // From the start of the line of its first leading comment, or of its own line.
+            let first =
+                gap.find("//").filter(|at| !gap[..*at].contains(['}', ';'])).map_or(span.start, |at| after + at);
+            let line_start = text[..first].rfind('\n').map_or(0, |n| n + 1);
+            let leading = if text[line_start..first].trim().is_empty() { line_start } else { first };
+            out.push((name(inner)?, leading.max(after)..span.end));
+            after = span.end;
+        }
+        Some(out)
+    };
+    let base_items = regions(base, &base_impl)?;
+    let ours_items = regions(ours, &ours_impl)?;
+    let mut out = String::new();
+    let mut cursor = 0;
+    for (key, range) in &base_items {
+        out.push_str(&base[cursor..range.start]);
+        cursor = range.end;
+        match ours_items.iter().find(|(k, _)| k == key) {
+            Some((_, theirs)) => out.push_str(&ours[theirs.clone()]),
+            None => out.push_str(&base[range.clone()]),
+        }
+    }
+    let close = base_impl.brace_token.span.close().byte_range().start;
+    let body_end = base[..close].trim_end().len();
+    out.push_str(&base[cursor..body_end]);
+    for (key, range) in &ours_items {
+        if !base_items.iter().any(|(k, _)| k == key) {
+            out.push_str("\n\n");
+            out.push_str(&ours[range.clone()]);
+        }
+    }
+    out.push_str(&base[body_end..]);
+    Some(out)
 }
 
 /// `answer` (a whole-file fixture) cut down to its header, the directive, and the items
@@ -615,6 +704,98 @@ pub fn shrink(solution: &str, answer: &str) -> Result<Option<String>> {
     Ok(Some(out))
 }
 
+/// The code of a whole file: its tokens without comments or doc comments.
+fn file_code(text: &str) -> Option<String> {
+    text.parse::<proc_macro2::TokenStream>().ok().map(|tokens| strip_docs(tokens).to_string())
+}
+
+/// A fixture that replaces items, with the items of its `impl`s that are the same as
+/// its base's left out (an `impl` merges into the base's method by method), where
+/// assembling it gives the same code; `None` where nothing can go.
+pub fn trim_impls(solution: &str, answers: &std::path::Path, name: &str, text: &str) -> Result<Option<String>> {
+    let directives = directives(text)?;
+    if directives.is_empty() {
+        return Ok(None);
+    }
+    let before = assemble(solution, answers, name, text)?;
+    let base = match directives.iter().find_map(|d| match d {
+        Directive::BasedOn(base) => Some(base),
+        _ => None,
+    }) {
+        None => solution.to_string(),
+        Some(base) => {
+            let base_text = std::fs::read_to_string(answers.join(format!("{base}.rs")))?;
+            assemble(solution, answers, base, &base_text)?
+        }
+    };
+    let (Ok(theirs), Ok(ours)) = (parse(&base), parse(text)) else { return Ok(None) };
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    for piece in ours.pieces.iter().filter(|p| matches!(p.key, Key::Impl { .. })) {
+        let Some(base_piece) = theirs.pieces.iter().find(|b| b.key == piece.key) else { continue };
+        let (Ok(base_impl), Ok(our_impl)) = (
+            syn::parse_str::<syn::ItemImpl>(theirs.text_of(base_piece)),
+            syn::parse_str::<syn::ItemImpl>(ours.text_of(piece)),
+        ) else {
+            continue;
+        };
+        let offset = piece.region.start;
+        let base_text = theirs.text_of(base_piece);
+        let our_text = ours.text_of(piece);
+        let code = |t: &str, item: &syn::ImplItem| code_of(t, item.span());
+        let mut same = Vec::new();
+        let mut after = our_impl.brace_token.span.open().byte_range().end;
+        for item in &our_impl.items {
+            let span = item.span().byte_range();
+            let twin = base_impl.items.iter().find(|b| {
+                impl_item_name(b).is_some()
+                    && impl_item_name(b) == impl_item_name(item)
+                    && code(base_text, b) == code(our_text, item)
+            });
+            if twin.is_some() {
+                // From the end of the item before (its blank line and comments go too).
+                same.push(offset + after..offset + span.end);
+            }
+            after = span.end;
+        }
+        if same.len() == our_impl.items.len() {
+            // Nothing of its own: the whole `impl` goes.
+            cuts.push(piece.region.clone());
+        } else {
+            cuts.extend(same);
+        }
+    }
+    if cuts.is_empty() {
+        return Ok(None);
+    }
+    cuts.sort_by_key(|r| r.start);
+    let mut trimmed = String::new();
+    let mut cursor = 0;
+    for cut in &cuts {
+        trimmed.push_str(&text[cursor..cut.start]);
+        cursor = cut.end;
+    }
+    trimmed.push_str(&text[cursor..]);
+    // Blank lines left where items were: at most one in a row.
+    while trimmed.contains("\n\n\n") {
+        trimmed = trimmed.replace("\n\n\n", "\n\n");
+    }
+    trimmed = trimmed.replace("{\n\n", "{\n");
+    let after = assemble(solution, answers, name, &trimmed)?;
+    if file_code(&after) != file_code(&before) {
+        return Ok(None);
+    }
+    Ok(Some(trimmed))
+}
+
+fn impl_item_name(item: &syn::ImplItem) -> Option<(u8, String)> {
+    match item {
+        syn::ImplItem::Fn(f) => Some((0, f.sig.ident.to_string())),
+        syn::ImplItem::Const(c) => Some((1, c.ident.to_string())),
+        syn::ImplItem::Type(t) => Some((2, t.ident.to_string())),
+        _ => None,
+    }
+}
+
 /// `grader verify [NN] --shrink-fixtures`: rewrites each whole-file answer fixture of
 /// the exercises as the items it changes, where [`shrink`] can, and says which.
 pub fn shrink_fixtures(config: &Config, query: Option<&str>, out: &mut dyn Write) -> Result<Outcome> {
@@ -638,7 +819,13 @@ pub fn shrink_fixtures(config: &Config, query: Option<&str>, out: &mut dyn Write
         for path in paths {
             let answer =
                 std::fs::read_to_string(&path).with_context(|| format!("failed to read {}", path.display()))?;
-            if let Some(items) = shrink(&solution, &answer)? {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
+            let shrunk_text = match shrink(&solution, &answer)? {
+                Some(items) => Some(items),
+                None => trim_impls(&solution, &dir.join("answers"), &stem, &answer)
+                    .with_context(|| format!("in {}", path.display()))?,
+            };
+            if let Some(items) = shrunk_text {
                 crate::scratch::write_atomically(&path, items.as_bytes())?;
                 let shown = path.strip_prefix(&config.root).unwrap_or(&path);
                 writeln!(
@@ -670,6 +857,37 @@ mod tests {
             grafted,
             "//! grader: expect pass\n//! grader: replaces items\n\nuse std::sync::Arc;\nuse std::sync::Mutex;\n\n// Sooner.\npub fn add(a: u32) -> u32 {\n    a + 2\n}\n\n// Keeps count.\npub struct Counter(Arc<Mutex<u32>>);\n\nimpl Counter {\n    pub fn new() -> Self {\n        Counter(Arc::new(Mutex::new(0)))\n    }\n}\n\nfn helper() {}\n\nfn extra() {}\n"
         );
+    }
+
+    /// An `impl` under the solution's header replaces its methods one by one; one under
+    /// another header (other bounds) replaces it whole.
+    #[test]
+    fn an_impls_methods_replace_the_bases_one_by_one() {
+        let base = "struct S;\n\nimpl S {\n    /// One.\n    fn one() -> u8 {\n        1\n    }\n\n    // Two.\n    fn two() -> u8 {\n        2\n    }\n}\n";
+        let answer = "//! grader: replaces items\nimpl S {\n    // Two, wrong.\n    fn two() -> u8 {\n        3\n    }\n\n    fn three() -> u8 {\n        3\n    }\n}\n";
+        assert_eq!(
+            graft(base, answer).unwrap(),
+            "//! grader: replaces items\nstruct S;\n\nimpl S {\n    /// One.\n    fn one() -> u8 {\n        1\n    }\n\n    // Two, wrong.\n    fn two() -> u8 {\n        3\n    }\n\n    fn three() -> u8 {\n        3\n    }\n}\n"
+        );
+        let bounds = "//! grader: replaces items\nimpl<T: Unpin> S {\n    fn two() -> u8 {\n        3\n    }\n}\n";
+        assert!(!graft(base, bounds).unwrap().contains("fn one"));
+        // An answer that defines the type anew replaces its impl whole.
+        let anew = "//! grader: replaces items\nstruct S(u8);\nimpl S {\n    fn two() -> u8 {\n        3\n    }\n}\n";
+        assert!(!graft(base, anew).unwrap().contains("fn one"));
+    }
+
+    /// `--shrink-fixtures` leaves out of a grafted answer's `impl` the methods that are the
+    /// same as its base's, where the assembled code stays the same.
+    #[test]
+    fn methods_the_same_as_the_bases_are_trimmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let answer = "//! grader: expect pass\n//! grader: replaces items\n\nimpl Counter {\n    /// Copied.\n    pub fn new() -> Self {\n        Counter(Arc::new(Mutex::new(0)))\n    }\n\n    pub fn extra(&self) {}\n}\n";
+        let trimmed = trim_impls(SOLUTION, dir.path(), "a", answer).unwrap().unwrap();
+        assert_eq!(trimmed, "//! grader: expect pass\n//! grader: replaces items\n\nimpl Counter {\n    pub fn extra(&self) {}\n}\n");
+        assert!(assemble(SOLUTION, dir.path(), "a", &trimmed).unwrap().contains("pub fn new() -> Self"));
+        // Nothing the same: nothing to trim.
+        let own = answer.replace("Mutex::new(0)", "Mutex::new(1)").replace("\n    pub fn extra(&self) {}\n", "");
+        assert_eq!(trim_impls(SOLUTION, dir.path(), "a", &own).unwrap(), None);
     }
 
     #[test]

@@ -8,11 +8,6 @@
 use std::sync::Mutex;
 
 impl BoxOffice {
-    /// A box office with `capacity` seats, none sold.
-    pub fn new(capacity: u32) -> BoxOffice {
-        BoxOffice { capacity, tally: Mutex::new(Tally::new()) }
-    }
-
     /// How many seats are sold.
     pub async fn sold(&self) -> u32 {
         self.tally.lock().unwrap().read("box office")

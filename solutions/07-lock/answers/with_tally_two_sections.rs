@@ -8,11 +8,6 @@
 use std::sync::Mutex;
 
 impl BoxOffice {
-    /// A box office with `capacity` seats, none sold.
-    pub fn new(capacity: u32) -> BoxOffice {
-        BoxOffice { capacity, tally: Mutex::new(Tally::new()) }
-    }
-
     /// Runs `f` on the tally, under its lock (`with lock:` in Python).
     fn with_tally<R>(&self, f: impl FnOnce(&mut Tally) -> R) -> R {
         f(&mut self.tally.lock().unwrap())

@@ -1,8 +1,8 @@
 //! grader: expect pass
 //! Another correct answer: an `AtomicBool` next to a `broadcast` channel. `wait()` subscribes before it looks at the flag, so a gun fired in between is still in its receiver; `set()` stores the flag before it sends.
+//! grader: replaces items
 
 use std::sync::atomic::{AtomicBool, Ordering};
-
 use tokio::sync::broadcast;
 
 /// The start of a race, like `asyncio.Event`.
@@ -10,12 +10,6 @@ use tokio::sync::broadcast;
 pub struct StartSignal {
     fired: AtomicBool,
     gun: broadcast::Sender<()>,
-}
-
-impl Default for StartSignal {
-    fn default() -> Self {
-        StartSignal::new()
-    }
 }
 
 impl StartSignal {

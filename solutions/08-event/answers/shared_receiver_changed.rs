@@ -3,20 +3,15 @@
 //! grader: expect fail gun_before_anyone_lines_up "Eve was still waiting at 13.000s"
 //! grader: expect fail second_gun_is_harmless "Dev ran off only at 2.000s, when set() was called again"
 //! One watch receiver, made in `new()` and shared by every waiter behind a `tokio::sync::Mutex`, and `wait()` awaits `changed()` on it without a look at the value: the first runner to wake marks the change seen for everyone, and the others wait for a change that never comes.
+//! grader: replaces items
 
-use tokio::sync::{Mutex, watch};
+use tokio::sync::Mutex;
 
 /// The start of a race, like `asyncio.Event`.
 #[derive(Debug)]
 pub struct StartSignal {
     fired: watch::Sender<bool>,
     seen: Mutex<watch::Receiver<bool>>,
-}
-
-impl Default for StartSignal {
-    fn default() -> Self {
-        StartSignal::new()
-    }
 }
 
 impl StartSignal {

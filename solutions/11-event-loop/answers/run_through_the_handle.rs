@@ -4,12 +4,6 @@
 //! grader: replaces items
 
 impl Runner {
-    /// Starts the event loop, like `asyncio.Runner()`.
-    pub fn new() -> std::io::Result<Runner> {
-        let runtime = Builder::new_current_thread().enable_all().build()?;
-        Ok(Runner { runtime })
-    }
-
     /// Runs `future` through a handle to the runner's event loop.
     pub fn run<F: Future>(&self, future: F) -> F::Output {
         self.runtime.handle().block_on(future)

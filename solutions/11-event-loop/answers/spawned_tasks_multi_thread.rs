@@ -31,10 +31,4 @@ impl Runner {
         let runtime = Runtime::new()?;
         Ok(Runner { runtime })
     }
-
-    /// Runs `future` to its end on the runner's event loop and returns its output,
-    /// like `runner.run(coro)`.
-    pub fn run<F: Future>(&self, future: F) -> F::Output {
-        self.runtime.block_on(future)
-    }
 }

@@ -8,11 +8,6 @@ impl Stats {
     pub fn count(&self, url: String) {
         self.visits.lock().unwrap().entry(url).and_modify(|n| *n += 1).or_insert(1);
     }
-
-    /// How often `url` was visited.
-    pub fn visits(&self, url: &str) -> u32 {
-        self.visits.lock().unwrap().get(url).copied().unwrap_or(0)
-    }
 }
 
 /// Fetches first, with nothing locked; then counts under a lock whose guard ends with

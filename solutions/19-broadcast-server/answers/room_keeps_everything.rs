@@ -11,14 +11,4 @@ impl ChatRoom {
         let (messages, _) = broadcast::channel(1024);
         Arc::new(ChatRoom { messages, online: AtomicUsize::new(0) })
     }
-
-    /// How many clients are in the room now: joined and not yet gone.
-    pub fn online(&self) -> usize {
-        self.online.load(Ordering::SeqCst)
-    }
-
-    /// Says `line` to everyone in the room. Nobody being there to hear it is no error.
-    fn say(&self, line: String) {
-        let _ = self.messages.send(line);
-    }
 }

@@ -4,8 +4,6 @@
 //! grader: based on unpin_bounds_atomic_waker
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         if let Some(parcel) = self.locker.parcel.lock().unwrap().take() {
             return Poll::Ready(parcel);

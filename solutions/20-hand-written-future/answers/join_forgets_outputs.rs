@@ -5,8 +5,6 @@
 //! grader: replaces items
 
 impl<A: Future, B: Future> Future for Join2<A, B> {
-    type Output = (A::Output, B::Output);
-
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         // Both at once, every time; Ready only when both happen to be ready together.

@@ -6,8 +6,6 @@
 //! grader: replaces items
 
 impl<A: Future, B: Future> Future for Join2<A, B> {
-    type Output = (A::Output, B::Output);
-
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         // Looks for both outputs first, then polls: the poll that brings the last output

@@ -4,8 +4,6 @@
 //! grader: replaces items
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         // Quick look: most polls after a wake-up find the parcel here.
         if let Some(parcel) = self.locker.lock().unwrap().parcel.take() {

@@ -29,8 +29,6 @@ impl<T> Courier<T> {
 }
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<T> {
         let mut locker = self.locker.lock().unwrap();
         match locker.parcel.take() {

@@ -7,8 +7,6 @@
 //! grader: replaces items
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         // Wait here until the courier has been.
         loop {

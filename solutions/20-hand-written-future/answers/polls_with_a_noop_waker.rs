@@ -7,8 +7,6 @@
 //! grader: replaces items
 
 impl<A: Future, B: Future> Future for Join2<A, B> {
-    type Output = (A::Output, B::Output);
-
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Self::Output> {
         let waker = futures::task::noop_waker();
         let mut own = Context::from_waker(&waker);

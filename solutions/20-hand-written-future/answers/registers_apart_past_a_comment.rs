@@ -5,8 +5,6 @@
 //! grader: replaces items
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         if let Some(parcel) = self.locker.lock().unwrap().parcel.take() {
             return Poll::Ready(parcel);

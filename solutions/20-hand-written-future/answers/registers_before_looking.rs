@@ -16,8 +16,6 @@ impl<T> Courier<T> {
 }
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let mut locker = self.locker.lock().unwrap();
         if locker.waiting.is_none() {

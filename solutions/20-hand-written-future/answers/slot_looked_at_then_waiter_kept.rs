@@ -32,8 +32,6 @@ impl<T> Courier<T> {
 }
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         let found = self.locker.lock().unwrap().slot.lock().unwrap().take();
         if let Some(item) = found {

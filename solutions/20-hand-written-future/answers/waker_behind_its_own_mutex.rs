@@ -31,8 +31,6 @@ impl<T> Courier<T> {
 }
 
 impl<T> Future for Pickup<T> {
-    type Output = T;
-
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         if let Some(parcel) = self.locker.parcel.lock().unwrap().take() {
             return Poll::Ready(parcel);
