@@ -883,7 +883,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let answer = "//! grader: expect pass\n//! grader: replaces items\n\nimpl Counter {\n    /// Copied.\n    pub fn new() -> Self {\n        Counter(Arc::new(Mutex::new(0)))\n    }\n\n    pub fn extra(&self) {}\n}\n";
         let trimmed = trim_impls(SOLUTION, dir.path(), "a", answer).unwrap().unwrap();
-        assert_eq!(trimmed, "//! grader: expect pass\n//! grader: replaces items\n\nimpl Counter {\n    pub fn extra(&self) {}\n}\n");
+        assert_eq!(
+            trimmed,
+            "//! grader: expect pass\n//! grader: replaces items\n\nimpl Counter {\n    pub fn extra(&self) {}\n}\n"
+        );
         assert!(assemble(SOLUTION, dir.path(), "a", &trimmed).unwrap().contains("pub fn new() -> Self"));
         // Nothing the same: nothing to trim.
         let own = answer.replace("Mutex::new(0)", "Mutex::new(1)").replace("\n    pub fn extra(&self) {}\n", "");
