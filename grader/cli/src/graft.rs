@@ -118,38 +118,48 @@ pub fn assemble(solution: &str, answers: &std::path::Path, name: &str, text: &st
     assemble_chain(solution, answers, text, &mut vec![name.to_string()])
 }
 
+/// The text a fixture with these `directives` is grafted onto: the `solution`, or the
+/// answer it is `based on`, itself assembled. `chain` holds the fixtures on the way
+/// here, so that a circle is named.
+fn base_of(
+    solution: &str,
+    answers: &std::path::Path,
+    directives: &[Directive],
+    chain: &mut Vec<String>,
+) -> Result<String> {
+    let Some(name) = directives.iter().find_map(|d| match d {
+        Directive::BasedOn(name) => Some(name),
+        _ => None,
+    }) else {
+        return Ok(solution.to_string());
+    };
+    if chain.contains(name) {
+        chain.push(name.clone());
+        bail!(
+            "its bases go round in a circle: {} (hint: one of them must be based on the solution)",
+            chain.join(" → ")
+        );
+    }
+    let path = answers.join(format!("{name}.rs"));
+    let base_text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "it is based on `{name}`, but there is no {} (hint: name another answer of this folder)",
+            path.display()
+        )
+    })?;
+    chain.push(name.clone());
+    let assembled = assemble_chain(solution, answers, &base_text, chain)
+        .with_context(|| format!("in its base, {}", path.display()))?;
+    chain.pop();
+    Ok(assembled)
+}
+
 fn assemble_chain(solution: &str, answers: &std::path::Path, text: &str, chain: &mut Vec<String>) -> Result<String> {
     let directives = directives(text)?;
     if directives.is_empty() {
         return Ok(text.to_string());
     }
-    let base = match directives.iter().find_map(|d| match d {
-        Directive::BasedOn(name) => Some(name),
-        _ => None,
-    }) {
-        None => solution.to_string(),
-        Some(name) => {
-            if chain.contains(name) {
-                chain.push(name.clone());
-                bail!(
-                    "its bases go round in a circle: {} (hint: one of them must be based on the solution)",
-                    chain.join(" → ")
-                );
-            }
-            let path = answers.join(format!("{name}.rs"));
-            let base_text = std::fs::read_to_string(&path).with_context(|| {
-                format!(
-                    "it is based on `{name}`, but there is no {} (hint: name another answer of this folder)",
-                    path.display()
-                )
-            })?;
-            chain.push(name.clone());
-            let assembled = assemble_chain(solution, answers, &base_text, chain)
-                .with_context(|| format!("in its base, {}", path.display()))?;
-            chain.pop();
-            assembled
-        }
-    };
+    let base = base_of(solution, answers, &directives, chain)?;
     let mut out = graft(&base, text)?;
     let body_start = header_end(&out);
     for directive in &directives {
@@ -571,14 +581,6 @@ fn merge_impl(base: &str, ours: &str) -> Option<String> {
     if header(base, &base_impl)? != header(ours, &ours_impl)? || base_impl.attrs.len() != ours_impl.attrs.len() {
         return None;
     }
-    fn name(item: &syn::ImplItem) -> Option<(u8, String)> {
-        match item {
-            syn::ImplItem::Fn(f) => Some((0, f.sig.ident.to_string())),
-            syn::ImplItem::Const(c) => Some((1, c.ident.to_string())),
-            syn::ImplItem::Type(t) => Some((2, t.ident.to_string())),
-            _ => None,
-        }
-    }
     // Each item from its first leading `//` comment, as for top-level items.
     type Regions = Vec<((u8, String), std::ops::Range<usize>)>;
     let regions = |text: &str, item: &syn::ItemImpl| -> Option<Regions> {
@@ -592,7 +594,7 @@ fn merge_impl(base: &str, ours: &str) -> Option<String> {
                 gap.find("//").filter(|at| !gap[..*at].contains(['}', ';'])).map_or(span.start, |at| after + at);
             let line_start = text[..first].rfind('\n').map_or(0, |n| n + 1);
             let leading = if text[line_start..first].trim().is_empty() { line_start } else { first };
-            out.push((name(inner)?, leading.max(after)..span.end));
+            out.push((impl_item_name(inner)?, leading.max(after)..span.end));
             after = span.end;
         }
         Some(out)
@@ -718,16 +720,7 @@ pub fn trim_impls(solution: &str, answers: &std::path::Path, name: &str, text: &
         return Ok(None);
     }
     let before = assemble(solution, answers, name, text)?;
-    let base = match directives.iter().find_map(|d| match d {
-        Directive::BasedOn(base) => Some(base),
-        _ => None,
-    }) {
-        None => solution.to_string(),
-        Some(base) => {
-            let base_text = std::fs::read_to_string(answers.join(format!("{base}.rs")))?;
-            assemble(solution, answers, base, &base_text)?
-        }
-    };
+    let base = base_of(solution, answers, &directives, &mut vec![name.to_string()])?;
     let (Ok(theirs), Ok(ours)) = (parse(&base), parse(text)) else { return Ok(None) };
     let mut cuts: Vec<Range<usize>> = Vec::new();
     for piece in ours.pieces.iter().filter(|p| matches!(p.key, Key::Impl { .. })) {
@@ -787,6 +780,8 @@ pub fn trim_impls(solution: &str, answers: &std::path::Path, name: &str, text: &
     Ok(Some(trimmed))
 }
 
+/// An item of an `impl` by its kind (a method, a const, a type) and name; `None` for a
+/// macro call.
 fn impl_item_name(item: &syn::ImplItem) -> Option<(u8, String)> {
     match item {
         syn::ImplItem::Fn(f) => Some((0, f.sig.ident.to_string())),
